@@ -1,0 +1,135 @@
+/* analyze.c: sentences -> terms.
+ *
+ * Words are runs of letters, marks and digits (an apostrophe between
+ * letters stays inside: "don't", "Trump's"). Each word is case-folded,
+ * dropped when it is a stopword or a lone letter, stemmed with Snowball
+ * (numbers are kept as they are: they matter in news) and mapped to a
+ * document-local term id. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "internal.h"
+#include "unicode.h"
+#include "utf8.h"
+
+static bool is_apostrophe(int32_t cp)
+{
+    return cp == '\'' || cp == 0x2019;
+}
+
+/* Folds word into fold, with ’ as ', cut to PRECIS_MAX_TOKEN bytes on a
+ * character boundary. */
+static void fold_word(buf *fold, const char *w, size_t len)
+{
+    buf_clear(fold);
+    uc_casefold(fold, w, len);
+    char *p = fold->data;
+    size_t n = 0;
+    for (size_t i = 0; i < fold->len;) {
+        if ((unsigned char)p[i] == 0xE2 && i + 2 < fold->len &&
+            (unsigned char)p[i + 1] == 0x80 && (unsigned char)p[i + 2] == 0x99) {
+            p[n++] = '\'';
+            i += 3;
+        } else {
+            p[n++] = p[i++];
+        }
+    }
+    fold->len = n;
+    if (fold->len > PRECIS_MAX_TOKEN) {
+        size_t cut = PRECIS_MAX_TOKEN;
+        while (cut > 0 && ((unsigned char)p[cut] & 0xC0) == 0x80)
+            cut--;
+        fold->len = cut;
+    }
+    p[fold->len] = '\0';
+}
+
+static bool all_digits(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return len > 0;
+}
+
+typedef struct analyzer {
+    precis_doc *doc;
+    buf fold;
+    uint32_t *terms; /* scratch for one sentence */
+    size_t cap;
+} analyzer;
+
+static void add_word(analyzer *a, sentence *st, const char *w, size_t len)
+{
+    precis_ctx *ctx = a->doc->ctx;
+    st->words++;
+    fold_word(&a->fold, w, len);
+    const char *f = a->fold.data;
+    size_t flen = a->fold.len;
+    if (flen == 0 || model_is_stopword(&ctx->model, f, flen))
+        return;
+    if (utf8_count(f, flen) < 2 && !all_digits(f, flen))
+        return;
+    const char *stem = f;
+    size_t stem_len = flen;
+    if (!all_digits(f, flen))
+        stem = stemmer_stem(ctx->stem, f, flen, &stem_len);
+    int added;
+    uint32_t *id = strmap_put(&a->doc->terms, stem, stem_len,
+                              (uint32_t)a->doc->n_terms, &added);
+    if (added)
+        a->doc->n_terms++;
+    if (st->n_terms == a->cap) {
+        a->cap = a->cap ? a->cap * 2 : 64;
+        a->terms = precis__reallocarray(a->terms, a->cap, sizeof *a->terms);
+    }
+    a->terms[st->n_terms++] = *id;
+}
+
+static void analyze_sentence(analyzer *a, sentence *st)
+{
+    const char *s = a->doc->text.data + st->off;
+    size_t len = st->len, i = 0;
+    st->n_terms = 0;
+    st->words = 0;
+    while (i < len) {
+        size_t start = i;
+        int32_t cp = utf8_next(s, len, &i);
+        if (!uc_is_word(cp))
+            continue;
+        size_t end = i;
+        while (i < len) {
+            size_t j = i;
+            int32_t c = utf8_next(s, len, &j);
+            if (uc_is_word(c)) {
+                i = end = j;
+                continue;
+            }
+            /* An apostrophe joins two word characters. */
+            if (is_apostrophe(c) && j < len) {
+                size_t k = j;
+                if (uc_is_word(utf8_next(s, len, &k))) {
+                    i = end = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        add_word(a, st, s + start, end - start);
+    }
+    st->terms = arena_array(&a->doc->mem, st->n_terms ? st->n_terms : 1,
+                            sizeof *st->terms);
+    if (st->n_terms)
+        memcpy(st->terms, a->terms, st->n_terms * sizeof *st->terms);
+}
+
+void analyze_run(precis_doc *doc)
+{
+    analyzer a = {.doc = doc};
+    for (size_t k = 0; k < doc->n_sents; k++)
+        analyze_sentence(&a, &doc->sents[k]);
+    buf_free(&a.fold);
+    free(a.terms);
+}

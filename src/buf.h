@@ -1,0 +1,32 @@
+/* buf.h: a growable byte buffer, always NUL-terminated (cmark_strbuf).
+ *
+ * A zeroed buf is valid and empty. buf_detach hands the bytes to the
+ * caller, who frees them with free(). */
+#ifndef PRECIS_BUF_H
+#define PRECIS_BUF_H
+
+#include <stddef.h>
+
+typedef struct buf {
+    char *data; /* NUL-terminated when cap > 0; NULL when never grown */
+    size_t len;
+    size_t cap;
+} buf;
+
+void buf_grow(buf *b, size_t extra);
+void buf_put(buf *b, const void *p, size_t n);
+void buf_puts(buf *b, const char *s);
+void buf_putc(buf *b, char c);
+void buf_printf(buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+void buf_clear(buf *b);
+/* Returns the bytes (NUL-terminated, never NULL) and resets b. */
+char *buf_detach(buf *b, size_t *len);
+void buf_free(buf *b);
+/* A read-only view: "" when the buffer was never grown. */
+static inline const char *buf_cstr(const buf *b)
+{
+    return b->data ? b->data : "";
+}
+
+#endif

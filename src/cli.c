@@ -1,0 +1,161 @@
+/* cli.c: argv -> cli_opts. Parsing only: no I/O and no summarising. */
+#include "cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char cli_usage[] =
+    "Usage: summarize [OPTION]... [FILE]...\n"
+    "Print a short extractive summary of each news article FILE: its most\n"
+    "central sentences, in document order, one per line.\n"
+    "With no FILE, or when FILE is -, read standard input.\n"
+    "\n"
+    "Budget (the last one given applies):\n"
+    "  -n, --sentences=N     at most N sentences (default 3)\n"
+    "  -w, --words=N         at most N words (at least one sentence)\n"
+    "  -r, --ratio=R         this fraction of the sentences, 0 < R <= 1\n"
+    "\n"
+    "Language:\n"
+    "  -l, --lang=LANG       language of the text, a Snowball name or an\n"
+    "                        ISO 639-1 code (default english)\n"
+    "      --list-languages  list the languages and exit\n"
+    "      --models=DIR      read stopwords and abbreviations from\n"
+    "                        DIR/LANG/ instead of the built-in copy\n"
+    "\n"
+    "  -h, --help            display this help and exit\n"
+    "  -V, --version         output version information and exit\n"
+    "\n"
+    "With several files, each summary is preceded by \"==> FILE <==\".\n"
+    "\n"
+    "Exit status:\n"
+    "  0  every input was summarised\n"
+    "  1  an input could not be read or summarised (the others still were)\n"
+    "  2  usage error\n";
+
+enum { OPT_MODELS = 256, OPT_LIST_LANGUAGES };
+
+static const struct option long_options[] = {
+    {"sentences", required_argument, NULL, 'n'},
+    {"words", required_argument, NULL, 'w'},
+    {"ratio", required_argument, NULL, 'r'},
+    {"lang", required_argument, NULL, 'l'},
+    {"language", required_argument, NULL, 'l'},
+    {"models", required_argument, NULL, OPT_MODELS},
+    {"list-languages", no_argument, NULL, OPT_LIST_LANGUAGES},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static int usage_error(char *err, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int usage_error(char *err, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, size, fmt, ap);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+/* A count in 1..1000000, the whole argument. */
+static int parse_count(const char *arg, size_t *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || v < 1 || v > 1000000)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
+{
+    memset(o, 0, sizeof *o);
+    o->action = CLI_SUMMARIZE;
+    o->opt = precis_options_default();
+    o->language = "english";
+    err[0] = '\0';
+    optind = 0; /* GNU: full re-initialisation, so tests can parse twice */
+    opterr = 0; /* messages are ours, not getopt's */
+    int c;
+    while ((c = getopt_long(argc, argv, ":n:w:r:l:hV", long_options, NULL)) !=
+           -1) {
+        switch (c) {
+        case 'n':
+            if (parse_count(optarg, &o->opt.sentences))
+                return usage_error(err, err_size,
+                                   "invalid --sentences '%s': want a whole "
+                                   "number from 1 to 1000000",
+                                   optarg);
+            o->opt.words = 0;
+            o->opt.ratio = 0.0;
+            break;
+        case 'w':
+            if (parse_count(optarg, &o->opt.words))
+                return usage_error(err, err_size,
+                                   "invalid --words '%s': want a whole "
+                                   "number from 1 to 1000000",
+                                   optarg);
+            o->opt.ratio = 0.0;
+            break;
+        case 'r': {
+            char *end;
+            errno = 0;
+            double r = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !(r > 0.0 && r <= 1.0))
+                return usage_error(err, err_size,
+                                   "invalid --ratio '%s': want a number "
+                                   "above 0 and at most 1",
+                                   optarg);
+            o->opt.ratio = r;
+            o->opt.words = 0;
+            break;
+        }
+        case 'l': {
+            const char *name = precis_language_resolve(optarg);
+            if (!name)
+                return usage_error(err, err_size,
+                                   "unknown language '%s' (see "
+                                   "--list-languages)",
+                                   optarg);
+            o->language = name;
+            break;
+        }
+        case OPT_MODELS:
+            o->models_dir = optarg;
+            break;
+        case OPT_LIST_LANGUAGES:
+            o->action = CLI_LIST_LANGUAGES;
+            break;
+        case 'h':
+            o->action = CLI_HELP;
+            return EXIT_OK;
+        case 'V':
+            o->action = CLI_VERSION;
+            break;
+        case ':':
+            /* optopt holds a long option's code, not a letter: name the
+             * option as the user wrote it. */
+            return usage_error(err, err_size,
+                               "option '%s' requires an argument",
+                               argv[optind - 1]);
+        default:
+            if (optopt > 0 && optopt < 128)
+                return usage_error(err, err_size, "invalid option -- '%c'",
+                                   optopt);
+            return usage_error(err, err_size, "unrecognized option '%s'",
+                               argv[optind - 1]);
+        }
+    }
+    o->files = argv + optind;
+    o->n_files = (size_t)(argc - optind);
+    return EXIT_OK;
+}

@@ -1,0 +1,31 @@
+/* cli.h: the summarize command line, parsed into an options struct
+ * (the pngquant_opts shape), so that the parser can be tested alone. */
+#ifndef PRECIS_CLI_H
+#define PRECIS_CLI_H
+
+#include <stddef.h>
+
+#include "precis.h"
+
+enum cli_action { CLI_SUMMARIZE, CLI_HELP, CLI_VERSION, CLI_LIST_LANGUAGES };
+
+typedef struct cli_opts {
+    enum cli_action action;
+    precis_options opt;
+    const char *language;   /* Snowball name, resolved */
+    const char *models_dir; /* NULL: the compiled-in models */
+    char **files;           /* points into argv; none means stdin */
+    size_t n_files;
+} cli_opts;
+
+/* Exit codes, as documented in --help and the README. */
+enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
+
+/* Parses argv into o. Returns EXIT_OK, or EXIT_USAGE with a one-line
+ * reason in err (err_size bytes). Reentrant: resets getopt's state. */
+int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size);
+
+/* The --help text. */
+extern const char cli_usage[];
+
+#endif

@@ -1,0 +1,259 @@
+/* ingest.c: raw bytes -> clean text, paragraphs and title.
+ *
+ * Scraped text arrives in every state: CRLF, tabs and no-break spaces,
+ * invalid UTF-8, stray control characters, hard-wrapped lines. Ingest makes
+ * it one canonical form that the later stages can trust: valid NFC UTF-8,
+ * one paragraph per line, single spaces, and the title (when the first line
+ * looks like one) set apart from the body. */
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "internal.h"
+#include "unicode.h"
+#include "utf8.h"
+
+/* ==== Binary detection ==== */
+
+/* Text never holds NUL, and only a little else below 0x20 besides tab and
+ * the line ends. Judge by the first 64 KiB, the way file(1) and grep do. */
+static bool looks_binary(const unsigned char *s, size_t len)
+{
+    size_t n = len < 65536 ? len : 65536;
+    size_t nul = 0, ctrl = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = s[i];
+        if (c == 0)
+            nul++;
+        else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' &&
+                  c != '\f' && c != '\v') ||
+                 c == 0x7F)
+            ctrl++;
+    }
+    /* A stray NUL in scraped text is repaired below; many mean binary. */
+    return n > 0 && (nul * 100 > n || (nul + ctrl) * 10 > n);
+}
+
+/* ==== Line normalisation ==== */
+
+/* Appends s as lines to out: every line end becomes '\n', white space runs
+ * become one space, control and invisible characters go, and lines are
+ * trimmed. Blank lines are kept (as empty lines) to mark paragraphs. */
+static void normalise_lines(buf *out, const char *s, size_t len)
+{
+    buf_grow(out, len);
+    size_t i = 0;
+    bool pending_space = false; /* a space seen since the last character */
+    bool line_empty = true;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        int32_t cp;
+        if (c < 0x80) {
+            cp = c;
+            i++;
+            if (c == '\r') {
+                if (i < len && s[i] == '\n')
+                    i++;
+                cp = '\n';
+            }
+        } else {
+            cp = utf8_next(s, len, &i);
+        }
+        if (cp == '\n' || cp == '\f' || cp == '\v' || cp == 0x2028 ||
+            cp == 0x2029 || cp == 0x85) {
+            buf_putc(out, '\n');
+            pending_space = false;
+            line_empty = true;
+            continue;
+        }
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+            uc_is_space(cp)) {
+            pending_space = !line_empty;
+            continue;
+        }
+        if (uc_is_invisible(cp))
+            continue;
+        if (pending_space)
+            buf_putc(out, ' ');
+        pending_space = false;
+        line_empty = false;
+        utf8_put(out, cp);
+    }
+}
+
+/* ==== Paragraphs ==== */
+
+typedef struct line {
+    size_t off, len; /* into the normalised text */
+    size_t chars;    /* code points */
+} line;
+
+/* "- item", "* item", "• item", "1. item", "12) item": a list entry, which
+ * is never joined to the line before it and never a title. */
+static bool is_list_item(const char *s, size_t len)
+{
+    if (len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') &&
+        s[1] == ' ')
+        return true;
+    if (len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0) /* "• " */
+        return true;
+    size_t d = 0;
+    while (d < len && d < 3 && s[d] >= '0' && s[d] <= '9')
+        d++;
+    return d > 0 && d + 1 < len && (s[d] == '.' || s[d] == ')') &&
+           s[d + 1] == ' ';
+}
+
+/* Hard-wrapped text (mail, plain-text archives) breaks lines at a fixed
+ * width inside paragraphs. It shows as most lines being nearly as long as
+ * the longest one, and that one being short. Scraped web text puts one
+ * paragraph on a line, so its lengths vary widely. */
+static size_t wrap_width(const line *lines, size_t n)
+{
+    size_t width = 0, nonempty = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (lines[k].chars > width)
+            width = lines[k].chars;
+        nonempty += lines[k].len > 0;
+    }
+    if (width < 30 || width > 100 || nonempty < 4)
+        return 0;
+    size_t full = 0;
+    for (size_t k = 0; k < n; k++)
+        full += lines[k].chars * 10 >= width * 7;
+    return full * 10 >= nonempty * 6 ? width : 0;
+}
+
+static bool ends_with_any(const char *s, size_t len, const char *set)
+{
+    return len > 0 && strchr(set, s[len - 1]) != NULL;
+}
+
+/* A first paragraph that reads as a headline: one short line, no final
+ * full stop, comma or colon, some letters, not a list entry. */
+static bool looks_like_title(const char *s, size_t len)
+{
+    if (len == 0 || len > 250 || is_list_item(s, len))
+        return false;
+    if (ends_with_any(s, len, ".,;:"))
+        return false;
+    size_t words = 1, letters = 0;
+    for (size_t i = 0; i < len; i++) {
+        words += s[i] == ' ';
+        letters += ((unsigned char)s[i] | 0x20) >= 'a' &&
+                   ((unsigned char)s[i] | 0x20) <= 'z';
+        letters += (unsigned char)s[i] >= 0xC0; /* non-ASCII lead byte */
+    }
+    return words <= 30 && letters >= 2;
+}
+
+/* Builds doc->text (one paragraph per line), doc->paras and the title
+ * from the normalised lines. */
+static void build_paragraphs(precis_doc *doc, const buf *norm)
+{
+    const char *s = buf_cstr(norm);
+    size_t n_lines = 0, cap = 64;
+    line *lines = precis__reallocarray(NULL, cap, sizeof *lines);
+    for (size_t i = 0; i <= norm->len;) {
+        size_t start = i;
+        while (i < norm->len && s[i] != '\n')
+            i++;
+        if (n_lines == cap) {
+            cap *= 2;
+            lines = precis__reallocarray(lines, cap, sizeof *lines);
+        }
+        lines[n_lines++] =
+            (line){start, i - start, utf8_count(s + start, i - start)};
+        i++;
+    }
+    size_t width = wrap_width(lines, n_lines);
+
+    /* Paragraph spans are collected first into a growable array. */
+    size_t n_paras = 0, cap_paras = 16;
+    span *paras = precis__reallocarray(NULL, cap_paras, sizeof *paras);
+    buf *text = &doc->text;
+    buf_grow(text, norm->len);
+    bool open = false; /* a paragraph is being built */
+    for (size_t k = 0; k < n_lines; k++) {
+        const line *l = &lines[k];
+        if (l->len == 0) {
+            open = false;
+            continue;
+        }
+        const char *p = s + l->off;
+        bool join = open && width && !is_list_item(p, l->len) &&
+                    lines[k - 1].chars * 10 >= width * 6;
+        if (join) {
+            buf_putc(text, ' ');
+            buf_put(text, p, l->len);
+            paras[n_paras - 1].len = text->len - paras[n_paras - 1].off;
+            continue;
+        }
+        if (text->len)
+            buf_putc(text, '\n');
+        if (n_paras == cap_paras) {
+            cap_paras *= 2;
+            paras = precis__reallocarray(paras, cap_paras, sizeof *paras);
+        }
+        paras[n_paras++] = (span){text->len, l->len};
+        buf_put(text, p, l->len);
+        open = true;
+    }
+    free(lines);
+
+    size_t first_body = 0;
+    if (n_paras >= 2 &&
+        looks_like_title(text->data + paras[0].off, paras[0].len)) {
+        doc->has_title = 1;
+        doc->title = paras[0];
+        first_body = 1;
+    }
+    doc->n_paras = n_paras - first_body;
+    doc->paras = arena_array(&doc->mem, doc->n_paras ? doc->n_paras : 1,
+                             sizeof *doc->paras);
+    if (doc->n_paras)
+        memcpy(doc->paras, paras + first_body,
+               doc->n_paras * sizeof *doc->paras);
+    free(paras);
+}
+
+/* ==== Entry point ==== */
+
+precis_status ingest_run(precis_doc *doc, const precis_options *opt)
+{
+    precis_ctx *ctx = doc->ctx;
+    const unsigned char *raw = (const unsigned char *)buf_cstr(&doc->input);
+    size_t len = doc->input.len;
+    if (len == 0)
+        return precis__fail(ctx, PRECIS_EEMPTY, "input is empty");
+    if (looks_binary(raw, len))
+        return precis__fail(ctx, PRECIS_EBINARY,
+                            "binary data, not text (NUL or control bytes)");
+
+    buf valid = {0};
+    size_t fixes = utf8_repair(&valid, (const char *)raw, len);
+    if (fixes && (opt->flags & PRECIS_OPT_STRICT_UTF8)) {
+        buf_free(&valid);
+        return precis__fail(ctx, PRECIS_EUTF8,
+                            "invalid UTF-8 (%zu bad sequences)", fixes);
+    }
+    /* Mostly-invalid input is not text in any encoding we could read. */
+    if (fixes * 4 > len && len >= 16) {
+        buf_free(&valid);
+        return precis__fail(ctx, PRECIS_EBINARY,
+                            "binary data, not text (%zu of %zu bytes are "
+                            "not UTF-8)",
+                            fixes, len);
+    }
+    uc_nfc(&valid);
+
+    buf norm = {0};
+    normalise_lines(&norm, buf_cstr(&valid), valid.len);
+    buf_free(&valid);
+    build_paragraphs(doc, &norm);
+    buf_free(&norm);
+    if (doc->text.len == 0)
+        return precis__fail(ctx, PRECIS_EEMPTY, "input holds only white space");
+    return PRECIS_OK;
+}

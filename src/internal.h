@@ -1,0 +1,75 @@
+/* internal.h: the structures behind precis_ctx and precis_doc, shared by
+ * the pipeline stages. Not installed. */
+#ifndef PRECIS_INTERNAL_H
+#define PRECIS_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+#include "buf.h"
+#include "model.h"
+#include "precis.h"
+#include "stem.h"
+#include "strmap.h"
+
+/* Longest token (bytes) the analyser stems; longer runs are cut. */
+#define PRECIS_MAX_TOKEN 64
+
+struct precis_ctx {
+    const char *language; /* Snowball name, static storage */
+    lang_model model;
+    stemmer *stem;
+    buf errmsg;
+};
+
+typedef struct span {
+    size_t off;
+    size_t len;
+} span;
+
+typedef struct sentence {
+    size_t off; /* into doc->text */
+    size_t len;
+    uint32_t paragraph;
+    uint32_t words;    /* word tokens, stopwords included */
+    uint32_t n_terms;  /* content terms, repeats included */
+    uint32_t *terms;   /* term ids (doc-local), in order */
+    uint8_t terminal;  /* ends with terminal punctuation */
+} sentence;
+
+enum doc_state { DOC_FEEDING, DOC_FINISHED, DOC_SUMMARIZED, DOC_FAILED };
+
+struct precis_doc {
+    precis_ctx *ctx;
+    arena mem;
+    enum doc_state state;
+    buf input;
+    buf text; /* the cleaned text */
+    int has_title;
+    span title;
+    span *paras; /* body paragraphs, title excluded */
+    size_t n_paras;
+    sentence *sents;
+    size_t n_sents;
+    strmap terms; /* stem -> doc-local term id */
+    size_t n_terms;
+    double *scores;
+    size_t *summary; /* sentence indices, ascending */
+    size_t n_summary;
+};
+
+/* Records a formatted message as ctx's last error and returns status. */
+precis_status precis__fail(precis_ctx *ctx, precis_status status,
+                           const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The stages, in pipeline order. Each reads what the previous one left in
+ * doc and allocates its output from doc->mem. */
+precis_status ingest_run(precis_doc *doc, const precis_options *opt);
+void segment_run(precis_doc *doc);
+void analyze_run(precis_doc *doc);
+void rank_run(precis_doc *doc, const precis_options *opt);
+void select_run(precis_doc *doc, const precis_options *opt);
+
+#endif

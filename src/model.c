@@ -1,0 +1,184 @@
+#include "model.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "embedded.h"
+#include "unicode.h"
+
+static const embedded_file *embedded_find(const char *path)
+{
+    for (size_t i = 0; i < precis__embedded_count; i++)
+        if (strcmp(precis__embedded[i].path, path) == 0)
+            return &precis__embedded[i];
+    return NULL;
+}
+
+static precis_status read_file(const char *path, buf *out, bool *found,
+                               buf *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        if (errno == ENOENT) {
+            *found = false;
+            return PRECIS_OK;
+        }
+        buf_printf(err, "%s: %s", path, strerror(errno));
+        return PRECIS_EMODEL;
+    }
+    char chunk[8192];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_put(out, chunk, n);
+    int failed = ferror(f);
+    fclose(f);
+    if (failed) {
+        buf_printf(err, "%s: read error", path);
+        return PRECIS_EMODEL;
+    }
+    *found = true;
+    return PRECIS_OK;
+}
+
+precis_status model_read(const char *language, const char *name,
+                         const char *dir, buf *out, bool *found, buf *err)
+{
+    *found = false;
+    buf path = {0};
+    if (dir)
+        buf_printf(&path, "%s/%s/%s", dir, language, name);
+    else
+        buf_printf(&path, "%s/%s", language, name);
+    precis_status st = PRECIS_OK;
+    if (dir) {
+        st = read_file(path.data, out, found, err);
+    } else {
+        const embedded_file *e = embedded_find(path.data);
+        if (e) {
+            buf_put(out, e->data, e->len);
+            *found = true;
+        }
+    }
+    buf_free(&path);
+    return st;
+}
+
+void model_each_line(const char *text, size_t len,
+                     void (*fn)(void *ud, const char *line, size_t len),
+                     void *ud)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i;
+        while (i < len && text[i] != '\n')
+            i++;
+        size_t end = i;
+        if (i < len)
+            i++;
+        while (start < end && (text[start] == ' ' || text[start] == '\t' ||
+                               text[start] == '\r'))
+            start++;
+        while (end > start && (text[end - 1] == ' ' ||
+                               text[end - 1] == '\t' || text[end - 1] == '\r'))
+            end--;
+        if (end > start && text[start] != '#')
+            fn(ud, text + start, end - start);
+    }
+}
+
+typedef struct load_state {
+    lang_model *m;
+    buf fold;
+} load_state;
+
+static void add_stopword(void *ud, const char *line, size_t len)
+{
+    load_state *st = ud;
+    buf_clear(&st->fold);
+    uc_casefold(&st->fold, line, len);
+    strmap_put(&st->m->stopwords, st->fold.data, st->fold.len, 1, NULL);
+}
+
+/* An abbreviations line is "WORD" or "WORD title", WORD written without
+ * its final period ("Mr", "U.S", "etc"). */
+static void add_abbrev(void *ud, const char *line, size_t len)
+{
+    load_state *st = ud;
+    size_t w = 0;
+    while (w < len && line[w] != ' ' && line[w] != '\t')
+        w++;
+    size_t k = w;
+    while (k < len && (line[k] == ' ' || line[k] == '\t'))
+        k++;
+    uint32_t kind = ABBREV_PLAIN;
+    if (len - k == 5 && memcmp(line + k, "title", 5) == 0)
+        kind = ABBREV_TITLE;
+    /* Kept as written: "No" (number) must not match the word "no". */
+    *strmap_put(&st->m->abbrevs, line, w, kind, NULL) = kind;
+}
+
+precis_status model_load(lang_model *m, const char *language, const char *dir,
+                         buf *err)
+{
+    memset(m, 0, sizeof *m);
+    if (dir) {
+        struct stat sb;
+        buf path = {0};
+        buf_printf(&path, "%s/%s", dir, language);
+        int bad = stat(path.data, &sb) != 0 || !S_ISDIR(sb.st_mode);
+        if (bad)
+            buf_printf(err, "%s: no models folder for %s", path.data,
+                       language);
+        buf_free(&path);
+        if (bad)
+            return PRECIS_EMODEL;
+    }
+    static const struct {
+        const char *name;
+        void (*add)(void *, const char *, size_t);
+    } files[] = {{"stopwords.txt", add_stopword},
+                 {"abbreviations.txt", add_abbrev}};
+    load_state st = {m, {0}};
+    buf text = {0};
+    precis_status status = PRECIS_OK;
+    for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+        bool found;
+        buf_clear(&text);
+        status = model_read(language, files[i].name, dir, &text, &found, err);
+        if (status != PRECIS_OK)
+            break;
+        if (found)
+            model_each_line(buf_cstr(&text), text.len, files[i].add, &st);
+    }
+    buf_free(&text);
+    buf_free(&st.fold);
+    if (status != PRECIS_OK)
+        model_free(m);
+    return status;
+}
+
+void model_free(lang_model *m)
+{
+    strmap_free(&m->stopwords);
+    strmap_free(&m->abbrevs);
+}
+
+bool model_is_stopword(const lang_model *m, const char *folded, size_t len)
+{
+    return strmap_get(&m->stopwords, folded, len) != NULL;
+}
+
+enum abbrev_kind model_abbrev(const lang_model *m, const char *word,
+                              size_t len)
+{
+    const uint32_t *v = strmap_get(&m->abbrevs, word, len);
+    if (v)
+        return (enum abbrev_kind)*v;
+    buf fold = {0};
+    uc_casefold(&fold, word, len);
+    v = strmap_get(&m->abbrevs, buf_cstr(&fold), fold.len);
+    buf_free(&fold);
+    return v ? (enum abbrev_kind)*v : ABBREV_NONE;
+}

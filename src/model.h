@@ -1,0 +1,50 @@
+/* model.h: per-language data from models/ (stopwords, abbreviations),
+ * either compiled into the library or read from a folder at run time. */
+#ifndef PRECIS_MODEL_H
+#define PRECIS_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+#include "precis.h"
+#include "strmap.h"
+
+/* What an abbreviation is to the sentence splitter. */
+enum abbrev_kind {
+    ABBREV_NONE = 0,
+    ABBREV_PLAIN = 1, /* "etc", "Inc": may end a sentence */
+    ABBREV_TITLE = 2  /* "Mr", "Dr": comes before a name, never ends one */
+};
+
+typedef struct lang_model {
+    strmap stopwords; /* case-folded words */
+    strmap abbrevs;   /* as written, without the final period -> kind */
+} lang_model;
+
+/* Loads language's models, from dir when it is not NULL, otherwise from
+ * the compiled-in copy. On failure returns PRECIS_EMODEL with the reason
+ * in err. */
+precis_status model_load(lang_model *m, const char *language, const char *dir,
+                         buf *err);
+void model_free(lang_model *m);
+
+/* Reads the file models/LANGUAGE/NAME into out, from dir or the
+ * compiled-in copy. *found tells whether it exists. Returns PRECIS_EMODEL
+ * (reason in err) only when an existing file cannot be read. */
+precis_status model_read(const char *language, const char *name,
+                         const char *dir, buf *out, bool *found, buf *err);
+
+/* Calls fn for each line of text that is neither blank nor a # comment,
+ * trimmed of surrounding white space. */
+void model_each_line(const char *text, size_t len,
+                     void (*fn)(void *ud, const char *line, size_t len),
+                     void *ud);
+
+bool model_is_stopword(const lang_model *m, const char *folded, size_t len);
+/* Looks word up as written; an entry written in lower case ("etc") also
+ * matches the word in any case. */
+enum abbrev_kind model_abbrev(const lang_model *m, const char *word,
+                              size_t len);
+
+#endif

@@ -1,0 +1,318 @@
+/* precis.c: the context and document lifecycle, status messages, sinks,
+ * options and the read accessors. The stages live in their own files. */
+#include "precis.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "internal.h"
+
+/* ==== Version and errors ==== */
+
+const char *precis_version_string(void)
+{
+    return PRECIS_VERSION_STRING;
+}
+
+const char *precis_strerror(precis_status status)
+{
+    switch (status) {
+    case PRECIS_OK:
+        return "success";
+    case PRECIS_EINVAL:
+        return "invalid argument";
+    case PRECIS_EIO:
+        return "input/output error";
+    case PRECIS_EUTF8:
+        return "invalid UTF-8";
+    case PRECIS_ELANG:
+        return "unsupported language";
+    case PRECIS_EEMPTY:
+        return "no text to summarise";
+    case PRECIS_EBINARY:
+        return "binary data, not text";
+    case PRECIS_EMODEL:
+        return "cannot load models";
+    case PRECIS_ESTATE:
+        return "call out of order";
+    }
+    return "unknown error";
+}
+
+precis_status precis__fail(precis_ctx *ctx, precis_status status,
+                           const char *fmt, ...)
+{
+    buf_clear(&ctx->errmsg);
+    va_list ap;
+    va_start(ap, fmt);
+    char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    buf_puts(&ctx->errmsg, msg);
+    return status;
+}
+
+/* ==== Sinks ==== */
+
+static int write_file(void *ud, const void *data, size_t len)
+{
+    return fwrite(data, 1, len, (FILE *)ud) == len ? 0 : -1;
+}
+
+precis_sink precis_sink_file(FILE *f)
+{
+    return (precis_sink){write_file, f};
+}
+
+static int write_mem(void *ud, const void *data, size_t len)
+{
+    precis_membuf *m = ud;
+    buf b = {m->data, m->len, m->cap};
+    buf_put(&b, data, len);
+    m->data = b.data;
+    m->len = b.len;
+    m->cap = b.cap;
+    return 0;
+}
+
+precis_sink precis_sink_mem(precis_membuf *m)
+{
+    return (precis_sink){write_mem, m};
+}
+
+void precis_membuf_free(precis_membuf *m)
+{
+    if (!m)
+        return;
+    free(m->data);
+    m->data = NULL;
+    m->len = m->cap = 0;
+}
+
+/* ==== Options ==== */
+
+precis_options precis_options_default(void)
+{
+    return (precis_options){
+        .sentences = 3,
+        .words = 0,
+        .ratio = 0.0,
+        .damping = 0.85,
+        .tolerance = 1e-6,
+        .max_iterations = 100,
+        .flags = 0,
+    };
+}
+
+precis_status precis_options_check(const precis_options *opt)
+{
+    if (!opt)
+        return PRECIS_EINVAL;
+    if (!(opt->ratio >= 0.0 && opt->ratio <= 1.0))
+        return PRECIS_EINVAL;
+    if (!(opt->damping >= 0.0 && opt->damping < 1.0))
+        return PRECIS_EINVAL;
+    if (!(opt->tolerance > 0.0) || !isfinite(opt->tolerance))
+        return PRECIS_EINVAL;
+    if (opt->max_iterations == 0)
+        return PRECIS_EINVAL;
+    if (opt->sentences == 0 && opt->words == 0 && opt->ratio == 0.0)
+        return PRECIS_EINVAL;
+    return PRECIS_OK;
+}
+
+/* ==== Context ==== */
+
+precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
+                           precis_status *err)
+{
+    precis_status dummy;
+    if (!err)
+        err = &dummy;
+    const char *name = precis_language_resolve(language ? language : "english");
+    if (!name) {
+        *err = PRECIS_ELANG;
+        return NULL;
+    }
+    precis_ctx *ctx = precis__calloc(1, sizeof *ctx);
+    ctx->language = name;
+    ctx->stem = stemmer_new(name);
+    if (!ctx->stem) {
+        free(ctx);
+        *err = PRECIS_ELANG;
+        return NULL;
+    }
+    precis_status st = model_load(&ctx->model, name, models_dir, &ctx->errmsg);
+    if (st != PRECIS_OK) {
+        stemmer_free(ctx->stem);
+        buf_free(&ctx->errmsg);
+        free(ctx);
+        *err = st;
+        return NULL;
+    }
+    *err = PRECIS_OK;
+    return ctx;
+}
+
+void precis_ctx_free(precis_ctx *ctx)
+{
+    if (!ctx)
+        return;
+    stemmer_free(ctx->stem);
+    model_free(&ctx->model);
+    buf_free(&ctx->errmsg);
+    free(ctx);
+}
+
+const char *precis_ctx_language(const precis_ctx *ctx)
+{
+    return ctx->language;
+}
+
+const char *precis_ctx_errmsg(const precis_ctx *ctx)
+{
+    return buf_cstr(&ctx->errmsg);
+}
+
+/* ==== Document ==== */
+
+precis_doc *precis_doc_new(precis_ctx *ctx)
+{
+    precis_doc *doc = precis__calloc(1, sizeof *doc);
+    doc->ctx = ctx;
+    doc->state = DOC_FEEDING;
+    return doc;
+}
+
+precis_status precis_doc_feed(precis_doc *doc, const void *data, size_t len)
+{
+    if (doc->state != DOC_FEEDING)
+        return precis__fail(doc->ctx, PRECIS_ESTATE,
+                            "feed after the document was finished");
+    buf_put(&doc->input, data, len);
+    return PRECIS_OK;
+}
+
+precis_status precis_doc_finish(precis_doc *doc, const precis_options *opt)
+{
+    if (doc->state != DOC_FEEDING)
+        return precis__fail(doc->ctx, PRECIS_ESTATE,
+                            "the document was already finished");
+    precis_options defaults = precis_options_default();
+    if (!opt)
+        opt = &defaults;
+    doc->state = DOC_FAILED;
+    stemmer_trim(doc->ctx->stem);
+    precis_status st = ingest_run(doc, opt);
+    buf_free(&doc->input); /* the clean text is all later stages need */
+    if (st != PRECIS_OK)
+        return st;
+    segment_run(doc);
+    if (doc->n_sents == 0)
+        return precis__fail(doc->ctx, PRECIS_EEMPTY,
+                            "no sentence of body text");
+    analyze_run(doc);
+    doc->state = DOC_FINISHED;
+    return PRECIS_OK;
+}
+
+precis_status precis_doc_summarize(precis_doc *doc, const precis_options *opt)
+{
+    if (doc->state != DOC_FINISHED && doc->state != DOC_SUMMARIZED)
+        return precis__fail(doc->ctx, PRECIS_ESTATE,
+                            "summarize before a successful finish");
+    precis_options defaults = precis_options_default();
+    if (!opt)
+        opt = &defaults;
+    if (precis_options_check(opt) != PRECIS_OK)
+        return precis__fail(doc->ctx, PRECIS_EINVAL, "invalid options");
+    rank_run(doc, opt);
+    select_run(doc, opt);
+    doc->state = DOC_SUMMARIZED;
+    return PRECIS_OK;
+}
+
+void precis_doc_free(precis_doc *doc)
+{
+    if (!doc)
+        return;
+    buf_free(&doc->input);
+    buf_free(&doc->text);
+    strmap_free(&doc->terms);
+    arena_free(&doc->mem);
+    free(doc);
+}
+
+/* ==== Accessors ==== */
+
+const char *precis_doc_text(const precis_doc *doc, size_t *len)
+{
+    if (len)
+        *len = doc->text.len;
+    return buf_cstr(&doc->text);
+}
+
+const char *precis_doc_title(const precis_doc *doc, size_t *len)
+{
+    if (!doc->has_title) {
+        if (len)
+            *len = 0;
+        return NULL;
+    }
+    if (len)
+        *len = doc->title.len;
+    return doc->text.data + doc->title.off;
+}
+
+size_t precis_doc_sentence_count(const precis_doc *doc)
+{
+    return doc->n_sents;
+}
+
+precis_status precis_doc_sentence(const precis_doc *doc, size_t i,
+                                  precis_sentence *out)
+{
+    if (i >= doc->n_sents)
+        return PRECIS_EINVAL;
+    const sentence *s = &doc->sents[i];
+    out->text = doc->text.data + s->off;
+    out->len = s->len;
+    out->offset = s->off;
+    out->paragraph = s->paragraph;
+    out->words = s->words;
+    out->score = doc->scores ? doc->scores[i] : 0.0;
+    return PRECIS_OK;
+}
+
+size_t precis_doc_summary_count(const precis_doc *doc)
+{
+    return doc->state == DOC_SUMMARIZED ? doc->n_summary : 0;
+}
+
+size_t precis_doc_summary_index(const precis_doc *doc, size_t k)
+{
+    if (k >= precis_doc_summary_count(doc))
+        return (size_t)-1;
+    return doc->summary[k];
+}
+
+/* ==== Convenience ==== */
+
+precis_status precis_summarize_to(precis_ctx *ctx, const void *text,
+                                  size_t len, const precis_options *opt,
+                                  precis_sink *sink)
+{
+    precis_doc *doc = precis_doc_new(ctx);
+    precis_status st = precis_doc_feed(doc, text, len);
+    if (st == PRECIS_OK)
+        st = precis_doc_finish(doc, opt);
+    if (st == PRECIS_OK)
+        st = precis_doc_summarize(doc, opt);
+    if (st == PRECIS_OK)
+        st = precis_render_text(doc, sink);
+    precis_doc_free(doc);
+    return st;
+}

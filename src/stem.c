@@ -1,0 +1,94 @@
+#include "stem.h"
+
+#include <libstemmer.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+#include "arena.h"
+#include "strmap.h"
+
+/* Distinct words kept before the cache is dropped: bounds memory on
+ * endless batches while every normal article stays warm. */
+#define STEM_CACHE_MAX 500000
+
+typedef struct cached_stem {
+    const char *text;
+    size_t len;
+} cached_stem;
+
+struct stemmer {
+    struct sb_stemmer *sb;
+    strmap cache; /* word -> index into stems */
+    cached_stem *stems;
+    size_t n_stems, cap_stems;
+    arena store; /* stem bytes */
+};
+
+stemmer *stemmer_new(const char *language)
+{
+    struct sb_stemmer *sb = sb_stemmer_new(language, "UTF_8");
+    if (!sb)
+        return NULL;
+    stemmer *s = precis__calloc(1, sizeof *s);
+    s->sb = sb;
+    return s;
+}
+
+void stemmer_free(stemmer *s)
+{
+    if (!s)
+        return;
+    sb_stemmer_delete(s->sb);
+    strmap_free(&s->cache);
+    free(s->stems);
+    arena_free(&s->store);
+    free(s);
+}
+
+const char *stemmer_stem(stemmer *s, const char *word, size_t len,
+                         size_t *out_len)
+{
+    uint32_t *hit = strmap_get(&s->cache, word, len);
+    if (hit) {
+        *out_len = s->stems[*hit].len;
+        return s->stems[*hit].text;
+    }
+    const char *stem = word;
+    size_t stem_len = len;
+    if (len < INT_MAX) {
+        const sb_symbol *r =
+            sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)len);
+        if (r) { /* NULL only on OOM inside libstemmer: keep the word */
+            stem = (const char *)r;
+            stem_len = (size_t)sb_stemmer_length(s->sb);
+        }
+    }
+    /* libstemmer's buffer dies at the next call: copy the stem out now. */
+    char *copy = arena_strndup(&s->store, stem, stem_len);
+    if (s->n_stems == s->cap_stems) {
+        s->cap_stems = s->cap_stems ? s->cap_stems * 2 : 1024;
+        s->stems =
+            precis__reallocarray(s->stems, s->cap_stems, sizeof *s->stems);
+    }
+    s->stems[s->n_stems] = (cached_stem){copy, stem_len};
+    strmap_put(&s->cache, word, len, (uint32_t)s->n_stems, NULL);
+    s->n_stems++;
+    *out_len = stem_len;
+    return copy;
+}
+
+void stemmer_trim(stemmer *s)
+{
+    if (s->n_stems < STEM_CACHE_MAX)
+        return;
+    strmap_clear(&s->cache);
+    arena_free(&s->store);
+    s->n_stems = 0;
+}
+
+const char *const *stemmer_languages(void)
+{
+    return (const char *const *)sb_stemmer_list();
+}

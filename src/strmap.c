@@ -1,0 +1,91 @@
+#include "strmap.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+uint32_t strmap_hash(const char *s, size_t len)
+{
+    /* FNV-1a: keys are short words, where it is fast and spreads well. */
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static strmap_slot *find(const strmap *m, const char *key, size_t len,
+                         uint32_t h)
+{
+    size_t mask = m->cap - 1;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        strmap_slot *s = &m->slots[i];
+        if (!s->key)
+            return s;
+        if (s->hash == h && s->len == len && memcmp(s->key, key, len) == 0)
+            return s;
+    }
+}
+
+uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
+{
+    if (!m->cap)
+        return NULL;
+    strmap_slot *s = find(m, key, len, strmap_hash(key, len));
+    return s->key ? &s->value : NULL;
+}
+
+static void grow(strmap *m)
+{
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    strmap_slot *old = m->slots;
+    size_t old_cap = m->cap;
+    m->slots = precis__calloc(cap, sizeof *m->slots);
+    m->cap = cap;
+    for (size_t i = 0; i < old_cap; i++) {
+        if (!old[i].key)
+            continue;
+        strmap_slot *s = find(m, old[i].key, old[i].len, old[i].hash);
+        *s = old[i];
+    }
+    free(old);
+}
+
+uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,
+                     int *added)
+{
+    if (len > UINT32_MAX)
+        precis__oom();
+    /* Keep the load factor under 1/2 so probes stay short. */
+    if ((m->count + 1) * 2 > m->cap)
+        grow(m);
+    uint32_t h = strmap_hash(key, len);
+    strmap_slot *s = find(m, key, len, h);
+    if (added)
+        *added = s->key == NULL;
+    if (!s->key) {
+        s->key = arena_strndup(&m->keys, key, len);
+        s->len = (uint32_t)len;
+        s->hash = h;
+        s->value = value;
+        m->count++;
+    }
+    return &s->value;
+}
+
+void strmap_clear(strmap *m)
+{
+    if (m->cap)
+        memset(m->slots, 0, m->cap * sizeof *m->slots);
+    m->count = 0;
+    arena_free(&m->keys);
+}
+
+void strmap_free(strmap *m)
+{
+    free(m->slots);
+    arena_free(&m->keys);
+    memset(m, 0, sizeof *m);
+}

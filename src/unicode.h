@@ -1,0 +1,32 @@
+/* unicode.h: the character classes and transforms the pipeline needs,
+ * on code points, through utf8proc. */
+#ifndef PRECIS_UNICODE_H
+#define PRECIS_UNICODE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+bool uc_is_letter(int32_t cp); /* L* */
+bool uc_is_mark(int32_t cp);   /* M*: combining marks stay in a word */
+bool uc_is_upper(int32_t cp);  /* Lu, Lt */
+bool uc_is_lower(int32_t cp);  /* Ll */
+bool uc_is_digit(int32_t cp);  /* Nd */
+/* Letters, marks and digits: the characters words are made of. */
+bool uc_is_word(int32_t cp);
+/* Any Unicode space separator, tab, or line/paragraph separator. */
+bool uc_is_space(int32_t cp);
+/* Format characters that carry nothing in plain text (zero-width space,
+ * joiners, BOM, soft hyphen): ingest drops them. */
+bool uc_is_invisible(int32_t cp);
+
+/* Appends the case-folded form of s[0..len) (valid UTF-8) to out. */
+void uc_casefold(buf *out, const char *s, size_t len);
+/* Replaces b's contents with their NFC form. Returns false (leaving b
+ * unchanged) if utf8proc rejects the text, which repaired input never
+ * triggers. */
+bool uc_nfc(buf *b);
+
+#endif

@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# CLI tests: run the summarize binary as a user would and check its output,
+# messages and exit codes. Usage: cli_test.sh SUMMARIZE DATA_DIR
+set -u
+bin=$1
+data=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+passed=0 failed=0
+
+check() { # check NAME CONDITION...
+  local name=$1
+  shift
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name" >&2
+  fi
+}
+
+run() { # run ARGS...: sets out, err, rc
+  "$bin" "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  out=$(cat "$tmp/out")
+  err=$(cat "$tmp/err")
+}
+
+# --help goes to stdout with exit 0 and documents the exit codes.
+run --help
+check "help exits 0" test "$rc" -eq 0
+check "help is on stdout" grep -q '^Usage: summarize' "$tmp/out"
+check "help documents exit codes" grep -q 'Exit status' "$tmp/out"
+check "help leaves stderr empty" test -z "$err"
+
+run --version
+check "version exits 0" test "$rc" -eq 0
+check "version names the program" grep -q '^summarize (precis) [0-9]' "$tmp/out"
+
+run --list-languages
+check "languages include german" grep -q '^german	de$' "$tmp/out"
+check "languages include porter" grep -q '^porter$' "$tmp/out"
+
+# Usage errors: exit 2, one line and a hint on stderr, nothing on stdout.
+for args in "-n 0" "--ratio=2" "--bogus" "-l elvish" "-n"; do
+  run $args "$data/river.txt"
+  check "usage error '$args' exits 2" test "$rc" -eq 2
+  check "usage error '$args' hints at --help" grep -q "Try 'summarize --help'" "$tmp/err"
+  check "usage error '$args' prints no summary" test -z "$out"
+done
+
+# One file: three lines, each a sentence of the body, in document order.
+run "$data/river.txt"
+check "one file exits 0" test "$rc" -eq 0
+check "one file gives 3 lines" test "$(wc -l <"$tmp/out")" -eq 3
+check "title is not in the summary" bash -c "! grep -q 'flood warnings are lifted$' '$tmp/out'"
+while IFS= read -r line; do
+  check "summary line is a body sentence: $line" grep -qF -- "$line" "$data/river.txt"
+done <"$tmp/out"
+prev=0
+while IFS= read -r line; do
+  pos=$(grep -bo -F -- "$line" "$data/river.txt" | head -n1 | cut -d: -f1)
+  check "document order" test "$pos" -gt "$prev"
+  prev=$pos
+done <"$tmp/out"
+
+# Budgets.
+run -n 1 "$data/river.txt"
+check "-n 1 gives one line" test "$(wc -l <"$tmp/out")" -eq 1
+run -w 20 "$data/river.txt"
+check "-w 20 stays within 20 words" test "$(wc -w <"$tmp/out")" -le 20
+run -r 1 "$data/market.txt"
+check "-r 1 gives every sentence" test "$(wc -l <"$tmp/out")" -eq 6
+
+# stdin, as no file and as '-', gives the same as the file.
+run "$data/river.txt"
+want=$out
+out=$("$bin" <"$data/river.txt"); rc=$?
+check "stdin without FILE" test "$out" = "$want"
+out=$("$bin" - <"$data/river.txt"); rc=$?
+check "stdin as -" test "$out" = "$want"
+
+# Several files: head(1)-style headers.
+run "$data/river.txt" "$data/market.txt"
+check "two files exit 0" test "$rc" -eq 0
+check "first header" test "$(sed -n 1p "$tmp/out")" = "==> $data/river.txt <=="
+check "second header after a blank line" grep -q -x "==> $data/market.txt <==" "$tmp/out"
+check "blank line between summaries" test "$(grep -c '^$' "$tmp/out")" -eq 1
+
+# Bad inputs: a message naming the file, exit 1, the other files still done.
+: >"$tmp/empty.txt"
+mkdir "$tmp/dir"
+head -c 3000 /dev/urandom >"$tmp/binary.bin"
+printf 'x\0y\0z\0\0\0\0\0\0' >"$tmp/nul.txt"
+printf '\n\n   \n' >"$tmp/blank.txt"
+printf 'Bad \xff\xfe bytes are here. They are repaired. Nothing crashes.\n' >"$tmp/bad-utf8.txt"
+run "$tmp/missing.txt" "$tmp/empty.txt" "$tmp/dir" "$tmp/binary.bin" \
+  "$tmp/nul.txt" "$tmp/blank.txt" "$data/river.txt"
+check "bad files exit 1" test "$rc" -eq 1
+check "missing file reported" grep -q "^summarize: $tmp/missing.txt: No such file or directory$" "$tmp/err"
+check "empty file reported" grep -q "^summarize: $tmp/empty.txt: input is empty$" "$tmp/err"
+check "directory reported" grep -q "^summarize: $tmp/dir: Is a directory$" "$tmp/err"
+check "binary file reported" grep -q "^summarize: $tmp/binary.bin: binary data" "$tmp/err"
+check "NUL file reported" grep -q "^summarize: $tmp/nul.txt: binary data" "$tmp/err"
+check "blank file reported" grep -q "^summarize: $tmp/blank.txt: " "$tmp/err"
+check "good file still summarised" grep -q "==> $data/river.txt <==" "$tmp/out"
+check "only the good file has a header" test "$(grep -c '^==>' "$tmp/out")" -eq 1
+run "$tmp/bad-utf8.txt"
+check "invalid UTF-8 is repaired" test "$rc" -eq 0
+check "replacement character shown" grep -q $'\xef\xbf\xbd' "$tmp/out"
+if [ "$(id -u)" -ne 0 ]; then
+  cp "$data/river.txt" "$tmp/locked.txt"
+  chmod 000 "$tmp/locked.txt"
+  run "$tmp/locked.txt"
+  check "unreadable file reported" grep -q "Permission denied" "$tmp/err"
+fi
+
+# Language and models options.
+run -l de "$data/river.txt"
+check "-l de works" test "$rc" -eq 0
+run --models "$tmp/nowhere" "$data/river.txt"
+check "missing models folder exits 1" test "$rc" -eq 1
+check "missing models folder reported" grep -q "nowhere" "$tmp/err"
+mkdir -p "$tmp/models/english"
+printf 'the\n' >"$tmp/models/english/stopwords.txt"
+run --models "$tmp/models" "$data/river.txt"
+check "--models DIR works" test "$rc" -eq 0
+
+# Write errors are reported.
+if [ -w /dev/full ]; then
+  "$bin" "$data/river.txt" >/dev/full 2>"$tmp/err"
+  rc=$?
+  check "write error exits 1" test "$rc" -eq 1
+  check "write error reported" grep -q "write error" "$tmp/err"
+fi
+
+echo "$passed passed, $failed failed"
+test "$failed" -eq 0

@@ -1,0 +1,230 @@
+/* Unit tests: ingest (src/ingest.c) through the document API. */
+#include "test_util.h"
+
+static precis_ctx *ctx;
+
+static int setup(void **state)
+{
+    (void)state;
+    precis_status st;
+    ctx = precis_ctx_new("english", NULL, &st);
+    return ctx ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    precis_ctx_free(ctx);
+    return 0;
+}
+
+static precis_doc *must_finish(const char *text, size_t len)
+{
+    precis_status st;
+    precis_doc *doc = finish_text(ctx, text, len, &st);
+    if (!doc)
+        fail_msg("finish failed: %s (%s)", precis_strerror(st),
+                 precis_ctx_errmsg(ctx));
+    return doc;
+}
+
+static void test_invalid_utf8_is_repaired(void **state)
+{
+    (void)state;
+    const char in[] = "Prices rose by 5\xFF percent in May.";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_string_equal(precis_doc_text(doc, NULL),
+                        "Prices rose by 5\xEF\xBF\xBD percent in May.");
+    precis_doc_free(doc);
+}
+
+static void test_strict_utf8_fails(void **state)
+{
+    (void)state;
+    precis_options opt = precis_options_default();
+    opt.flags |= PRECIS_OPT_STRICT_UTF8;
+    precis_doc *doc = precis_doc_new(ctx);
+    precis_doc_feed(doc, "bad \xC3 byte here.", 16);
+    assert_int_equal(precis_doc_finish(doc, &opt), PRECIS_EUTF8);
+    precis_doc_free(doc);
+}
+
+static void test_whitespace_is_normalised(void **state)
+{
+    (void)state;
+    /* CRLF, CR, tabs, a no-break space, a zero-width space, runs of
+     * spaces and trailing blanks. */
+    const char in[] = "First  line\there.\r\nSecond\xC2\xA0line\xE2\x80\x8B "
+                      "here. \r\rThird\rline.  ";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_string_equal(precis_doc_text(doc, NULL),
+                        "First line here.\nSecond line here.\nThird\nline.");
+    precis_doc_free(doc);
+}
+
+static void test_text_becomes_nfc(void **state)
+{
+    (void)state;
+    /* "café" written with a combining acute accent. */
+    const char in[] = "The cafe\xCC\x81 opened today.";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_string_equal(precis_doc_text(doc, NULL),
+                        "The caf\xC3\xA9 opened today.");
+    precis_doc_free(doc);
+}
+
+static void test_title_line_is_not_body(void **state)
+{
+    (void)state;
+    const char in[] = "Storm closes schools across the north\n\n"
+                      "Heavy snow closed 200 schools on Tuesday.\n\n"
+                      "Forecasters expect more snow tonight.\n";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    size_t len;
+    const char *title = precis_doc_title(doc, &len);
+    assert_non_null(title);
+    assert_int_equal(len, strlen("Storm closes schools across the north"));
+    assert_memory_equal(title, "Storm closes schools across the north", len);
+    assert_int_equal(precis_doc_sentence_count(doc), 2);
+    assert_sentence(doc, 0, "Heavy snow closed 200 schools on Tuesday.");
+    precis_sentence s;
+    precis_doc_sentence(doc, 1, &s);
+    assert_int_equal(s.paragraph, 1);
+    precis_doc_free(doc);
+}
+
+static void test_first_sentence_is_not_a_title(void **state)
+{
+    (void)state;
+    const char in[] = "Heavy snow closed 200 schools on Tuesday.\n"
+                      "Forecasters expect more snow tonight.\n";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_null(precis_doc_title(doc, NULL));
+    assert_int_equal(precis_doc_sentence_count(doc), 2);
+    precis_doc_free(doc);
+}
+
+static void test_single_paragraph_has_no_title(void **state)
+{
+    (void)state;
+    const char in[] = "Just one line without a full stop";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_null(precis_doc_title(doc, NULL));
+    assert_int_equal(precis_doc_sentence_count(doc), 1);
+    precis_doc_free(doc);
+}
+
+static void test_hard_wrapped_lines_are_joined(void **state)
+{
+    (void)state;
+    const char in[] =
+        "The council met on Thursday evening to discuss the budget for\n"
+        "the coming year, which has been delayed twice since the spring\n"
+        "because of disagreements over the cost of road repairs.\n"
+        "\n"
+        "Members agreed to spend more on buses and less on new car parks\n"
+        "in the town centre, a change that campaigners had sought.\n";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_int_equal(precis_doc_sentence_count(doc), 2);
+    assert_sentence(doc, 0,
+                    "The council met on Thursday evening to discuss the "
+                    "budget for the coming year, which has been delayed "
+                    "twice since the spring because of disagreements over "
+                    "the cost of road repairs.");
+    precis_doc_free(doc);
+}
+
+static void test_list_lines_are_not_joined(void **state)
+{
+    (void)state;
+    const char in[] =
+        "- 12:20 Council approves the new budget for the town centre\n"
+        "- 12:50 Campaigners welcome the decision on buses and parking\n"
+        "- 14:34 Road repairs will start in the spring, says the mayor\n"
+        "- 15:02 Residents asked to comment on the plans before June\n";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_int_equal(precis_doc_sentence_count(doc), 4);
+    precis_doc_free(doc);
+}
+
+static void test_empty_and_blank_input_fail(void **state)
+{
+    (void)state;
+    precis_status st;
+    assert_null(finish_text(ctx, "", 0, &st));
+    assert_int_equal(st, PRECIS_EEMPTY);
+    assert_null(finish_text(ctx, " \n\t\r\n  ", 7, &st));
+    assert_int_equal(st, PRECIS_EEMPTY);
+    assert_null(finish_text(ctx, "... --- !!!", 11, &st));
+    assert_int_equal(st, PRECIS_EEMPTY);
+}
+
+static void test_binary_input_fails(void **state)
+{
+    (void)state;
+    char zeros[4096] = {0};
+    precis_status st;
+    assert_null(finish_text(ctx, zeros, sizeof zeros, &st));
+    assert_int_equal(st, PRECIS_EBINARY);
+    unsigned char noise[1024];
+    uint32_t x = 12345;
+    for (size_t i = 0; i < sizeof noise; i++) {
+        x = x * 1103515245u + 12345u;
+        noise[i] = (unsigned char)(x >> 16);
+    }
+    assert_null(finish_text(ctx, (const char *)noise, sizeof noise, &st));
+    assert_int_equal(st, PRECIS_EBINARY);
+}
+
+static void test_stray_nul_is_tolerated(void **state)
+{
+    (void)state;
+    /* One NUL in a long text is damage, not a binary file. */
+    char in[400];
+    memset(in, 'a', sizeof in);
+    for (size_t i = 5; i < sizeof in; i += 6)
+        in[i] = ' ';
+    in[200] = '\0';
+    in[sizeof in - 1] = '.';
+    precis_status st;
+    precis_doc *doc = finish_text(ctx, in, sizeof in, &st);
+    assert_non_null(doc);
+    assert_null(memchr(precis_doc_text(doc, NULL), '\0',
+                       strlen(precis_doc_text(doc, NULL))));
+    precis_doc_free(doc);
+}
+
+static void test_feed_in_pieces_equals_one_feed(void **state)
+{
+    (void)state;
+    const char in[] = "Caf\xC3\xA9 owners met. They agreed on prices.";
+    precis_doc *doc = precis_doc_new(ctx);
+    /* Split inside the two-byte "é". */
+    assert_int_equal(precis_doc_feed(doc, in, 4), PRECIS_OK);
+    assert_int_equal(precis_doc_feed(doc, in + 4, sizeof in - 5), PRECIS_OK);
+    assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
+    assert_string_equal(precis_doc_text(doc, NULL), in);
+    assert_int_equal(precis_doc_feed(doc, "x", 1), PRECIS_ESTATE);
+    assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_ESTATE);
+    precis_doc_free(doc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_invalid_utf8_is_repaired),
+        cmocka_unit_test(test_strict_utf8_fails),
+        cmocka_unit_test(test_whitespace_is_normalised),
+        cmocka_unit_test(test_text_becomes_nfc),
+        cmocka_unit_test(test_title_line_is_not_body),
+        cmocka_unit_test(test_first_sentence_is_not_a_title),
+        cmocka_unit_test(test_single_paragraph_has_no_title),
+        cmocka_unit_test(test_hard_wrapped_lines_are_joined),
+        cmocka_unit_test(test_list_lines_are_not_joined),
+        cmocka_unit_test(test_empty_and_blank_input_fail),
+        cmocka_unit_test(test_binary_input_fails),
+        cmocka_unit_test(test_stray_nul_is_tolerated),
+        cmocka_unit_test(test_feed_in_pieces_equals_one_feed),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
