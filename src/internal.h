@@ -40,6 +40,11 @@ typedef struct sentence {
 
 enum doc_state { DOC_FEEDING, DOC_FINISHED, DOC_SUMMARIZED, DOC_FAILED };
 
+typedef struct headline_item {
+    span time; /* into doc->meta */
+    span text; /* into doc->meta */
+} headline_item;
+
 struct precis_doc {
     precis_ctx *ctx;
     arena mem;
@@ -48,6 +53,12 @@ struct precis_doc {
     buf text; /* the cleaned text */
     int has_title;
     span title;
+    char date[11]; /* "YYYY-MM-DD" or "" */
+    buf meta;      /* bytes of metadata taken out of the body (headlines) */
+    headline_item *headlines;
+    size_t n_headlines;
+    span *keywords; /* into meta */
+    size_t n_keywords;
     span *paras; /* body paragraphs, title excluded */
     size_t n_paras;
     sentence *sents;

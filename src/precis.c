@@ -241,6 +241,7 @@ void precis_doc_free(precis_doc *doc)
         return;
     buf_free(&doc->input);
     buf_free(&doc->text);
+    buf_free(&doc->meta);
     strmap_free(&doc->terms);
     arena_free(&doc->mem);
     free(doc);
@@ -297,6 +298,48 @@ size_t precis_doc_summary_index(const precis_doc *doc, size_t k)
     if (k >= precis_doc_summary_count(doc))
         return (size_t)-1;
     return doc->summary[k];
+}
+
+const char *precis_doc_date(const precis_doc *doc)
+{
+    return doc->date[0] ? doc->date : NULL;
+}
+
+const char *precis_doc_language(const precis_doc *doc)
+{
+    return doc->ctx->language;
+}
+
+size_t precis_doc_headline_count(const precis_doc *doc)
+{
+    return doc->n_headlines;
+}
+
+precis_status precis_doc_headline(const precis_doc *doc, size_t i,
+                                  precis_headline *out)
+{
+    if (i >= doc->n_headlines)
+        return PRECIS_EINVAL;
+    const headline_item *h = &doc->headlines[i];
+    out->time = doc->meta.data + h->time.off;
+    out->time_len = h->time.len;
+    out->text = doc->meta.data + h->text.off;
+    out->len = h->text.len;
+    return PRECIS_OK;
+}
+
+size_t precis_doc_keyword_count(const precis_doc *doc)
+{
+    return doc->state == DOC_SUMMARIZED ? doc->n_keywords : 0;
+}
+
+const char *precis_doc_keyword(const precis_doc *doc, size_t i, size_t *len)
+{
+    if (i >= precis_doc_keyword_count(doc))
+        return NULL;
+    if (len)
+        *len = doc->keywords[i].len;
+    return doc->meta.data + doc->keywords[i].off;
 }
 
 /* ==== Convenience ==== */

@@ -240,12 +240,51 @@ size_t precis_doc_summary_count(const precis_doc *doc);
  * or (size_t)-1 when k is out of range. */
 size_t precis_doc_summary_index(const precis_doc *doc, size_t k);
 
+/** The document's date, "YYYY-MM-DD", when ingest found one (a "date
+ * YYYY-MM-DD" prefix or a dated line), else NULL. NUL-terminated. Valid
+ * until precis_doc_free. */
+const char *precis_doc_date(const precis_doc *doc);
+
+/** The Snowball name of the language the document was analysed in. */
+const char *precis_doc_language(const precis_doc *doc);
+
+/** A timestamped headline from a news sidebar ("12:20  Morocco
+ * strengthens ..."), taken out of the body by ingest. Both strings point
+ * into the document (not NUL-terminated) and are valid until
+ * precis_doc_free. */
+typedef struct precis_headline {
+    const char *time; /* "HH:MM" */
+    size_t time_len;
+    const char *text;
+    size_t len;
+} precis_headline;
+
+/** Number of headline items ingest found. */
+size_t precis_doc_headline_count(const precis_doc *doc);
+
+/** Fills *out with headline i, in input order. Returns PRECIS_EINVAL when
+ * i is out of range. */
+precis_status precis_doc_headline(const precis_doc *doc, size_t i,
+                                  precis_headline *out);
+
+/** Number of keywords (key phrases) known after summarize: 0 before. */
+size_t precis_doc_keyword_count(const precis_doc *doc);
+
+/** Keyword i (best first) as people read it ("North Korea"), not
+ * NUL-terminated; *len receives its length. NULL when i is out of range.
+ * Valid until precis_doc_free or the next summarize. */
+const char *precis_doc_keyword(const precis_doc *doc, size_t i, size_t *len);
+
 /* ==== Rendering ==== */
 
 /** Writes the summary as plain text, one sentence per line, to sink.
  * Returns PRECIS_OK, PRECIS_EIO when the sink fails, or PRECIS_ESTATE
  * before summarize. */
 precis_status precis_render_text(const precis_doc *doc, precis_sink *sink);
+
+/* ==== Markdown and JSON rendering ==== */
+
+/* ==== Image rendering: PNG, PPM, APNG ==== */
 
 /* ==== Convenience ==== */
 
