@@ -63,19 +63,19 @@ typedef struct analyzer {
 
 static void add_word(analyzer *a, sentence *st, const char *w, size_t len)
 {
-    precis_ctx *ctx = a->doc->ctx;
+    lang_state *lang = a->doc->lang;
     st->words++;
     fold_word(&a->fold, w, len);
     const char *f = a->fold.data;
     size_t flen = a->fold.len;
-    if (flen == 0 || model_is_stopword(&ctx->model, f, flen))
+    if (flen == 0 || model_is_stopword(&lang->model, f, flen))
         return;
     if (utf8_count(f, flen) < 2 && !all_digits(f, flen))
         return;
     const char *stem = f;
     size_t stem_len = flen;
     if (!all_digits(f, flen))
-        stem = stemmer_stem(ctx->stem, f, flen, &stem_len);
+        stem = stemmer_stem(lang->stem, f, flen, &stem_len);
     int added;
     uint32_t *id = strmap_put(&a->doc->terms, stem, stem_len,
                               (uint32_t)a->doc->n_terms, &added);

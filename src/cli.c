@@ -11,9 +11,16 @@
 
 const char cli_usage[] =
     "Usage: summarize [OPTION]... [FILE]...\n"
+    "  or:  summarize split [OPTION]... [FILE]...\n"
+    "  or:  summarize headlines [OPTION]... [FILE]...\n"
     "Print a short extractive summary of each news article FILE: its most\n"
     "central sentences, in document order, one per line.\n"
     "With no FILE, or when FILE is -, read standard input.\n"
+    "\n"
+    "Commands:\n"
+    "  split                 print the cleaned body, one sentence per line\n"
+    "  headlines             print the timestamped sidebar headlines as\n"
+    "                        HH:MM<TAB>headline\n"
     "\n"
     "Budget (the last one given applies):\n"
     "  -n, --sentences=N     at most N sentences (default 3)\n"
@@ -21,12 +28,18 @@ const char cli_usage[] =
     "  -r, --ratio=R         this fraction of the sentences, 0 < R <= 1\n"
     "\n"
     "Language:\n"
-    "  -l, --lang=LANG       language of the text, a Snowball name or an\n"
-    "                        ISO 639-1 code (default english)\n"
+    "  -l, --lang=LANG       language of the text: a Snowball name, an ISO\n"
+    "                        639-1 code, or auto (default: detect it)\n"
     "      --list-languages  list the languages and exit\n"
     "      --models=DIR      read stopwords and abbreviations from\n"
     "                        DIR/LANG/ instead of the built-in copy\n"
     "\n"
+    "Input:\n"
+    "      --keep-boilerplate  keep share prompts, appeals, bylines and\n"
+    "                        captions in the text\n"
+    "\n"
+    "  -v, --verbose         report each input's language, date and counts\n"
+    "                        on stderr\n"
     "  -h, --help            display this help and exit\n"
     "  -V, --version         output version information and exit\n"
     "\n"
@@ -37,7 +50,7 @@ const char cli_usage[] =
     "  1  an input could not be read or summarised (the others still were)\n"
     "  2  usage error\n";
 
-enum { OPT_MODELS = 256, OPT_LIST_LANGUAGES };
+enum { OPT_MODELS = 256, OPT_LIST_LANGUAGES, OPT_KEEP_BOILERPLATE };
 
 static const struct option long_options[] = {
     {"sentences", required_argument, NULL, 'n'},
@@ -47,6 +60,8 @@ static const struct option long_options[] = {
     {"language", required_argument, NULL, 'l'},
     {"models", required_argument, NULL, OPT_MODELS},
     {"list-languages", no_argument, NULL, OPT_LIST_LANGUAGES},
+    {"keep-boilerplate", no_argument, NULL, OPT_KEEP_BOILERPLATE},
+    {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -81,12 +96,21 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     memset(o, 0, sizeof *o);
     o->action = CLI_SUMMARIZE;
     o->opt = precis_options_default();
-    o->language = "english";
+    o->language = "auto";
     err[0] = '\0';
+    /* A subcommand comes first, as with git: "summarize split a.txt". */
+    if (argc > 1 && strcmp(argv[1], "split") == 0)
+        o->command = CMD_SPLIT;
+    else if (argc > 1 && strcmp(argv[1], "headlines") == 0)
+        o->command = CMD_HEADLINES;
+    if (o->command != CMD_SUMMARY) {
+        argv++;
+        argc--;
+    }
     optind = 0; /* GNU: full re-initialisation, so tests can parse twice */
     opterr = 0; /* messages are ours, not getopt's */
     int c;
-    while ((c = getopt_long(argc, argv, ":n:w:r:l:hV", long_options, NULL)) !=
+    while ((c = getopt_long(argc, argv, ":n:w:r:l:vhV", long_options, NULL)) !=
            -1) {
         switch (c) {
         case 'n':
@@ -120,7 +144,9 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
             break;
         }
         case 'l': {
-            const char *name = precis_language_resolve(optarg);
+            const char *name = strcmp(optarg, "auto") == 0
+                                   ? "auto"
+                                   : precis_language_resolve(optarg);
             if (!name)
                 return usage_error(err, err_size,
                                    "unknown language '%s' (see "
@@ -131,6 +157,12 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
         }
         case OPT_MODELS:
             o->models_dir = optarg;
+            break;
+        case OPT_KEEP_BOILERPLATE:
+            o->opt.flags |= PRECIS_OPT_KEEP_BOILERPLATE;
+            break;
+        case 'v':
+            o->verbose++;
             break;
         case OPT_LIST_LANGUAGES:
             o->action = CLI_LIST_LANGUAGES;

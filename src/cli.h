@@ -9,10 +9,15 @@
 
 enum cli_action { CLI_SUMMARIZE, CLI_HELP, CLI_VERSION, CLI_LIST_LANGUAGES };
 
+/* What is printed for each input: the summary, or a subcommand's view. */
+enum cli_command { CMD_SUMMARY, CMD_SPLIT, CMD_HEADLINES };
+
 typedef struct cli_opts {
     enum cli_action action;
+    enum cli_command command;
     precis_options opt;
-    const char *language;   /* Snowball name, resolved */
+    const char *language;   /* Snowball name, resolved, or "auto" */
+    int verbose;
     const char *models_dir; /* NULL: the compiled-in models */
     char **files;           /* points into argv; none means stdin */
     size_t n_files;

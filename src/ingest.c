@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "date.h"
 #include "internal.h"
 #include "unicode.h"
 #include "utf8.h"
@@ -218,6 +219,226 @@ static void build_paragraphs(precis_doc *doc, const buf *norm)
     free(paras);
 }
 
+/* ==== Metadata: date prefix, headline sidebar ==== */
+
+static bool starts_with_ci(const char *s, size_t len, const char *prefix)
+{
+    size_t n = strlen(prefix);
+    if (len < n)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'A' && c <= 'Z' ? c + 32 : c) != (unsigned char)prefix[i])
+            return false;
+    }
+    return true;
+}
+
+/* Scrapers put "date 2025-11-04" before the text, often glued to the first
+ * line. Take it as the document's date and cut it out. */
+static void take_date_prefix(precis_doc *doc, buf *norm)
+{
+    const char *s = buf_cstr(norm);
+    size_t i = 0;
+    if (!starts_with_ci(s, norm->len, "date"))
+        return;
+    i = 4;
+    if (i < norm->len && s[i] == ':')
+        i++;
+    if (i >= norm->len || (s[i] != ' ' && s[i] != '\n'))
+        return;
+    while (i < norm->len && (s[i] == ' ' || s[i] == '\n'))
+        i++;
+    size_t at, end;
+    char date[11];
+    /* The date must come first, not somewhere in the article. */
+    size_t window = norm->len - i < 40 ? norm->len - i : 40;
+    if (!date_find(s + i, window, date, &at, &end) || at != 0)
+        return;
+    memcpy(doc->date, date, sizeof date);
+    end += i;
+    while (end < norm->len && s[end] == ' ')
+        end++;
+    memmove(norm->data, norm->data + end, norm->len - end + 1);
+    norm->len -= end;
+}
+
+/* A sidebar entry: an optional list marker, a time, then a headline, with
+ * or without a space between ("- 12:20Morocco strengthens ..."). On
+ * success fills time and the headline's span within the line. */
+static bool parse_headline(const char *s, size_t len, char time[6],
+                           size_t *text_at)
+{
+    size_t i = 0;
+    if (len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') &&
+        s[1] == ' ')
+        i = 2;
+    else if (len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0)
+        i = 4;
+    size_t j = time_parse(s, len, i, time);
+    if (!j)
+        return false;
+    while (j < len && (s[j] == ' ' || s[j] == '|' || s[j] == '-'))
+        j++;
+    /* The headline: some words, starting with a letter, quote or digit. */
+    size_t words = 1;
+    for (size_t k = j; k < len; k++)
+        words += s[k] == ' ';
+    if (j >= len || words < 2)
+        return false;
+    *text_at = j;
+    return true;
+}
+
+static void add_headline(precis_doc *doc, size_t *cap, const char time[6],
+                         const char *text, size_t len)
+{
+    if (doc->n_headlines == *cap) {
+        size_t ncap = *cap ? *cap * 2 : 16;
+        headline_item *grown = arena_array(&doc->mem, ncap, sizeof *grown);
+        if (doc->n_headlines)
+            memcpy(grown, doc->headlines, doc->n_headlines * sizeof *grown);
+        doc->headlines = grown;
+        *cap = ncap;
+    }
+    headline_item *h = &doc->headlines[doc->n_headlines++];
+    h->time = (span){doc->meta.len, 5};
+    buf_put(&doc->meta, time, 5);
+    h->text = (span){doc->meta.len, len};
+    buf_put(&doc->meta, text, len);
+}
+
+/* ==== Boilerplate lines ==== */
+
+static size_t word_count(const char *s, size_t len)
+{
+    size_t words = len > 0;
+    for (size_t i = 0; i < len; i++)
+        words += s[i] == ' ';
+    return words;
+}
+
+/* "Home | News | Sport | Weather": a row of links. */
+static bool is_link_row(const char *s, size_t len)
+{
+    static const char *const seps[] = {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 ",
+                                       " \xC2\xBB "};
+    size_t n_seps = 0;
+    for (size_t i = 0; i < len; i++)
+        for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
+            size_t sl = strlen(seps[k]);
+            if (i + sl <= len && memcmp(s + i, seps[k], sl) == 0)
+                n_seps++;
+        }
+    return n_seps >= 2 && word_count(s, len) <= (n_seps + 1) * 4;
+}
+
+/* "By Jane Smith" or "By JANE SMITH, Political Editor": a byline. */
+static bool is_byline(const char *s, size_t len)
+{
+    if (len < 4 || memcmp(s, "By ", 3) != 0 || !(s[3] >= 'A' && s[3] <= 'Z'))
+        return false;
+    return word_count(s, len) <= 10 && !ends_with_any(s, len, ".!?");
+}
+
+/* A short line that is mostly a date ("Published: 4 November 2025",
+ * "Tuesday 4 Nov 2025 12:20 GMT"). Writes the date to out. */
+static bool is_dateline(const lang_model *m, const char *s, size_t len,
+                        char out[11])
+{
+    size_t words = word_count(s, len);
+    size_t at, end;
+    if (words > 12 || !date_find(s, len, out, &at, &end))
+        return false;
+    size_t outside = word_count(s, at) + word_count(s + end, len - end);
+    return outside <= 4 || bp_is_line(&m->boilerplate, s, len);
+}
+
+/* Rewrites the normalised lines into out: sidebar headlines go to the
+ * document's metadata, boilerplate lines are cut (unless kept), and a
+ * removed line leaves an empty line, which ends a paragraph. */
+static void clean_lines(precis_doc *doc, const buf *norm, bool keep)
+{
+    const char *s = buf_cstr(norm);
+    const lang_model *m = &doc->lang->model;
+    char time[6];
+    size_t text_at, n_times = 0;
+    for (size_t i = 0; i <= norm->len;) {
+        size_t start = i;
+        while (i < norm->len && s[i] != '\n')
+            i++;
+        n_times += parse_headline(s + start, i - start, time, &text_at);
+        i++;
+    }
+    /* One timestamped line may be an article's own; a run is a sidebar. */
+    bool take_headlines = n_times >= 2;
+    size_t cap = 0;
+    buf out = {0}, line = {0};
+    buf_grow(&out, norm->len);
+    for (size_t i = 0; i <= norm->len;) {
+        size_t start = i;
+        while (i < norm->len && s[i] != '\n')
+            i++;
+        const char *l = s + start;
+        size_t len = i - start;
+        i++;
+        if (take_headlines && parse_headline(l, len, time, &text_at)) {
+            add_headline(doc, &cap, time, l + text_at, len - text_at);
+            buf_putc(&out, '\n');
+            continue;
+        }
+        buf_clear(&line);
+        if (keep)
+            buf_put(&line, l, len);
+        else
+            bp_strip(&m->boilerplate, l, len, &line);
+        const char *t = buf_cstr(&line);
+        char date[11];
+        bool dateline = is_dateline(m, t, line.len, date);
+        if (dateline && !doc->date[0])
+            memcpy(doc->date, date, sizeof date);
+        bool drop = !keep && (dateline || bp_is_line(&m->boilerplate, t, line.len) ||
+                              is_link_row(t, line.len) ||
+                              is_byline(t, line.len));
+        if (!drop)
+            buf_put(&out, t, line.len);
+        buf_putc(&out, '\n');
+    }
+    buf_free(&line);
+    build_paragraphs(doc, &out);
+    buf_free(&out);
+}
+
+/* ==== Boilerplate sentences ==== */
+
+void ingest_drop_boilerplate(precis_doc *doc)
+{
+    const bp_rules *rules = &doc->lang->model.boilerplate;
+    size_t n = doc->n_sents;
+    bool *flag = precis__calloc(n ? n : 1, sizeof *flag);
+    for (size_t k = 0; k < n; k++) {
+        const sentence *st = &doc->sents[k];
+        flag[k] = bp_is_sentence(rules, doc->text.data + st->off, st->len);
+    }
+    /* A paragraph that is mostly appeal or notice goes whole: its other
+     * sentences ("The Independent is on the ground...") belong to it. */
+    for (size_t a = 0; a < n;) {
+        size_t b = a, flagged = 0;
+        while (b < n && doc->sents[b].paragraph == doc->sents[a].paragraph)
+            flagged += flag[b++];
+        if (flagged >= 2 && flagged * 3 >= b - a)
+            for (size_t k = a; k < b; k++)
+                flag[k] = true;
+        a = b;
+    }
+    size_t kept = 0;
+    for (size_t k = 0; k < n; k++)
+        if (!flag[k])
+            doc->sents[kept++] = doc->sents[k];
+    doc->n_sents = kept;
+    free(flag);
+}
+
 /* ==== Entry point ==== */
 
 precis_status ingest_run(precis_doc *doc, const precis_options *opt)
@@ -251,9 +472,14 @@ precis_status ingest_run(precis_doc *doc, const precis_options *opt)
     buf norm = {0};
     normalise_lines(&norm, buf_cstr(&valid), valid.len);
     buf_free(&valid);
-    build_paragraphs(doc, &norm);
+    take_date_prefix(doc, &norm);
+    doc->lang = ctx->auto_lang ? detect_language(ctx, buf_cstr(&norm), norm.len)
+                               : ctx->fixed;
+    clean_lines(doc, &norm, opt->flags & PRECIS_OPT_KEEP_BOILERPLATE);
     buf_free(&norm);
     if (doc->text.len == 0)
-        return precis__fail(ctx, PRECIS_EEMPTY, "input holds only white space");
+        return precis__fail(ctx, PRECIS_EEMPTY,
+                            doc->n_headlines ? "no body text, only headlines"
+                                             : "input holds only white space");
     return PRECIS_OK;
 }

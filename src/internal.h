@@ -3,6 +3,7 @@
 #ifndef PRECIS_INTERNAL_H
 #define PRECIS_INTERNAL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -16,12 +17,32 @@
 /* Longest token (bytes) the analyser stems; longer runs are cut. */
 #define PRECIS_MAX_TOKEN 64
 
-struct precis_ctx {
-    const char *language; /* Snowball name, static storage */
+/* One language's data and stemmer, loaded when first needed. */
+typedef struct lang_state {
+    const char *name; /* Snowball name, static storage */
+    bool tried;       /* a load was attempted */
+    bool loaded;      /* model and stemmer are ready */
+    bool has_stopwords;
     lang_model model;
     stemmer *stem;
+} lang_state;
+
+struct precis_ctx {
+    bool auto_lang;       /* detect each document's language */
+    lang_state *fixed;    /* the language when not auto */
+    char *models_dir;     /* NULL: the compiled-in models */
+    lang_state *langs;    /* one per libstemmer language */
+    size_t n_langs;
     buf errmsg;
 };
+
+/* Loads lang's model and stemmer if not yet tried; returns lang->loaded.
+ * On failure the reason is in ctx->errmsg. */
+bool precis__lang_load(precis_ctx *ctx, lang_state *lang, precis_status *st);
+
+/* The language of text by its script and by stopword counts, among the
+ * languages whose models load; falls back to English. */
+lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len);
 
 typedef struct span {
     size_t off;
@@ -47,6 +68,7 @@ typedef struct headline_item {
 
 struct precis_doc {
     precis_ctx *ctx;
+    lang_state *lang; /* set by ingest */
     arena mem;
     enum doc_state state;
     buf input;
@@ -78,6 +100,9 @@ precis_status precis__fail(precis_ctx *ctx, precis_status status,
 /* The stages, in pipeline order. Each reads what the previous one left in
  * doc and allocates its output from doc->mem. */
 precis_status ingest_run(precis_doc *doc, const precis_options *opt);
+/* After segmentation: drops boilerplate sentences, and paragraphs that are
+ * mostly boilerplate. */
+void ingest_drop_boilerplate(precis_doc *doc);
 void segment_run(precis_doc *doc);
 void analyze_run(precis_doc *doc);
 void rank_run(precis_doc *doc, const precis_options *opt);

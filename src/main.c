@@ -73,10 +73,45 @@ static bool read_input(const char *name, char **data, size_t *len)
     return true;
 }
 
-/* Summarises one input and writes its summary to stdout. */
-static bool summarize_one(precis_ctx *ctx, const cli_opts *o,
-                          const char *name, const char *shown, bool header,
-                          bool first)
+/* Writes the document's body sentences, one per line. */
+static void write_split(const precis_doc *doc, precis_membuf *out)
+{
+    precis_sink sink = precis_sink_mem(out);
+    for (size_t i = 0; i < precis_doc_sentence_count(doc); i++) {
+        precis_sentence s;
+        precis_doc_sentence(doc, i, &s);
+        sink.write(sink.ud, s.text, s.len);
+        sink.write(sink.ud, "\n", 1);
+    }
+}
+
+/* Writes the sidebar headlines as HH:MM<TAB>headline. */
+static void write_headlines(const precis_doc *doc, precis_membuf *out)
+{
+    precis_sink sink = precis_sink_mem(out);
+    for (size_t i = 0; i < precis_doc_headline_count(doc); i++) {
+        precis_headline h;
+        precis_doc_headline(doc, i, &h);
+        sink.write(sink.ud, h.time, h.time_len);
+        sink.write(sink.ud, "\t", 1);
+        sink.write(sink.ud, h.text, h.len);
+        sink.write(sink.ud, "\n", 1);
+    }
+}
+
+static void report(const precis_doc *doc, const char *shown)
+{
+    const char *date = precis_doc_date(doc);
+    const char *lang = precis_doc_language(doc);
+    fprintf(stderr, "%s: %s: language %s, date %s, %zu sentences, %zu headlines\n",
+            prog, shown, lang ? lang : "?", date ? date : "none",
+            precis_doc_sentence_count(doc), precis_doc_headline_count(doc));
+}
+
+/* Processes one input for the chosen command and writes the result to
+ * stdout. */
+static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
+                        const char *shown, bool header, bool first)
 {
     char *data = NULL;
     size_t len = 0;
@@ -87,13 +122,31 @@ static bool summarize_one(precis_ctx *ctx, const cli_opts *o,
     free(data);
     if (st == PRECIS_OK)
         st = precis_doc_finish(doc, &o->opt);
-    if (st == PRECIS_OK)
-        st = precis_doc_summarize(doc, &o->opt);
+    /* A page of nothing but a sidebar still has headlines to list. */
+    if (st == PRECIS_EEMPTY && o->command == CMD_HEADLINES &&
+        precis_doc_headline_count(doc) > 0)
+        st = PRECIS_OK;
+    if (st == PRECIS_OK && o->verbose)
+        report(doc, shown);
     /* Render to memory first, so a failure never leaves half a summary. */
     precis_membuf out = {0};
-    precis_sink sink = precis_sink_mem(&out);
-    if (st == PRECIS_OK)
-        st = precis_render_text(doc, &sink);
+    if (st == PRECIS_OK) {
+        switch (o->command) {
+        case CMD_SPLIT:
+            write_split(doc, &out);
+            break;
+        case CMD_HEADLINES:
+            write_headlines(doc, &out);
+            break;
+        case CMD_SUMMARY: {
+            st = precis_doc_summarize(doc, &o->opt);
+            precis_sink sink = precis_sink_mem(&out);
+            if (st == PRECIS_OK)
+                st = precis_render_text(doc, &sink);
+            break;
+        }
+        }
+    }
     if (st != PRECIS_OK) {
         const char *msg = precis_ctx_errmsg(ctx);
         fprintf(stderr, "%s: %s: %s\n", prog, shown,
@@ -101,7 +154,7 @@ static bool summarize_one(precis_ctx *ctx, const cli_opts *o,
     } else {
         if (header)
             printf("%s==> %s <==\n", first ? "" : "\n", shown);
-        fwrite(out.data, 1, out.len, stdout);
+        fwrite(out.data ? out.data : "", 1, out.len, stdout);
     }
     precis_membuf_free(&out);
     precis_doc_free(doc);
@@ -149,7 +202,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n; i++) {
         const char *shown =
             strcmp(files[i], "-") == 0 ? "standard input" : files[i];
-        bool done = summarize_one(ctx, &o, files[i], shown, header, first);
+        bool done = process_one(ctx, &o, files[i], shown, header, first);
         ok = done && ok;
         first = first && !done;
     }

@@ -101,6 +101,20 @@ static void add_stopword(void *ud, const char *line, size_t len)
     strmap_put(&st->m->stopwords, st->fold.data, st->fold.len, 1, NULL);
 }
 
+static void add_opener(void *ud, const char *line, size_t len)
+{
+    load_state *st = ud;
+    buf_clear(&st->fold);
+    uc_casefold(&st->fold, line, len);
+    strmap_put(&st->m->openers, st->fold.data, st->fold.len, 1, NULL);
+}
+
+static void add_boilerplate(void *ud, const char *line, size_t len)
+{
+    load_state *st = ud;
+    bp_add(&st->m->boilerplate, line, len);
+}
+
 /* An abbreviations line is "WORD" or "WORD title", WORD written without
  * its final period ("Mr", "U.S", "etc"). */
 static void add_abbrev(void *ud, const char *line, size_t len)
@@ -139,7 +153,9 @@ precis_status model_load(lang_model *m, const char *language, const char *dir,
         const char *name;
         void (*add)(void *, const char *, size_t);
     } files[] = {{"stopwords.txt", add_stopword},
-                 {"abbreviations.txt", add_abbrev}};
+                 {"abbreviations.txt", add_abbrev},
+                 {"openers.txt", add_opener},
+                 {"boilerplate.txt", add_boilerplate}};
     load_state st = {m, {0}};
     buf text = {0};
     precis_status status = PRECIS_OK;
@@ -162,12 +178,20 @@ precis_status model_load(lang_model *m, const char *language, const char *dir,
 void model_free(lang_model *m)
 {
     strmap_free(&m->stopwords);
+    strmap_free(&m->openers);
     strmap_free(&m->abbrevs);
+    bp_free(&m->boilerplate);
 }
 
 bool model_is_stopword(const lang_model *m, const char *folded, size_t len)
 {
     return strmap_get(&m->stopwords, folded, len) != NULL;
+}
+
+bool model_is_opener(const lang_model *m, const char *folded, size_t len)
+{
+    return strmap_get(&m->stopwords, folded, len) != NULL ||
+           strmap_get(&m->openers, folded, len) != NULL;
 }
 
 enum abbrev_kind model_abbrev(const lang_model *m, const char *word,

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "boilerplate.h"
 #include "buf.h"
 #include "precis.h"
 #include "strmap.h"
@@ -19,6 +20,8 @@ enum abbrev_kind {
 
 typedef struct lang_model {
     strmap stopwords; /* case-folded words */
+    strmap openers;   /* case-folded words that open a sentence */
+    bp_rules boilerplate;
     strmap abbrevs;   /* as written, without the final period -> kind */
 } lang_model;
 
@@ -42,6 +45,9 @@ void model_each_line(const char *text, size_t len,
                      void *ud);
 
 bool model_is_stopword(const lang_model *m, const char *folded, size_t len);
+/* A stopword or one of openers.txt: a word that, capitalised, starts a
+ * sentence ("The", "However"). */
+bool model_is_opener(const lang_model *m, const char *folded, size_t len);
 /* Looks word up as written; an entry written in lower case ("etc") also
  * matches the word in any case. */
 enum abbrev_kind model_abbrev(const lang_model *m, const char *word,

@@ -126,30 +126,73 @@ precis_status precis_options_check(const precis_options *opt)
 
 /* ==== Context ==== */
 
+bool precis__lang_load(precis_ctx *ctx, lang_state *lang, precis_status *st)
+{
+    if (lang->tried) {
+        *st = lang->loaded ? PRECIS_OK : PRECIS_EMODEL;
+        return lang->loaded;
+    }
+    lang->tried = true;
+    lang->stem = stemmer_new(lang->name);
+    if (!lang->stem) {
+        *st = precis__fail(ctx, PRECIS_ELANG, "%s: no stemmer", lang->name);
+        return false;
+    }
+    buf_clear(&ctx->errmsg);
+    *st = model_load(&lang->model, lang->name, ctx->models_dir, &ctx->errmsg);
+    if (*st != PRECIS_OK) {
+        stemmer_free(lang->stem);
+        lang->stem = NULL;
+        return false;
+    }
+    lang->has_stopwords = lang->model.stopwords.count > 0;
+    lang->loaded = true;
+    return true;
+}
+
 precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
                            precis_status *err)
 {
     precis_status dummy;
     if (!err)
         err = &dummy;
-    const char *name = precis_language_resolve(language ? language : "english");
-    if (!name) {
+    if (!language)
+        language = "english";
+    bool auto_lang = strcmp(language, "auto") == 0;
+    const char *name = auto_lang ? NULL : precis_language_resolve(language);
+    if (!auto_lang && !name) {
         *err = PRECIS_ELANG;
         return NULL;
     }
     precis_ctx *ctx = precis__calloc(1, sizeof *ctx);
-    ctx->language = name;
-    ctx->stem = stemmer_new(name);
-    if (!ctx->stem) {
-        free(ctx);
-        *err = PRECIS_ELANG;
-        return NULL;
+    ctx->auto_lang = auto_lang;
+    ctx->models_dir = models_dir ? precis__strdup(models_dir) : NULL;
+    const char *const *names = stemmer_languages();
+    while (names[ctx->n_langs])
+        ctx->n_langs++;
+    ctx->langs = precis__calloc(ctx->n_langs, sizeof *ctx->langs);
+    for (size_t i = 0; i < ctx->n_langs; i++) {
+        ctx->langs[i].name = names[i];
+        if (name && strcmp(names[i], name) == 0)
+            ctx->fixed = &ctx->langs[i];
     }
-    precis_status st = model_load(&ctx->model, name, models_dir, &ctx->errmsg);
+    precis_status st = PRECIS_OK;
+    if (ctx->fixed) {
+        precis__lang_load(ctx, ctx->fixed, &st);
+    } else if (auto_lang) {
+        /* Detection compares stopword profiles, so load every language
+         * that has any; English must load, the others may be absent from
+         * a --models folder. */
+        for (size_t i = 0; i < ctx->n_langs; i++) {
+            precis_status one;
+            precis__lang_load(ctx, &ctx->langs[i], &one);
+            if (one != PRECIS_OK && strcmp(ctx->langs[i].name, "english") == 0)
+                st = one;
+        }
+        buf_clear(&ctx->errmsg);
+    }
     if (st != PRECIS_OK) {
-        stemmer_free(ctx->stem);
-        buf_free(&ctx->errmsg);
-        free(ctx);
+        precis_ctx_free(ctx);
         *err = st;
         return NULL;
     }
@@ -161,15 +204,20 @@ void precis_ctx_free(precis_ctx *ctx)
 {
     if (!ctx)
         return;
-    stemmer_free(ctx->stem);
-    model_free(&ctx->model);
+    for (size_t i = 0; i < ctx->n_langs; i++) {
+        stemmer_free(ctx->langs[i].stem);
+        if (ctx->langs[i].loaded)
+            model_free(&ctx->langs[i].model);
+    }
+    free(ctx->langs);
+    free(ctx->models_dir);
     buf_free(&ctx->errmsg);
     free(ctx);
 }
 
 const char *precis_ctx_language(const precis_ctx *ctx)
 {
-    return ctx->language;
+    return ctx->auto_lang ? "auto" : ctx->fixed->name;
 }
 
 const char *precis_ctx_errmsg(const precis_ctx *ctx)
@@ -205,12 +253,14 @@ precis_status precis_doc_finish(precis_doc *doc, const precis_options *opt)
     if (!opt)
         opt = &defaults;
     doc->state = DOC_FAILED;
-    stemmer_trim(doc->ctx->stem);
     precis_status st = ingest_run(doc, opt);
     buf_free(&doc->input); /* the clean text is all later stages need */
     if (st != PRECIS_OK)
         return st;
+    stemmer_trim(doc->lang->stem);
     segment_run(doc);
+    if (!(opt->flags & PRECIS_OPT_KEEP_BOILERPLATE))
+        ingest_drop_boilerplate(doc);
     if (doc->n_sents == 0)
         return precis__fail(doc->ctx, PRECIS_EEMPTY,
                             "no sentence of body text");
@@ -307,7 +357,7 @@ const char *precis_doc_date(const precis_doc *doc)
 
 const char *precis_doc_language(const precis_doc *doc)
 {
-    return doc->ctx->language;
+    return doc->lang ? doc->lang->name : NULL;
 }
 
 size_t precis_doc_headline_count(const precis_doc *doc)

@@ -109,6 +109,9 @@ void precis_membuf_free(precis_membuf *m);
 
 /** Fail with PRECIS_EUTF8 on invalid UTF-8 instead of repairing it. */
 #define PRECIS_OPT_STRICT_UTF8 (1u << 0)
+/** Keep boilerplate (share prompts, appeals, bylines, captions) in the
+ * body instead of removing it. Metadata is still read. */
+#define PRECIS_OPT_KEEP_BOILERPLATE (1u << 1)
 
 typedef struct precis_options {
     /* Budget. The first non-zero of words, ratio, sentences applies:
@@ -154,7 +157,9 @@ const char *precis_language_code(const char *snowball_name);
 typedef struct precis_ctx precis_ctx;
 
 /** Creates a context for language (see precis_language_resolve; NULL
- * means "english"). models_dir NULL uses the models compiled into the
+ * means "english"; "auto" detects each document's language from its
+ * script and stopwords, among the languages that have stopword lists,
+ * falling back to English). models_dir NULL uses the models compiled into the
  * library; otherwise stopwords and abbreviations are read from
  * models_dir/LANGUAGE/NAME.txt (a missing file means an empty list).
  * Returns NULL and sets *err (when err is not NULL) to PRECIS_ELANG for an
@@ -167,7 +172,7 @@ precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
  * no-op. */
 void precis_ctx_free(precis_ctx *ctx);
 
-/** The Snowball name of ctx's language. Valid until precis_ctx_free. */
+/** The Snowball name of ctx's language, or "auto". Static storage. */
 const char *precis_ctx_language(const precis_ctx *ctx);
 
 /** The message of the last error on ctx or any of its documents ("" when
@@ -245,7 +250,9 @@ size_t precis_doc_summary_index(const precis_doc *doc, size_t k);
  * until precis_doc_free. */
 const char *precis_doc_date(const precis_doc *doc);
 
-/** The Snowball name of the language the document was analysed in. */
+/** The Snowball name of the language the document was analysed in (the
+ * detected one under "auto"); NULL before precis_doc_finish. Static
+ * storage. */
 const char *precis_doc_language(const precis_doc *doc);
 
 /** A timestamped headline from a news sidebar ("12:20  Morocco
@@ -282,7 +289,95 @@ const char *precis_doc_keyword(const precis_doc *doc, size_t i, size_t *len);
  * before summarize. */
 precis_status precis_render_text(const precis_doc *doc, precis_sink *sink);
 
-/* ==== Markdown and JSON rendering ==== */
+/* ==== Markdown and JSON rendering ====
+ *
+ * Both renderers read the same document as precis_render_text and, like
+ * it, return PRECIS_ESTATE before precis_doc_summarize and PRECIS_EIO when
+ * the sink refuses a write (what was written before stays written). They
+ * keep no state: render a document as often and in as many formats as
+ * wanted.
+ *
+ * Metadata that the document does not have (no title, no date, no
+ * keywords, no headline items) is left out of Markdown altogether, and
+ * appears in JSON as null (title, date, language) or as an empty array
+ * (keywords, headlines), so that every key is always present. */
+
+/** How the Markdown summary is laid out. */
+typedef enum precis_md_style {
+    PRECIS_MD_PARAGRAPH = 0, /* one paragraph, sentences joined by a space */
+    PRECIS_MD_BULLETS = 1    /* one "- " list item per sentence */
+} precis_md_style;
+
+typedef struct precis_md_options {
+    precis_md_style style; /* default PRECIS_MD_PARAGRAPH */
+} precis_md_options;
+
+/** Returns the Markdown defaults described above. */
+precis_md_options precis_md_options_default(void);
+
+/** Parses a style name as the command line spells it, "paragraph" or
+ * "bullets" (exact, lower case), into *out. Returns PRECIS_OK, or
+ * PRECIS_EINVAL (leaving *out alone) for any other name or NULL. */
+precis_status precis_md_style_parse(const char *name, precis_md_style *out);
+
+/** Writes the summary as CommonMark to sink, each block separated by an
+ * empty line, in this order:
+ *
+ *     # Title                        when the document has one
+ *     *2025-11-04*                   the date, when known
+ *     Sentence one. Sentence two.    the summary (or "- " bullets)
+ *     **Keywords:** a, b, c          when known
+ *     **Headlines:**                 then one item per headline:
+ *     - **12:20** Headline text      (no bold part when the time is empty)
+ *
+ * Every piece of text taken from the input is escaped, so no input can
+ * open or close a CommonMark construct: \ ` * _ [ ] < > # | ~ are always
+ * backslash-escaped, & when an entity could follow, and - + = or the "."
+ * / ")" of "1." at the start of a block. Control characters (newlines
+ * among them) become spaces, and white space at either end of a piece is
+ * dropped, so each piece stays on its own line and in its own block. A
+ * piece left empty is skipped. GFM's bare-URL autolinks are the one
+ * extension this cannot stop. opt (caller-owned, may be NULL for the
+ * defaults) is only read during the call. Returns PRECIS_OK, PRECIS_EINVAL
+ * for an unknown style, PRECIS_ESTATE before summarize, or PRECIS_EIO. */
+precis_status precis_render_md(const precis_doc *doc,
+                               const precis_md_options *opt,
+                               precis_sink *sink);
+
+/** The "version" that precis_render_json writes. It changes only when a
+ * key is removed or changes meaning; new keys may appear without it. */
+#define PRECIS_JSON_VERSION 1
+
+/** precis_render_json flag: indent with two spaces instead of writing
+ * one line. */
+#define PRECIS_JSON_PRETTY (1u << 0)
+
+/** Writes the document and its summary as one JSON object (UTF-8, not
+ * \u-escaped) followed by a newline: by default the object is on one
+ * line, so that consecutive calls produce JSON Lines. The keys, always in
+ * this order and always present:
+ *
+ *     version    PRECIS_JSON_VERSION
+ *     source     source as given, or null when source is NULL
+ *     title      string, or null
+ *     date       "YYYY-MM-DD", or null
+ *     language   the Snowball name analysed in, or null
+ *     sentences  the summary in document order: objects with
+ *                text (string), index (sentence number in the document,
+ *                from 0), score (rank score rounded to 4 decimals, null
+ *                if not finite), offset and length (bytes, in
+ *                precis_doc_text)
+ *     keywords   array of strings, best first ([] when none)
+ *     headlines  array of {time, text} objects, in input order ([] when
+ *                none)
+ *
+ * source (caller-owned, typically the input's file name, "-" for stdin)
+ * may be any bytes: invalid UTF-8 in it is written as U+FFFD. flags is 0
+ * or PRECIS_JSON_PRETTY. The JSON is built with jansson and freed before
+ * returning. Returns PRECIS_OK, PRECIS_EINVAL for unknown flags,
+ * PRECIS_ESTATE before summarize, or PRECIS_EIO. */
+precis_status precis_render_json(const precis_doc *doc, const char *source,
+                                 unsigned flags, precis_sink *sink);
 
 /* ==== Image rendering: PNG, PPM, APNG ==== */
 

@@ -1,17 +1,27 @@
-/* render_text.c: the summary as plain text, one sentence per line. */
+/* render_text.c: the summary as plain text, one sentence per line.
+ *
+ * Plain text needs no escaping: the hook copies every byte, and sentences
+ * hold no newline (segment guarantees it), so each stays on its line. */
 #include "internal.h"
+#include "render.h"
+
+static void text_outc(renderer *r, unsigned char c, unsigned char next)
+{
+    (void)next;
+    render_byte(r, c);
+}
 
 precis_status precis_render_text(const precis_doc *doc, precis_sink *sink)
 {
-    if (doc->state != DOC_SUMMARIZED)
-        return precis__fail(doc->ctx, PRECIS_ESTATE,
-                            "render before summarize");
+    precis_status st = render_check_doc(doc);
+    if (st != PRECIS_OK)
+        return st;
+    renderer r;
+    render_begin(&r, doc, sink, text_outc);
     for (size_t k = 0; k < doc->n_summary; k++) {
         const sentence *s = &doc->sents[doc->summary[k]];
-        if (sink->write(sink->ud, doc->text.data + s->off, s->len) != 0 ||
-            sink->write(sink->ud, "\n", 1) != 0)
-            return precis__fail(doc->ctx, PRECIS_EIO, "write failed: %s",
-                                "the output sink refused the data");
+        render_text(&r, doc->text.data + s->off, s->len);
+        render_lit(&r, "\n");
     }
-    return PRECIS_OK;
+    return render_end(&r);
 }

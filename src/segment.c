@@ -196,9 +196,10 @@ static bool stop_ends_sentence(splitter *sp, size_t start, size_t at, size_t k)
     return true;
 }
 
-/* Text glued to the stop ("(AP).Less", "now.”He"): split when a capital
- * and a lower-case letter follow and the word before is an ordinary word
- * ending in a lower-case letter or a closing bracket or quote. */
+/* Text glued to the stop ("(AP).Less", "now.”He", "in the US.Authorities",
+ * "in 1993.Mrs"): split when a capital and a lower-case letter follow and
+ * the word before is an ordinary word (no inner full stop, not an
+ * abbreviation) ending in a letter, digit, or closing bracket or quote. */
 static bool glued_ends_sentence(splitter *sp, size_t start, size_t at,
                                 int32_t term, size_t next)
 {
@@ -219,7 +220,85 @@ static bool glued_ends_sentence(splitter *sp, size_t start, size_t at,
         return false;
     size_t j = at;
     int32_t last = utf8_prev(sp->s, &j);
-    return uc_is_lower(last) || is_closer(last);
+    return uc_is_word(last) || is_closer(last);
+}
+
+/* Scraped link lists glue one headline to the next with no space
+ * ("...for soldier sonsMr Yashin said"). At a capital right after a
+ * lower-case letter, split when the capitalised word is a title ("Mr",
+ * "Dr") or an opener ("The") followed by a space, and a lower-case word
+ * follows an opener. Brand names ("PlayStation", "WhatsApp") never
+ * qualify. */
+static bool glued_word_starts_sentence(splitter *sp, size_t at)
+{
+    size_t w = at;
+    while (w < sp->end && w - at <= LOOK) {
+        size_t t = w;
+        if (!uc_is_letter(utf8_next(sp->s, sp->end, &t)))
+            break;
+        w = t;
+    }
+    if (w + 1 >= sp->end || sp->s[w] != ' ')
+        return false;
+    if (model_abbrev(sp->model, sp->s + at, w - at) == ABBREV_TITLE)
+        return true;
+    if (!uc_is_lower(peek(sp->s, sp->end, w + 1)))
+        return false;
+    buf_clear(&sp->fold);
+    uc_casefold(&sp->fold, sp->s + at, w - at);
+    return model_is_stopword(sp->model, buf_cstr(&sp->fold), sp->fold.len);
+}
+
+/* Whether, within the next few words from s[i], one ends with a colon
+ * that a capital follows: a caption label ("Short and sweet: Julia ..."). */
+static bool caption_label_follows(const splitter *sp, size_t i)
+{
+    for (int words = 0; words < 4 && i < sp->end; words++) {
+        while (i < sp->end && sp->s[i] != ' ' && sp->s[i] != ':')
+            i++;
+        if (i < sp->end && sp->s[i] == ':')
+            return i + 2 < sp->end && sp->s[i + 1] == ' ' &&
+                   uc_is_upper(peek(sp->s, sp->end, i + 2));
+        i++;
+    }
+    return false;
+}
+
+/* A photo caption run into the text with no full stop: "... than a
+ * colleague The cost of divorce can ...". At the space s[sp_at], split
+ * when a lower-case word ends before it and a capitalised opener ("The",
+ * "However") follows, itself followed by a lower-case word or a comma, or
+ * a capitalised word starts a caption label. */
+static bool caption_break(splitter *sp, size_t start, size_t sp_at)
+{
+    if (sp_at == start)
+        return false;
+    size_t j = sp_at;
+    if (!uc_is_lower(utf8_prev(sp->s, &j)))
+        return false;
+    size_t k = sp_at + 1, w = k;
+    if (!uc_is_upper(peek(sp->s, sp->end, k)))
+        return false;
+    while (w < sp->end && w - k <= LOOK) {
+        size_t t = w;
+        if (!uc_is_letter(utf8_next(sp->s, sp->end, &t)))
+            break;
+        w = t;
+    }
+    if (w >= sp->end || w - k > LOOK)
+        return false;
+    if (caption_label_follows(sp, w))
+        return true;
+    int32_t after = peek(sp->s, sp->end, w);
+    if (after == ' ') {
+        if (!uc_is_lower(peek(sp->s, sp->end, w + 1)))
+            return false;
+    } else if (after != ',') {
+        return false;
+    }
+    buf_clear(&sp->fold);
+    uc_casefold(&sp->fold, sp->s + k, w - k);
+    return model_is_opener(sp->model, buf_cstr(&sp->fold), sp->fold.len);
 }
 
 static void emit(precis_doc *doc, size_t *cap, size_t from, size_t to,
@@ -260,9 +339,22 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
     const char *s = sp->s;
     sp->end = pe;
     size_t start = ps, i = ps;
+    int32_t prev = ' ';
     while (i < pe) {
         size_t at = i;
         int32_t cp = utf8_next(s, pe, &i);
+        bool glue = uc_is_lower(prev) && uc_is_upper(cp);
+        prev = cp;
+        if (cp == ' ' && caption_break(sp, start, at)) {
+            emit(doc, cap, start, at, para, false);
+            start = at + 1;
+            continue;
+        }
+        if (glue && at > start && glued_word_starts_sentence(sp, at)) {
+            emit(doc, cap, start, at, para, false);
+            start = at;
+            continue;
+        }
         if (!is_terminator(cp))
             continue;
         size_t j = i;
@@ -329,7 +421,7 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
 
 void segment_run(precis_doc *doc)
 {
-    splitter sp = {.s = buf_cstr(&doc->text), .model = &doc->ctx->model};
+    splitter sp = {.s = buf_cstr(&doc->text), .model = &doc->lang->model};
     size_t cap = 0;
     for (size_t p = 0; p < doc->n_paras; p++)
         split_paragraph(doc, &sp, &cap, doc->paras[p].off,

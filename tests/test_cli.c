@@ -26,8 +26,19 @@ static void test_defaults(void **state)
     assert_int_equal(o.action, CLI_SUMMARIZE);
     assert_int_equal(o.opt.sentences, 3);
     assert_int_equal(o.n_files, 0);
-    assert_string_equal(o.language, "english");
+    assert_string_equal(o.language, "auto");
     assert_null(o.models_dir);
+    assert_int_equal(o.command, CMD_SUMMARY);
+    assert_int_equal(parse(&o, err, 3, "summarize", "split", "-"), EXIT_OK);
+    assert_int_equal(o.command, CMD_SPLIT);
+    assert_int_equal(o.n_files, 1);
+    assert_int_equal(parse(&o, err, 4, "summarize", "headlines", "-v", "a"),
+                     EXIT_OK);
+    assert_int_equal(o.command, CMD_HEADLINES);
+    assert_int_equal(o.verbose, 1);
+    assert_int_equal(parse(&o, err, 2, "summarize", "--keep-boilerplate"),
+                     EXIT_OK);
+    assert_true(o.opt.flags & PRECIS_OPT_KEEP_BOILERPLATE);
 }
 
 static void test_budgets_last_one_wins(void **state)

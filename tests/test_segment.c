@@ -74,9 +74,9 @@ static const seg_case cases[] = {
     /* No terminal punctuation at all. */
     {"en", "Breaking news from the harbour", {"Breaking news from the harbour"}},
     /* Lines are paragraphs: a line end always ends a sentence. */
-    {"en", "The council met.\nFollow us on Facebook\nThe mayor resigned today.",
-     {"The council met.", "Follow us on Facebook",
-      "The mayor resigned today."}},
+    {"en", "The council met.\nWeather warning for the coast\nThe mayor resigned.",
+     {"The council met.", "Weather warning for the coast",
+      "The mayor resigned."}},
     /* German: titles and abbreviations. */
     {"de", "Dr. Weber kam um 9 Uhr. Sie sprach mit Prof. Lang.",
      {"Dr. Weber kam um 9 Uhr.", "Sie sprach mit Prof. Lang."}},

@@ -1,0 +1,191 @@
+/* boilerplate.c: matching boilerplate rules against text.
+ *
+ * A pattern is literal text compared case-insensitively for ASCII letters,
+ * with two wildcards: '#' for a run of digits and '*' for any text up to
+ * STAR_MAX bytes (shortest match first). Matches start at a word start;
+ * "line" and "sentence" matches must also end at a word end, while "strip"
+ * matches may run into the next word, since scrapers glue boilerplate to
+ * the text ("...this deviceThe visitors led"). */
+#include "boilerplate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "alloc.h"
+
+#define STAR_MAX 300
+
+static inline unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static inline bool is_alnum(unsigned char c)
+{
+    return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z');
+}
+
+static inline bool is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+size_t bp_match(const char *p, size_t plen, const char *s, size_t len,
+                size_t i)
+{
+    const unsigned char *pat = (const unsigned char *)p;
+    const unsigned char *txt = (const unsigned char *)s;
+    for (size_t k = 0; k < plen; k++) {
+        unsigned char c = pat[k];
+        if (c == '#') {
+            if (i >= len || !is_digit(txt[i]))
+                return (size_t)-1;
+            while (i < len && is_digit(txt[i]))
+                i++;
+        } else if (c == '*') {
+            /* Only one '*' per pattern is honoured as a wildcard (see
+             * bp_add), so this recursion is one level deep. */
+            for (size_t skip = 0; skip <= STAR_MAX && i + skip <= len;
+                 skip++) {
+                size_t end = bp_match(p + k + 1, plen - k - 1, s, len,
+                                      i + skip);
+                if (end != (size_t)-1)
+                    return end;
+            }
+            return (size_t)-1;
+        } else {
+            if (i >= len || lower(txt[i]) != lower(c))
+                return (size_t)-1;
+            i++;
+        }
+    }
+    return i;
+}
+
+bool bp_add(bp_rules *r, const char *line, size_t len)
+{
+    static const struct {
+        const char *name;
+        enum bp_kind kind;
+    } kinds[] = {{"strip", BP_STRIP}, {"line", BP_LINE},
+                 {"sentence", BP_SENTENCE}};
+    size_t w = 0;
+    while (w < len && line[w] != ' ' && line[w] != '\t')
+        w++;
+    size_t k = w;
+    while (k < len && (line[k] == ' ' || line[k] == '\t'))
+        k++;
+    if (k >= len)
+        return false;
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+        if (strlen(kinds[i].name) != w || memcmp(line, kinds[i].name, w))
+            continue;
+        if (r->n == r->cap) {
+            r->cap = r->cap ? r->cap * 2 : 32;
+            r->rules = precis__reallocarray(r->rules, r->cap, sizeof *r->rules);
+        }
+        char *pat = precis__strndup(line + k, len - k);
+        /* A second '*' would make matching exponential: keep it literal
+         * by turning it into a character that never matches text. */
+        char *star = strchr(pat, '*');
+        if (star)
+            for (char *q = strchr(star + 1, '*'); q; q = strchr(q + 1, '*'))
+                *q = '\x01';
+        r->rules[r->n++] = (bp_rule){kinds[i].kind, pat, len - k};
+        return true;
+    }
+    return false;
+}
+
+void bp_free(bp_rules *r)
+{
+    for (size_t i = 0; i < r->n; i++)
+        free(r->rules[i].pat);
+    free(r->rules);
+    memset(r, 0, sizeof *r);
+}
+
+static bool word_start(const char *s, size_t i)
+{
+    return i == 0 || !is_alnum((unsigned char)s[i - 1]);
+}
+
+/* The end of the first match of a rule of kind at s[i], or (size_t)-1. */
+static size_t match_kind(const bp_rules *r, enum bp_kind kind, const char *s,
+                         size_t len, size_t i)
+{
+    if (!word_start(s, i))
+        return (size_t)-1;
+    unsigned char c = lower((unsigned char)s[i]);
+    for (size_t k = 0; k < r->n; k++) {
+        const bp_rule *rule = &r->rules[k];
+        if (rule->kind != kind)
+            continue;
+        unsigned char first = lower((unsigned char)rule->pat[0]);
+        if (first != c && first != '#')
+            continue;
+        size_t end = bp_match(rule->pat, rule->len, s, len, i);
+        if (end == (size_t)-1)
+            continue;
+        bool needs_word_end =
+            kind != BP_STRIP && is_alnum((unsigned char)rule->pat[rule->len - 1]);
+        if (needs_word_end && end < len && is_alnum((unsigned char)s[end]))
+            continue;
+        return end;
+    }
+    return (size_t)-1;
+}
+
+size_t bp_strip(const bp_rules *r, const char *s, size_t len, buf *out)
+{
+    size_t cuts = 0, run = 0, i = 0;
+    while (i < len) {
+        size_t end = match_kind(r, BP_STRIP, s, len, i);
+        if (end == (size_t)-1 || end == i) {
+            i++;
+            continue;
+        }
+        /* Keep one space where the cut joined two pieces of text. */
+        size_t keep_end = i;
+        while (keep_end > run && s[keep_end - 1] == ' ')
+            keep_end--;
+        buf_put(out, s + run, keep_end - run);
+        while (end < len && s[end] == ' ')
+            end++;
+        if (keep_end > run && end < len)
+            buf_putc(out, ' ');
+        cuts++;
+        run = i = end;
+    }
+    buf_put(out, s + run, len - run);
+    return cuts;
+}
+
+static size_t count_words(const char *s, size_t len)
+{
+    size_t words = 0;
+    bool in = false;
+    for (size_t i = 0; i < len; i++) {
+        bool space = s[i] == ' ';
+        words += !space && !in;
+        in = !space;
+    }
+    return words;
+}
+
+bool bp_is_line(const bp_rules *r, const char *s, size_t len)
+{
+    if (len == 0 || count_words(s, len) > BP_LINE_MAX_WORDS)
+        return false;
+    return match_kind(r, BP_LINE, s, len, 0) != (size_t)-1;
+}
+
+bool bp_is_sentence(const bp_rules *r, const char *s, size_t len)
+{
+    if (bp_is_line(r, s, len))
+        return true;
+    for (size_t i = 0; i < len; i++)
+        if (match_kind(r, BP_SENTENCE, s, len, i) != (size_t)-1)
+            return true;
+    return false;
+}

@@ -1,0 +1,49 @@
+/* boilerplate.h: the rules of models/LANG/boilerplate.txt and the
+ * matching that applies them (see that file's header for the format). */
+#ifndef PRECIS_BOILERPLATE_H
+#define PRECIS_BOILERPLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+
+enum bp_kind { BP_STRIP, BP_LINE, BP_SENTENCE };
+
+/* Lines (and sentences that are whole lines) longer than this many words
+ * are never dropped by a "line" rule. */
+#define BP_LINE_MAX_WORDS 12
+
+typedef struct bp_rule {
+    enum bp_kind kind;
+    char *pat; /* owned */
+    size_t len;
+} bp_rule;
+
+typedef struct bp_rules {
+    bp_rule *rules;
+    size_t n, cap;
+} bp_rules;
+
+/* Parses one "KIND PATTERN" line and adds it; returns false (adding
+ * nothing) for an unknown kind or an empty pattern. */
+bool bp_add(bp_rules *r, const char *line, size_t len);
+void bp_free(bp_rules *r);
+
+/* Cuts every "strip" match out of s[0..len) and appends the rest to out,
+ * with the spaces around a cut merged. Returns the number of cuts. */
+size_t bp_strip(const bp_rules *r, const char *s, size_t len, buf *out);
+
+/* A short line that starts with a "line" pattern. */
+bool bp_is_line(const bp_rules *r, const char *s, size_t len);
+
+/* A sentence that holds a "sentence" pattern, or is a boilerplate line. */
+bool bp_is_sentence(const bp_rules *r, const char *s, size_t len);
+
+/* Matches pattern p at s[i]; returns the end of the match, or (size_t)-1.
+ * Exposed for the unit tests. */
+size_t bp_match(const char *p, size_t plen, const char *s, size_t len,
+                size_t i);
+
+#endif

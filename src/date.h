@@ -1,0 +1,20 @@
+/* date.h: recognising the dates news pages print. */
+#ifndef PRECIS_DATE_H
+#define PRECIS_DATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Finds the first date in s[0..len) written as 2025-11-04, 2025/11/04,
+ * 4 November 2025, 4 Nov. 2025, 4th November, 2025, November 4, 2025 or
+ * Nov. 4 2025 (English month names), checks it is a real day between the
+ * years 1900 and 2199, and writes it as "YYYY-MM-DD" to out. Sets *at and
+ * *end (when not NULL) to the byte span of the date in s. */
+bool date_find(const char *s, size_t len, char out[11], size_t *at,
+               size_t *end);
+
+/* Parses a time "H:MM" or "HH:MM" (00:00 to 23:59) at s[i]; on success
+ * writes "HH:MM" to out and returns the index after it, else 0. */
+size_t time_parse(const char *s, size_t len, size_t i, char out[6]);
+
+#endif
