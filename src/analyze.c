@@ -58,10 +58,12 @@ typedef struct analyzer {
     precis_doc *doc;
     buf fold;
     uint32_t *terms; /* scratch for one sentence */
+    term_pos *pos;
     size_t cap;
 } analyzer;
 
-static void add_word(analyzer *a, sentence *st, const char *w, size_t len)
+static void add_word(analyzer *a, sentence *st, const char *w, size_t len,
+                     size_t off)
 {
     lang_state *lang = a->doc->lang;
     st->words++;
@@ -79,12 +81,24 @@ static void add_word(analyzer *a, sentence *st, const char *w, size_t len)
     int added;
     uint32_t *id = strmap_put(&a->doc->terms, stem, stem_len,
                               (uint32_t)a->doc->n_terms, &added);
-    if (added)
-        a->doc->n_terms++;
+    if (added) {
+        precis_doc *doc = a->doc;
+        if ((doc->n_terms & (doc->n_terms - 1)) == 0) /* 0, 1, 2, 4, ... */
+            doc->term_df = precis__reallocarray(
+                doc->term_df, doc->n_terms ? doc->n_terms * 2 : 1,
+                sizeof *doc->term_df);
+        const uint32_t *df = strmap_get(&lang->model.idf, stem, stem_len);
+        doc->term_df[doc->n_terms++] = df ? *df : 0;
+    }
     if (st->n_terms == a->cap) {
         a->cap = a->cap ? a->cap * 2 : 64;
         a->terms = precis__reallocarray(a->terms, a->cap, sizeof *a->terms);
+        a->pos = precis__reallocarray(a->pos, a->cap, sizeof *a->pos);
     }
+    /* Sentences and words beyond 4 GiB are not supported: offsets clamp. */
+    a->pos[st->n_terms] = (term_pos){
+        (uint32_t)(off < UINT32_MAX ? off : UINT32_MAX),
+        (uint32_t)(len < UINT32_MAX ? len : UINT32_MAX), st->words - 1};
     a->terms[st->n_terms++] = *id;
 }
 
@@ -117,12 +131,16 @@ static void analyze_sentence(analyzer *a, sentence *st)
             }
             break;
         }
-        add_word(a, st, s + start, end - start);
+        add_word(a, st, s + start, end - start, start);
     }
     st->terms = arena_array(&a->doc->mem, st->n_terms ? st->n_terms : 1,
                             sizeof *st->terms);
-    if (st->n_terms)
+    st->pos = arena_array(&a->doc->mem, st->n_terms ? st->n_terms : 1,
+                          sizeof *st->pos);
+    if (st->n_terms) {
         memcpy(st->terms, a->terms, st->n_terms * sizeof *st->terms);
+        memcpy(st->pos, a->pos, st->n_terms * sizeof *st->pos);
+    }
 }
 
 void analyze_run(precis_doc *doc)
@@ -130,6 +148,13 @@ void analyze_run(precis_doc *doc)
     analyzer a = {.doc = doc};
     for (size_t k = 0; k < doc->n_sents; k++)
         analyze_sentence(&a, &doc->sents[k]);
+    /* The title's terms, for the title cue of the precis score. */
+    if (doc->has_title) {
+        doc->title_terms.off = doc->title.off;
+        doc->title_terms.len = doc->title.len;
+        analyze_sentence(&a, &doc->title_terms);
+    }
     buf_free(&a.fold);
     free(a.terms);
+    free(a.pos);
 }

@@ -13,6 +13,7 @@ const char cli_usage[] =
     "Usage: summarize [OPTION]... [FILE]...\n"
     "  or:  summarize split [OPTION]... [FILE]...\n"
     "  or:  summarize headlines [OPTION]... [FILE]...\n"
+    "  or:  summarize keywords [OPTION]... [FILE]...\n"
     "Print a short extractive summary of each news article FILE: its most\n"
     "central sentences, in document order, one per line.\n"
     "With no FILE, or when FILE is -, read standard input.\n"
@@ -21,11 +22,15 @@ const char cli_usage[] =
     "  split                 print the cleaned body, one sentence per line\n"
     "  headlines             print the timestamped sidebar headlines as\n"
     "                        HH:MM<TAB>headline\n"
+    "  keywords              print the key phrases, best first, one per line\n"
     "\n"
     "Budget (the last one given applies):\n"
     "  -n, --sentences=N     at most N sentences (default 3)\n"
     "  -w, --words=N         at most N words (at least one sentence)\n"
     "  -r, --ratio=R         this fraction of the sentences, 0 < R <= 1\n"
+    "  -a, --algorithm=NAME  precis (default: news-aware TextRank with a lead\n"
+    "                        prior, centroid and MMR), textrank (Mihalcea &\n"
+    "                        Tarau 2004) or lexrank (Erkan & Radev 2004)\n"
     "\n"
     "Language:\n"
     "  -l, --lang=LANG       language of the text: a Snowball name, an ISO\n"
@@ -33,6 +38,14 @@ const char cli_usage[] =
     "      --list-languages  list the languages and exit\n"
     "      --models=DIR      read stopwords and abbreviations from\n"
     "                        DIR/LANG/ instead of the built-in copy\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format=FORMAT   text (default), md (Markdown: title, date,\n"
+    "                        summary, keywords, headlines) or json (one\n"
+    "                        object per article and line)\n"
+    "      --md-style=STYLE  paragraph (default) or bullets\n"
+    "      --json-pretty     indent the JSON\n"
+    "  -o, --output=FILE     write to FILE (replaced only when complete)\n"
     "\n"
     "Input:\n"
     "      --keep-boilerplate  keep share prompts, appeals, bylines and\n"
@@ -50,12 +63,23 @@ const char cli_usage[] =
     "  1  an input could not be read or summarised (the others still were)\n"
     "  2  usage error\n";
 
-enum { OPT_MODELS = 256, OPT_LIST_LANGUAGES, OPT_KEEP_BOILERPLATE };
+enum {
+    OPT_MODELS = 256,
+    OPT_LIST_LANGUAGES,
+    OPT_KEEP_BOILERPLATE,
+    OPT_MD_STYLE,
+    OPT_JSON_PRETTY
+};
 
 static const struct option long_options[] = {
     {"sentences", required_argument, NULL, 'n'},
     {"words", required_argument, NULL, 'w'},
     {"ratio", required_argument, NULL, 'r'},
+    {"algorithm", required_argument, NULL, 'a'},
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"md-style", required_argument, NULL, OPT_MD_STYLE},
+    {"json-pretty", no_argument, NULL, OPT_JSON_PRETTY},
     {"lang", required_argument, NULL, 'l'},
     {"language", required_argument, NULL, 'l'},
     {"models", required_argument, NULL, OPT_MODELS},
@@ -97,12 +121,15 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     o->action = CLI_SUMMARIZE;
     o->opt = precis_options_default();
     o->language = "auto";
+    o->md = precis_md_options_default();
     err[0] = '\0';
     /* A subcommand comes first, as with git: "summarize split a.txt". */
     if (argc > 1 && strcmp(argv[1], "split") == 0)
         o->command = CMD_SPLIT;
     else if (argc > 1 && strcmp(argv[1], "headlines") == 0)
         o->command = CMD_HEADLINES;
+    else if (argc > 1 && strcmp(argv[1], "keywords") == 0)
+        o->command = CMD_KEYWORDS;
     if (o->command != CMD_SUMMARY) {
         argv++;
         argc--;
@@ -110,7 +137,7 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     optind = 0; /* GNU: full re-initialisation, so tests can parse twice */
     opterr = 0; /* messages are ours, not getopt's */
     int c;
-    while ((c = getopt_long(argc, argv, ":n:w:r:l:vhV", long_options, NULL)) !=
+    while ((c = getopt_long(argc, argv, ":n:w:r:a:f:o:l:vhV", long_options, NULL)) !=
            -1) {
         switch (c) {
         case 'n':
@@ -143,6 +170,19 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
             o->opt.words = 0;
             break;
         }
+        case 'a':
+            if (strcmp(optarg, "precis") == 0)
+                o->opt.algorithm = PRECIS_ALGO_PRECIS;
+            else if (strcmp(optarg, "textrank") == 0)
+                o->opt.algorithm = PRECIS_ALGO_TEXTRANK;
+            else if (strcmp(optarg, "lexrank") == 0)
+                o->opt.algorithm = PRECIS_ALGO_LEXRANK;
+            else
+                return usage_error(err, err_size,
+                                   "invalid --algorithm '%s': want precis, "
+                                   "textrank or lexrank",
+                                   optarg);
+            break;
         case 'l': {
             const char *name = strcmp(optarg, "auto") == 0
                                    ? "auto"
@@ -155,6 +195,33 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
             o->language = name;
             break;
         }
+        case 'f':
+            if (strcmp(optarg, "text") == 0)
+                o->format = FMT_TEXT;
+            else if (strcmp(optarg, "md") == 0 ||
+                     strcmp(optarg, "markdown") == 0)
+                o->format = FMT_MD;
+            else if (strcmp(optarg, "json") == 0)
+                o->format = FMT_JSON;
+            else
+                return usage_error(err, err_size,
+                                   "invalid --format '%s': want text, md or "
+                                   "json",
+                                   optarg);
+            break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case OPT_MD_STYLE:
+            if (precis_md_style_parse(optarg, &o->md.style) != PRECIS_OK)
+                return usage_error(err, err_size,
+                                   "invalid --md-style '%s': want paragraph "
+                                   "or bullets",
+                                   optarg);
+            break;
+        case OPT_JSON_PRETTY:
+            o->json_flags |= PRECIS_JSON_PRETTY;
+            break;
         case OPT_MODELS:
             o->models_dir = optarg;
             break;

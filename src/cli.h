@@ -9,8 +9,11 @@
 
 enum cli_action { CLI_SUMMARIZE, CLI_HELP, CLI_VERSION, CLI_LIST_LANGUAGES };
 
+/* Output formats of -f. */
+enum cli_format { FMT_TEXT, FMT_MD, FMT_JSON };
+
 /* What is printed for each input: the summary, or a subcommand's view. */
-enum cli_command { CMD_SUMMARY, CMD_SPLIT, CMD_HEADLINES };
+enum cli_command { CMD_SUMMARY, CMD_SPLIT, CMD_HEADLINES, CMD_KEYWORDS };
 
 typedef struct cli_opts {
     enum cli_action action;
@@ -19,6 +22,10 @@ typedef struct cli_opts {
     const char *language;   /* Snowball name, resolved, or "auto" */
     int verbose;
     const char *models_dir; /* NULL: the compiled-in models */
+    enum cli_format format;
+    precis_md_options md;
+    unsigned json_flags;    /* PRECIS_JSON_* */
+    const char *output;     /* -o FILE; NULL: stdout */
     char **files;           /* points into argv; none means stdin */
     size_t n_files;
 } cli_opts;

@@ -3,6 +3,9 @@
 
 #include <string.h>
 
+#include "buf.h"
+#include "unicode.h"
+
 static const char *const months[12] = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
@@ -22,10 +25,60 @@ static bool is_alpha(char c)
     return (lower((unsigned char)c) >= 'a' && lower((unsigned char)c) <= 'z');
 }
 
+/* The month of the word w (case-folded) in a months.txt table, or 0. */
+static int month_in_table(const char *table, const char *w, size_t n)
+{
+    int month = 1;
+    const char *p = table;
+    while (*p && month <= 12) {
+        while (*p == ' ')
+            p++;
+        if (*p == '\n') {
+            month++;
+            p++;
+            continue;
+        }
+        const char *e = p;
+        while (*e && *e != ' ' && *e != '\n')
+            e++;
+        if ((size_t)(e - p) == n && memcmp(p, w, n) == 0)
+            return month;
+        p = e;
+    }
+    return 0;
+}
+
+/* A word of another language's month table at s[i] (letters of any
+ * script, an optional period after it). */
+static int month_at_lang(const char *s, size_t len, size_t i, size_t *next,
+                         const char *table)
+{
+    if (!table || i >= len || (i > 0 && (unsigned char)s[i - 1] >= 0x80))
+        return 0;
+    size_t j = i;
+    while (j < len && (is_alpha(s[j]) || (unsigned char)s[j] >= 0x80))
+        j++;
+    if (j == i || j - i > 40)
+        return 0;
+    buf fold = {0};
+    uc_casefold(&fold, s + i, j - i);
+    int m = month_in_table(table, buf_cstr(&fold), fold.len);
+    buf_free(&fold);
+    if (m && j < len && s[j] == '.')
+        j++;
+    if (m)
+        *next = j;
+    return m;
+}
+
 /* A month name or its 3- or 4-letter abbreviation (with an optional
  * period) at s[i]: returns 1..12 and sets *next, or 0. */
-static int month_at(const char *s, size_t len, size_t i, size_t *next)
+static int month_at(const char *s, size_t len, size_t i, size_t *next,
+                    const char *table)
 {
+    int lm = month_at_lang(s, len, i, next, table);
+    if (lm)
+        return lm;
     size_t j = i;
     while (j < len && is_alpha(s[j]))
         j++;
@@ -102,8 +155,21 @@ static int day_at(const char *s, size_t len, size_t i, size_t *next)
     return d;
 }
 
+/* Skips a joining word between day, month and year: "de" (Spanish,
+ * Portuguese), "of". */
+static size_t skip_joiner(const char *s, size_t len, size_t j)
+{
+    static const char *const joiners[] = {"de ", "del ", "of "};
+    for (size_t k = 0; k < sizeof joiners / sizeof joiners[0]; k++) {
+        size_t n = strlen(joiners[k]);
+        if (j + n <= len && memcmp(s + j, joiners[k], n) == 0)
+            return j + n;
+    }
+    return j;
+}
+
 static bool try_at(const char *s, size_t len, size_t i, int *y, int *m,
-                   int *d, size_t *end)
+                   int *d, size_t *end, const char *table)
 {
     size_t j;
     if (is_digit(s[i])) {
@@ -125,11 +191,28 @@ static bool try_at(const char *s, size_t len, size_t i, int *y, int *m,
         int day = day_at(s, len, i, &j);
         if (day < 0)
             return false;
-        j = skip(s, len, j, " ");
-        int mon = month_at(s, len, j, &j);
+        /* 10/06/2024 or 08.05.2024: day first, as every language with a
+         * months table writes it (English is left out: US order differs). */
+        if (table && lead >= 1 && lead <= 31 && j < len &&
+            (s[j] == '/' || s[j] == '.')) {
+            char sep = s[j];
+            size_t k;
+            int mon = number_at(s, len, j + 1, 2, &k);
+            if (mon > 0 && k < len && s[k] == sep) {
+                int year = number_at(s, len, k + 1, 4, &k);
+                if (year >= 1000) {
+                    *y = year, *m = mon, *d = day, *end = k;
+                    return true;
+                }
+            }
+        }
+        j = skip(s, len, j, ". "); /* "8. Mai" */
+        j = skip_joiner(s, len, j);
+        int mon = month_at(s, len, j, &j, table);
         if (!mon)
             return false;
         j = skip(s, len, j, " ,");
+        j = skip_joiner(s, len, j);
         int year = number_at(s, len, j, 4, &j);
         if (year < 1000)
             return false;
@@ -137,7 +220,7 @@ static bool try_at(const char *s, size_t len, size_t i, int *y, int *m,
         return true;
     }
     /* November 4, 2025 or Nov. 4 2025 */
-    int mon = month_at(s, len, i, &j);
+    int mon = month_at(s, len, i, &j, table);
     if (!mon)
         return false;
     j = skip(s, len, j, " ");
@@ -155,12 +238,20 @@ static bool try_at(const char *s, size_t len, size_t i, int *y, int *m,
 bool date_find(const char *s, size_t len, char out[11], size_t *at,
                size_t *end)
 {
+    return date_find_lang(s, len, NULL, out, at, end);
+}
+
+bool date_find_lang(const char *s, size_t len, const char *table,
+                    char out[11], size_t *at, size_t *end)
+{
     for (size_t i = 0; i < len; i++) {
-        if (!is_digit(s[i]) && !is_alpha(s[i]))
+        bool lead = is_digit(s[i]) || is_alpha(s[i]) ||
+                    (table && (unsigned char)s[i] >= 0xC0);
+        if (!lead)
             continue;
         int y, m, d;
         size_t e;
-        if (try_at(s, len, i, &y, &m, &d, &e) && valid(y, m, d)) {
+        if (try_at(s, len, i, &y, &m, &d, &e, table) && valid(y, m, d)) {
             /* valid() bounds every field, so the digits fit. */
             out[0] = (char)('0' + y / 1000);
             out[1] = (char)('0' + y / 100 % 10);
@@ -180,7 +271,8 @@ bool date_find(const char *s, size_t len, char out[11], size_t *at,
             return true;
         }
         /* Skip the rest of this word or number. */
-        while (i + 1 < len && (is_digit(s[i + 1]) || is_alpha(s[i + 1])))
+        while (i + 1 < len && (is_digit(s[i + 1]) || is_alpha(s[i + 1]) ||
+                               (unsigned char)s[i + 1] >= 0x80))
             i++;
     }
     return false;

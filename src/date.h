@@ -13,6 +13,13 @@
 bool date_find(const char *s, size_t len, char out[11], size_t *at,
                size_t *end);
 
+/* date_find with the month names of another language as well: months is
+ * the text of models/LANG/months.txt (12 lines, January first, each the
+ * case-folded names and abbreviations of one month separated by spaces),
+ * or NULL. Also reads "8. Mai 2024" and "8 de mayo de 2024". */
+bool date_find_lang(const char *s, size_t len, const char *months,
+                    char out[11], size_t *at, size_t *end);
+
 /* Parses a time "H:MM" or "HH:MM" (00:00 to 23:59) at s[i]; on success
  * writes "HH:MM" to out and returns the index after it, else 0. */
 size_t time_parse(const char *s, size_t len, size_t i, char out[6]);

@@ -51,18 +51,27 @@ const font *font_find(const char *name);
 /* The glyph for cp in f, or NULL (binary search). */
 const font_glyph *font_glyph_get(const font *f, uint32_t cp);
 
-/* How one code point is drawn: a glyph of font f at an integer scale, or
- * a box (f == NULL) of box_w x box_h pixels, with the code point in hex
- * when hex is set. adv is the advance in pixels. */
+/* How one code point is drawn.
+ * A glyph (g != NULL): g of font f, each bit a scale x scale block, moved
+ * up by dy pixels (negative: down) so that its ink stays in the line box.
+ * A box (g == NULL): a rectangle box_w x box_h unscaled units, each
+ * drawn scale x scale, whose bottom edge is dy pixels above the baseline;
+ * with hex set it shows cp in hex digits (font_hex_digit).
+ * adv is the advance in pixels. */
 typedef struct glyph_ref {
     const font *f;
     const font_glyph *g;
     uint32_t cp; /* the code point drawn (a substitute's, or the boxed one) */
     int16_t adv;
+    int16_t dy;
     uint8_t scale;
     uint8_t hex;
     uint8_t box_w, box_h;
 } glyph_ref;
+
+/* The hex box's digits: 3 x 5 pixels, row-major, bit 14 the top-left
+ * pixel. d is 0 to 15. */
+unsigned font_hex_digit(unsigned d);
 
 /* How a code point was resolved, for statistics and tests. */
 enum font_how {
@@ -72,11 +81,18 @@ enum font_how {
     FONT_BOX        /* no glyph anywhere: a box with the code point */
 };
 
-/* A line's font: the chosen face plus the line box its glyphs must fit
- * in. Build it with font_line. */
+#define FONT_MAX_FALLBACKS 3
+
+/* A line's fonts: the chosen face, the line box its glyphs must fit in
+ * (the face's ascent and descent), and the fallback faces with the integer
+ * scale that brings each closest to the line's height, nearest first.
+ * Build it with font_line. */
 typedef struct font_line_ctx {
     const font *primary;
-    int ascent, descent; /* of the line box */
+    int ascent, descent;
+    const font *fallback[FONT_MAX_FALLBACKS];
+    uint8_t fallback_scale[FONT_MAX_FALLBACKS];
+    size_t n_fallback;
 } font_line_ctx;
 
 font_line_ctx font_line(const font *primary);
@@ -95,7 +111,7 @@ size_t font_resolve(const font_line_ctx *lc, uint32_t cp,
  * Exposed for tests. */
 const char *font_substitute(uint32_t cp);
 
-/* Width in pixels of the 1-bit mask of glyph row r (for drawing). */
+/* The packed bits of glyph g's row r (0 = top). */
 static inline const uint8_t *font_glyph_row(const font *f,
                                             const font_glyph *g, int r)
 {

@@ -253,7 +253,7 @@ static void take_date_prefix(precis_doc *doc, buf *norm)
     char date[11];
     /* The date must come first, not somewhere in the article. */
     size_t window = norm->len - i < 40 ? norm->len - i : 40;
-    if (!date_find(s + i, window, date, &at, &end) || at != 0)
+    if (!date_find(s + i, window, date, &at, &end) || at != 0) /* ISO */
         return;
     memcpy(doc->date, date, sizeof date);
     end += i;
@@ -348,7 +348,8 @@ static bool is_dateline(const lang_model *m, const char *s, size_t len,
 {
     size_t words = word_count(s, len);
     size_t at, end;
-    if (words > 12 || !date_find(s, len, out, &at, &end))
+    const char *months = m->months.len ? m->months.data : NULL;
+    if (words > 12 || !date_find_lang(s, len, months, out, &at, &end))
         return false;
     size_t outside = word_count(s, at) + word_count(s + end, len - end);
     return outside <= 4 || bp_is_line(&m->boilerplate, s, len);

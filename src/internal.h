@@ -49,6 +49,13 @@ typedef struct span {
     size_t len;
 } span;
 
+/* Where a term's word stands in its sentence, for keyphrases. */
+typedef struct term_pos {
+    uint32_t off;  /* byte offset from the sentence start */
+    uint32_t len;  /* bytes of the word as written */
+    uint32_t word; /* word number in the sentence, stopwords counted */
+} term_pos;
+
 typedef struct sentence {
     size_t off; /* into doc->text */
     size_t len;
@@ -56,6 +63,7 @@ typedef struct sentence {
     uint32_t words;    /* word tokens, stopwords included */
     uint32_t n_terms;  /* content terms, repeats included */
     uint32_t *terms;   /* term ids (doc-local), in order */
+    term_pos *pos;     /* n_terms entries, parallel to terms */
     uint8_t terminal;  /* ends with terminal punctuation */
 } sentence;
 
@@ -87,10 +95,24 @@ struct precis_doc {
     size_t n_sents;
     strmap terms; /* stem -> doc-local term id */
     size_t n_terms;
+    uint32_t *term_df; /* per term: background document frequency, 0 if
+                        * unknown (malloc'd, grows with n_terms) */
+    uint32_t *sent_df;  /* per term: sentences holding it (vector.c) */
+    size_t n_sent_df;
+    sentence title_terms;  /* the title, analysed like a sentence */
+    struct svec *vecs;     /* tf-idf sentence vectors, or NULL */
     double *scores;
     size_t *summary; /* sentence indices, ascending */
     size_t n_summary;
 };
+
+/* Fewer words than this and a "sentence" is a fragment, never chosen. */
+#define RANK_MIN_WORDS 4
+
+/* Whether a sentence can stand alone in a summary: it ends with terminal
+ * punctuation and is no fragment. Headings, captions and list entries
+ * rank in the graph but are not chosen (unless nothing else is left). */
+bool rank_is_candidate(const sentence *s);
 
 /* Records a formatted message as ctx's last error and returns status. */
 precis_status precis__fail(precis_ctx *ctx, precis_status status,
@@ -107,5 +129,7 @@ void segment_run(precis_doc *doc);
 void analyze_run(precis_doc *doc);
 void rank_run(precis_doc *doc, const precis_options *opt);
 void select_run(precis_doc *doc, const precis_options *opt);
+/* Key phrases by TextRank over words, best first, at most max. */
+void keywords_run(precis_doc *doc, size_t max);
 
 #endif

@@ -1,7 +1,7 @@
 /* main.c: the summarize command. Parses the command line, reads each
  * input, asks libprecis for its summary and writes it. Every diagnostic
- * goes to stderr as "summarize: FILE: reason"; stdout carries only
- * summaries. */
+ * goes to stderr as "summarize: FILE: reason"; stdout (or -o FILE) carries
+ * only the results. */
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -10,9 +10,12 @@
 #include <sys/stat.h>
 
 #include "cli.h"
+#include "outfile.h"
 #include "precis.h"
 
 static const char *prog = "summarize";
+
+/* ==== Input ==== */
 
 /* Reads all of f into *data (malloc'd) and *len. Returns 0, or an errno
  * value. */
@@ -73,29 +76,46 @@ static bool read_input(const char *name, char **data, size_t *len)
     return true;
 }
 
-/* Writes the document's body sentences, one per line. */
-static void write_split(const precis_doc *doc, precis_membuf *out)
+/* ==== The subcommands' plain views ==== */
+
+static int put(precis_membuf *out, const void *p, size_t n)
 {
     precis_sink sink = precis_sink_mem(out);
+    return sink.write(sink.ud, p, n);
+}
+
+/* The document's body sentences, one per line. */
+static void write_split(const precis_doc *doc, precis_membuf *out)
+{
     for (size_t i = 0; i < precis_doc_sentence_count(doc); i++) {
         precis_sentence s;
         precis_doc_sentence(doc, i, &s);
-        sink.write(sink.ud, s.text, s.len);
-        sink.write(sink.ud, "\n", 1);
+        put(out, s.text, s.len);
+        put(out, "\n", 1);
     }
 }
 
-/* Writes the sidebar headlines as HH:MM<TAB>headline. */
+/* The sidebar headlines as HH:MM<TAB>headline. */
 static void write_headlines(const precis_doc *doc, precis_membuf *out)
 {
-    precis_sink sink = precis_sink_mem(out);
     for (size_t i = 0; i < precis_doc_headline_count(doc); i++) {
         precis_headline h;
         precis_doc_headline(doc, i, &h);
-        sink.write(sink.ud, h.time, h.time_len);
-        sink.write(sink.ud, "\t", 1);
-        sink.write(sink.ud, h.text, h.len);
-        sink.write(sink.ud, "\n", 1);
+        put(out, h.time, h.time_len);
+        put(out, "\t", 1);
+        put(out, h.text, h.len);
+        put(out, "\n", 1);
+    }
+}
+
+/* The key phrases, best first. */
+static void write_keywords(const precis_doc *doc, precis_membuf *out)
+{
+    for (size_t i = 0; i < precis_doc_keyword_count(doc); i++) {
+        size_t len;
+        const char *k = precis_doc_keyword(doc, i, &len);
+        put(out, k, len);
+        put(out, "\n", 1);
     }
 }
 
@@ -103,15 +123,34 @@ static void report(const precis_doc *doc, const char *shown)
 {
     const char *date = precis_doc_date(doc);
     const char *lang = precis_doc_language(doc);
-    fprintf(stderr, "%s: %s: language %s, date %s, %zu sentences, %zu headlines\n",
+    fprintf(stderr,
+            "%s: %s: language %s, date %s, %zu sentences, %zu headlines\n",
             prog, shown, lang ? lang : "?", date ? date : "none",
             precis_doc_sentence_count(doc), precis_doc_headline_count(doc));
 }
 
-/* Processes one input for the chosen command and writes the result to
- * stdout. */
+/* ==== One input ==== */
+
+/* Renders the summary in the chosen format. */
+static precis_status render(const precis_doc *doc, const cli_opts *o,
+                            const char *name, precis_membuf *out)
+{
+    precis_sink sink = precis_sink_mem(out);
+    switch (o->format) {
+    case FMT_MD:
+        return precis_render_md(doc, &o->md, &sink);
+    case FMT_JSON:
+        return precis_render_json(doc, name, o->json_flags, &sink);
+    case FMT_TEXT:
+        break;
+    }
+    return precis_render_text(doc, &sink);
+}
+
+/* Processes one input for the chosen command and appends the result to
+ * out. On failure prints the reason and returns false. */
 static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
-                        const char *shown, bool header, bool first)
+                        const char *shown, precis_membuf *out)
 {
     char *data = NULL;
     size_t len = 0;
@@ -128,38 +167,36 @@ static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
         st = PRECIS_OK;
     if (st == PRECIS_OK && o->verbose)
         report(doc, shown);
-    /* Render to memory first, so a failure never leaves half a summary. */
-    precis_membuf out = {0};
     if (st == PRECIS_OK) {
         switch (o->command) {
         case CMD_SPLIT:
-            write_split(doc, &out);
+            write_split(doc, out);
             break;
         case CMD_HEADLINES:
-            write_headlines(doc, &out);
+            write_headlines(doc, out);
             break;
-        case CMD_SUMMARY: {
+        case CMD_KEYWORDS:
             st = precis_doc_summarize(doc, &o->opt);
-            precis_sink sink = precis_sink_mem(&out);
             if (st == PRECIS_OK)
-                st = precis_render_text(doc, &sink);
+                write_keywords(doc, out);
             break;
-        }
+        case CMD_SUMMARY:
+            st = precis_doc_summarize(doc, &o->opt);
+            if (st == PRECIS_OK)
+                st = render(doc, o, name, out);
+            break;
         }
     }
     if (st != PRECIS_OK) {
         const char *msg = precis_ctx_errmsg(ctx);
         fprintf(stderr, "%s: %s: %s\n", prog, shown,
                 *msg ? msg : precis_strerror(st));
-    } else {
-        if (header)
-            printf("%s==> %s <==\n", first ? "" : "\n", shown);
-        fwrite(out.data ? out.data : "", 1, out.len, stdout);
     }
-    precis_membuf_free(&out);
     precis_doc_free(doc);
     return st == PRECIS_OK;
 }
+
+/* ==== Main ==== */
 
 int main(int argc, char **argv)
 {
@@ -195,20 +232,44 @@ int main(int argc, char **argv)
                 precis_strerror(st));
         return EXIT_FAIL;
     }
+    outfile out;
+    int e = outfile_open(&out, o.output);
+    if (e) {
+        fprintf(stderr, "%s: %s: %s\n", prog, o.output, strerror(e));
+        precis_ctx_free(ctx);
+        return EXIT_FAIL;
+    }
     static char *stdin_only[] = {"-"};
     char **files = o.n_files ? o.files : stdin_only;
     size_t n = o.n_files ? o.n_files : 1;
-    bool header = n > 1, ok = true, first = true;
+    /* Text gets head(1)-style headers; JSON objects name their source;
+     * Markdown documents are separated by a blank line. */
+    bool header = n > 1 && o.format == FMT_TEXT;
+    bool ok = true, first = true;
+    precis_membuf result = {0};
     for (size_t i = 0; i < n; i++) {
         const char *shown =
             strcmp(files[i], "-") == 0 ? "standard input" : files[i];
-        bool done = process_one(ctx, &o, files[i], shown, header, first);
-        ok = done && ok;
-        first = first && !done;
+        result.len = 0;
+        /* Each input is rendered to memory first, so a failure never
+         * leaves half a summary in the output. */
+        if (!process_one(ctx, &o, files[i], shown, &result)) {
+            ok = false;
+            continue;
+        }
+        if (header)
+            fprintf(out.f, "%s==> %s <==\n", first ? "" : "\n", shown);
+        else if (!first && o.format == FMT_MD)
+            fputc('\n', out.f);
+        fwrite(result.data ? result.data : "", 1, result.len, out.f);
+        first = false;
     }
+    precis_membuf_free(&result);
     precis_ctx_free(ctx);
-    if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "%s: write error: %s\n", prog, strerror(errno));
+    e = outfile_commit(&out);
+    if (e) {
+        fprintf(stderr, "%s: %s: write error: %s\n", prog,
+                o.output ? o.output : "standard output", strerror(e));
         return EXIT_FAIL;
     }
     return ok ? EXIT_OK : EXIT_FAIL;

@@ -1,7 +1,9 @@
 #include "model.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -115,6 +117,74 @@ static void add_boilerplate(void *ud, const char *line, size_t len)
     bp_add(&st->m->boilerplate, line, len);
 }
 
+static const rank_weights default_weights = {
+    .lead = 1.0,
+    .lead_decay = 2.0,
+    .centrality = 0.0,
+    .centroid = 0.4,
+    .title = 0.0,
+    .length = 0.0,
+    .damping = 0.85,
+    .edge_threshold = 0.05,
+    .mmr_lambda = 0.7,
+};
+
+/* weights.txt: "NAME VALUE" lines naming rank_weights fields. */
+static void set_weight(void *ud, const char *line, size_t len)
+{
+    static const struct {
+        const char *name;
+        size_t offset;
+    } fields[] = {
+        {"lead", offsetof(rank_weights, lead)},
+        {"lead_decay", offsetof(rank_weights, lead_decay)},
+        {"centrality", offsetof(rank_weights, centrality)},
+        {"centroid", offsetof(rank_weights, centroid)},
+        {"title", offsetof(rank_weights, title)},
+        {"length", offsetof(rank_weights, length)},
+        {"damping", offsetof(rank_weights, damping)},
+        {"edge_threshold", offsetof(rank_weights, edge_threshold)},
+        {"mmr_lambda", offsetof(rank_weights, mmr_lambda)},
+    };
+    load_state *st = ud;
+    char tmp[128];
+    if (len >= sizeof tmp)
+        return;
+    memcpy(tmp, line, len);
+    tmp[len] = '\0';
+    char name[64];
+    double value;
+    if (sscanf(tmp, "%63s %lf", name, &value) != 2)
+        return;
+    for (size_t i = 0; i < sizeof fields / sizeof fields[0]; i++)
+        if (strcmp(name, fields[i].name) == 0)
+            *(double *)((char *)&st->m->weights + fields[i].offset) = value;
+}
+
+/* idf.txt: "# documents N", then "STEM<TAB>DF" lines (tools/idf). */
+static void load_idf(lang_model *m, const char *text, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i;
+        while (i < len && text[i] != '\n')
+            i++;
+        const char *l = text + start;
+        size_t n = i - start;
+        i++;
+        if (n > 12 && memcmp(l, "# documents ", 12) == 0) {
+            m->idf_docs = (uint32_t)strtoul(l + 12, NULL, 10);
+            continue;
+        }
+        const char *tab = memchr(l, '\t', n);
+        if (!tab || tab == l || l[0] == '#')
+            continue;
+        unsigned long df = strtoul(tab + 1, NULL, 10);
+        if (df > 0 && df <= UINT32_MAX)
+            strmap_put(&m->idf, l, (size_t)(tab - l), (uint32_t)df, NULL);
+    }
+}
+
 /* An abbreviations line is "WORD" or "WORD title", WORD written without
  * its final period ("Mr", "U.S", "etc"). */
 static void add_abbrev(void *ud, const char *line, size_t len)
@@ -129,6 +199,13 @@ static void add_abbrev(void *ud, const char *line, size_t len)
     uint32_t kind = ABBREV_PLAIN;
     if (len - k == 5 && memcmp(line + k, "title", 5) == 0)
         kind = ABBREV_TITLE;
+    /* "-str": any word ending so ("Hauptstr."): kept as kind, suffix, NUL. */
+    if (w > 1 && line[0] == '-') {
+        buf_putc(&st->m->abbrev_suffixes, (char)kind);
+        buf_put(&st->m->abbrev_suffixes, line + 1, w - 1);
+        buf_putc(&st->m->abbrev_suffixes, '\0');
+        return;
+    }
     /* Kept as written: "No" (number) must not match the word "no". */
     *strmap_put(&st->m->abbrevs, line, w, kind, NULL) = kind;
 }
@@ -155,7 +232,9 @@ precis_status model_load(lang_model *m, const char *language, const char *dir,
     } files[] = {{"stopwords.txt", add_stopword},
                  {"abbreviations.txt", add_abbrev},
                  {"openers.txt", add_opener},
+                 {"weights.txt", set_weight},
                  {"boilerplate.txt", add_boilerplate}};
+    m->weights = default_weights;
     load_state st = {m, {0}};
     buf text = {0};
     precis_status status = PRECIS_OK;
@@ -167,6 +246,18 @@ precis_status model_load(lang_model *m, const char *language, const char *dir,
             break;
         if (found)
             model_each_line(buf_cstr(&text), text.len, files[i].add, &st);
+    }
+    if (status == PRECIS_OK) {
+        bool found;
+        status = model_read(language, "months.txt", dir, &m->months, &found,
+                            err);
+    }
+    if (status == PRECIS_OK) {
+        bool found;
+        buf_clear(&text);
+        status = model_read(language, "idf.txt", dir, &text, &found, err);
+        if (status == PRECIS_OK && found)
+            load_idf(m, buf_cstr(&text), text.len);
     }
     buf_free(&text);
     buf_free(&st.fold);
@@ -180,6 +271,9 @@ void model_free(lang_model *m)
     strmap_free(&m->stopwords);
     strmap_free(&m->openers);
     strmap_free(&m->abbrevs);
+    buf_free(&m->abbrev_suffixes);
+    strmap_free(&m->idf);
+    buf_free(&m->months);
     bp_free(&m->boilerplate);
 }
 
@@ -204,5 +298,16 @@ enum abbrev_kind model_abbrev(const lang_model *m, const char *word,
     uc_casefold(&fold, word, len);
     v = strmap_get(&m->abbrevs, buf_cstr(&fold), fold.len);
     buf_free(&fold);
-    return v ? (enum abbrev_kind)*v : ABBREV_NONE;
+    if (v)
+        return (enum abbrev_kind)*v;
+    const char *p = m->abbrev_suffixes.data;
+    const char *end = p ? p + m->abbrev_suffixes.len : NULL;
+    while (p && p < end) {
+        enum abbrev_kind kind = (enum abbrev_kind)*p++;
+        size_t n = strlen(p);
+        if (len > n && memcmp(word + len - n, p, n) == 0)
+            return kind;
+        p += n + 1;
+    }
+    return ABBREV_NONE;
 }

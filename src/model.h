@@ -18,11 +18,30 @@ enum abbrev_kind {
     ABBREV_TITLE = 2  /* "Mr", "Dr": comes before a name, never ends one */
 };
 
+/* The weights of the precis score (rank.c), from models/LANG/weights.txt
+ * when present ("NAME VALUE" lines), else the defaults of model.c. */
+typedef struct rank_weights {
+    double lead;           /* weight of the lead prior */
+    double lead_decay;     /* the prior of the k-th candidate: e^(-k/decay) */
+    double centrality;     /* weight of TextRank centrality (max = 1) */
+    double centroid;       /* weight of cosine to the document centroid */
+    double title;          /* weight of cosine to the title */
+    double length;         /* penalty for fragments and rambling */
+    double damping;        /* PageRank damping of the centrality */
+    double edge_threshold; /* cosine below which there is no edge */
+    double mmr_lambda;     /* MMR: relevance vs. novelty, 1 = no MMR */
+} rank_weights;
+
 typedef struct lang_model {
     strmap stopwords; /* case-folded words */
     strmap openers;   /* case-folded words that open a sentence */
     bp_rules boilerplate;
+    rank_weights weights;
+    buf months; /* months.txt: names of the months, for dates */
+    strmap idf;           /* stem -> background document frequency */
+    uint32_t idf_docs;    /* documents behind the idf table, 0: none */
     strmap abbrevs;   /* as written, without the final period -> kind */
+    buf abbrev_suffixes; /* "-str" entries: "str\0..." with kinds after */
 } lang_model;
 
 /* Loads language's models, from dir when it is not NULL, otherwise from

@@ -38,6 +38,8 @@ const char *precis_strerror(precis_status status)
         return "cannot load models";
     case PRECIS_ESTATE:
         return "call out of order";
+    case PRECIS_EIMAGE:
+        return "cannot render the image";
     }
     return "unknown error";
 }
@@ -104,6 +106,8 @@ precis_options precis_options_default(void)
         .tolerance = 1e-6,
         .max_iterations = 100,
         .flags = 0,
+        .keywords = 10,
+        .algorithm = PRECIS_ALGO_PRECIS,
     };
 }
 
@@ -120,6 +124,12 @@ precis_status precis_options_check(const precis_options *opt)
     if (opt->max_iterations == 0)
         return PRECIS_EINVAL;
     if (opt->sentences == 0 && opt->words == 0 && opt->ratio == 0.0)
+        return PRECIS_EINVAL;
+    if (opt->keywords > 1000)
+        return PRECIS_EINVAL;
+    if (opt->algorithm != PRECIS_ALGO_PRECIS &&
+        opt->algorithm != PRECIS_ALGO_TEXTRANK &&
+        opt->algorithm != PRECIS_ALGO_LEXRANK)
         return PRECIS_EINVAL;
     return PRECIS_OK;
 }
@@ -281,6 +291,7 @@ precis_status precis_doc_summarize(precis_doc *doc, const precis_options *opt)
         return precis__fail(doc->ctx, PRECIS_EINVAL, "invalid options");
     rank_run(doc, opt);
     select_run(doc, opt);
+    keywords_run(doc, opt->keywords);
     doc->state = DOC_SUMMARIZED;
     return PRECIS_OK;
 }
@@ -293,6 +304,7 @@ void precis_doc_free(precis_doc *doc)
     buf_free(&doc->text);
     buf_free(&doc->meta);
     strmap_free(&doc->terms);
+    free(doc->term_df);
     arena_free(&doc->mem);
     free(doc);
 }

@@ -66,7 +66,8 @@ typedef enum precis_status {
     PRECIS_EEMPTY = -5,  /* the input holds no text to summarise */
     PRECIS_EBINARY = -6, /* the input is binary data, not text */
     PRECIS_EMODEL = -7,  /* a models folder is missing or unreadable */
-    PRECIS_ESTATE = -8   /* a call out of order (feed after finish) */
+    PRECIS_ESTATE = -8,  /* a call out of order (feed after finish) */
+    PRECIS_EIMAGE = -9   /* an image too large, or libpng failed */
 } precis_status;
 
 /** Returns a short English description of status ("input is empty").
@@ -113,6 +114,18 @@ void precis_membuf_free(precis_membuf *m);
  * body instead of removing it. Metadata is still read. */
 #define PRECIS_OPT_KEEP_BOILERPLATE (1u << 1)
 
+/** How sentences are scored. */
+typedef enum precis_algorithm {
+    /* News-aware (default): a lead prior, centrality over tf-idf cosine
+     * personalised towards the lead, closeness to the centroid and the
+     * title, and MMR against repeats. */
+    PRECIS_ALGO_PRECIS = 0,
+    /* Mihalcea & Tarau 2004, as published: word overlap, PageRank. */
+    PRECIS_ALGO_TEXTRANK = 1,
+    /* Erkan & Radev 2004: tf-idf cosine from 0.1, weighted PageRank. */
+    PRECIS_ALGO_LEXRANK = 2
+} precis_algorithm;
+
 typedef struct precis_options {
     /* Budget. The first non-zero of words, ratio, sentences applies:
      * words  at most this many words (at least one sentence is chosen);
@@ -128,6 +141,9 @@ typedef struct precis_options {
     double tolerance;
     unsigned max_iterations;
     unsigned flags; /* PRECIS_OPT_* */
+    /* Key phrases to find at summarize (default 10; 0: none). */
+    size_t keywords;
+    precis_algorithm algorithm; /* default PRECIS_ALGO_PRECIS */
 } precis_options;
 
 /** Returns the defaults described above. */
@@ -379,7 +395,182 @@ precis_status precis_render_md(const precis_doc *doc,
 precis_status precis_render_json(const precis_doc *doc, const char *source,
                                  unsigned flags, precis_sink *sink);
 
-/* ==== Image rendering: PNG, PPM, APNG ==== */
+/* ==== Image rendering: PNG, PPM, APNG ====
+ *
+ * Headlines and summaries as pictures for displays: LED matrices (a strip
+ * as tall as the panel, to scroll), e-ink dashboards and e-readers (a
+ * page), and web pages. Text is drawn with bitmap fonts compiled into the
+ * library (precis_image_fonts), so the output is pixel-exact and the same
+ * input always gives the same pixels. No character is lost: a glyph the
+ * font lacks comes from a fallback font, else from an ASCII substitute
+ * (’ -> ', … -> ...), else a box showing its code point in hex.
+ *
+ * Three layouts:
+ *   strip  one line, "12:20 Headline • 12:50 Headline": times in the time
+ *          colour, text in fg, the separator in the accent colour;
+ *   list   a column of times (or bullets), then each headline or sentence
+ *          wrapped with a hanging indent; a title on top when given;
+ *   panel  the title, then the text wrapped to the width.
+ *
+ * Sizes. A strip is height pixels high (0: the font's height plus the
+ * margins), its line centred; it is as wide as its text, and at least
+ * width, so it can scroll on a display of that width; with fit set it is
+ * exactly width wide and the text is cut with an ellipsis. A list or panel
+ * is width wide (0: 640); height 0 makes it as tall as its text, otherwise
+ * the text is wrapped and, where it runs out of room, cut with an ellipsis
+ * ("…"). Glyphs are never clipped. No side may exceed
+ * PRECIS_IMAGE_MAX_SIDE and no image PRECIS_IMAGE_MAX_AREA pixels: such a
+ * request fails with PRECIS_EIMAGE.
+ *
+ * Formats. PNG uses the smallest type that holds the pixels exactly:
+ * 1, 2, 4 or 8-bit grey, a palette of 1 to 8 bits, or 8-bit RGB (pixels
+ * can force one). PPM is binary P6, as rpi-rgb-led-matrix's demo and
+ * led-image-viewer read it. APNG scrolls the strip through a window width
+ * pixels wide, scroll_step pixels a frame, and loops seamlessly (the last
+ * frame leads back into the first); Debian's libpng cannot write APNG, so
+ * its acTL, fcTL and fdAT chunks are written by hand.
+ *
+ * Every renderer builds the whole image in memory and writes it to the
+ * sink only when it is complete: when rendering fails nothing is written. */
+
+/** Largest width or height of an image or animation frame, in pixels. */
+#define PRECIS_IMAGE_MAX_SIDE 65535
+/** Largest number of pixels in an image (for APNG: in the scrolled
+ * strip). */
+#define PRECIS_IMAGE_MAX_AREA 16777216L
+/** Most frames in an APNG animation. */
+#define PRECIS_IMAGE_MAX_FRAMES 20000
+
+typedef enum precis_layout {
+    PRECIS_LAYOUT_STRIP = 0,
+    PRECIS_LAYOUT_LIST = 1,
+    PRECIS_LAYOUT_PANEL = 2
+} precis_layout;
+
+typedef enum precis_image_format {
+    PRECIS_IMG_PNG = 0,
+    PRECIS_IMG_PPM = 1,
+    PRECIS_IMG_APNG = 2
+} precis_image_format;
+
+/** What the pixels may be. */
+typedef enum precis_pixels {
+    PRECIS_PIXELS_AUTO = 0, /* colour; the smallest faithful PNG type */
+    PRECIS_PIXELS_MONO = 1, /* black and white: colours become black or
+                               white by luma, PNG 1-bit grey (TRMNL) */
+    PRECIS_PIXELS_GREY = 2, /* colours become grey by luma, PNG always
+                               8-bit grey (Kindle) */
+    PRECIS_PIXELS_RGB = 3   /* colour, PNG always 8-bit RGB */
+} precis_pixels;
+
+/** precis_image_options.time: use the accent colour. */
+#define PRECIS_COLOR_ACCENT 0xFFFFFFFFUL
+
+typedef struct precis_image_options {
+    precis_layout layout;       /* default PRECIS_LAYOUT_STRIP */
+    precis_image_format format; /* default PRECIS_IMG_PNG */
+    precis_pixels pixels;       /* default PRECIS_PIXELS_AUTO */
+    unsigned width, height;     /* pixels; 0: automatic (see above) */
+    /* An embedded font's name (precis_image_fonts), or NULL or "auto": the
+     * largest that fits. For a strip, the largest whose line fits the
+     * height (term16 when height is 0); for a list or panel of fixed
+     * height, the largest that shows all the text, else the one that
+     * shows most of it (never below 1/60 of the height); term16 when the
+     * height is 0. The title uses the font's bold face when there is one.
+     * The string is the caller's and is read only during the call. */
+    const char *font;
+    unsigned long fg;     /* text, 0xRRGGBB */
+    unsigned long bg;     /* background */
+    unsigned long accent; /* separators and bullets */
+    unsigned long time;   /* times; PRECIS_COLOR_ACCENT: the accent colour */
+    unsigned margin;      /* pixels on every side */
+    unsigned line_gap;    /* extra pixels between wrapped lines */
+    unsigned item_gap;    /* extra pixels between list items, paragraphs */
+    /* The strip's separator, UTF-8 (caller's; NULL: " • "). */
+    const char *separator;
+    int fit;  /* strip: exactly width pixels, text cut with an ellipsis */
+    int loop; /* strip: end with the separator, so its end leads into its
+                 start when a display wraps it around (APNG always does) */
+    unsigned scroll_step; /* APNG: pixels a frame (default 2) */
+    unsigned frame_ms;    /* APNG: milliseconds a frame (default 40) */
+} precis_image_options;
+
+/** Returns the defaults: the "web" profile (precis_image_profile) with
+ * the strip layout, PNG, and the APNG defaults above. */
+precis_image_options precis_image_options_default(void);
+
+/** Applies the preset for a display to *o: layout, pixels, width,
+ * height, font (NULL: chosen to fit), colours, margins and fit. Format,
+ * separator, loop and the APNG fields are left alone. Presets:
+ *
+ *   led-32x8      32x8 RGB LED matrix (AWTRIX, WLED): 5x7 font, strip
+ *   led-64x32     64x32 HUB75 panel: term32b, strip
+ *   led-128x32    two chained 64x32 panels: term32b, strip
+ *   led-192x16    a single-colour P10 sign: term16b, black and white, strip
+ *   eink-800x480  TRMNL and 7.5" e-paper: exactly 800x480, 1-bit grey,
+ *                 black on white, list
+ *   kindle        600x800 portrait, 8-bit grey, list
+ *   web           RGB, any width, dark text on white, strip
+ *
+ * Apply the preset first, then explicit settings (--width, --font, ...),
+ * which override it. profile is the caller's. Returns PRECIS_OK, or
+ * PRECIS_EINVAL (o unchanged) for an unknown name. */
+precis_status precis_image_profile(precis_image_options *o,
+                                   const char *profile);
+
+/** The preset names, NULL-terminated. Static storage. */
+const char *const *precis_image_profiles(void);
+
+/** The embedded fonts' names ("fixed5x7", "term16", ...), NULL-terminated,
+ * smallest first. Static storage. */
+const char *const *precis_image_fonts(void);
+
+/** Parse the command line's spellings into *out: a layout ("strip",
+ * "list", "panel"), a format ("png", "ppm", "apng"), a pixel mode
+ * ("auto", "mono", "grey" or "gray", "rgb"), or a colour ("#RRGGBB",
+ * "RRGGBB", "0xRRGGBB", or one of black, white, red, green, blue, yellow,
+ * cyan, magenta, amber, orange, grey/gray). Each returns PRECIS_OK, or
+ * PRECIS_EINVAL (leaving *out alone) for anything else or NULL. */
+precis_status precis_layout_parse(const char *name, precis_layout *out);
+precis_status precis_image_format_parse(const char *name,
+                                        precis_image_format *out);
+precis_status precis_pixels_parse(const char *name, precis_pixels *out);
+precis_status precis_color_parse(const char *name, unsigned long *out);
+
+/** One line of a ticker: an optional time ("12:20") and its text, both
+ * UTF-8 (invalid bytes are drawn as U+FFFD), not NUL-terminated, owned by
+ * the caller. time may be NULL. */
+typedef struct precis_item {
+    const char *time;
+    size_t time_len;
+    const char *text;
+    size_t len;
+} precis_item;
+
+/** Renders title (NULL or empty: none) and items[0..n) as an image with o
+ * (NULL: precis_image_options_default()) to sink. This serves any list of
+ * timed lines: a sidebar's headlines, a briefing's stories. Everything is
+ * the caller's and is only read during the call. Returns PRECIS_OK;
+ * PRECIS_EINVAL for bad options (an unknown font, a font taller than the
+ * image, an APNG of a list), PRECIS_EIMAGE when the image would exceed
+ * the limits or libpng fails, PRECIS_EIO when the sink fails. On failure
+ * errbuf (may be NULL) receives a message of at most errsize - 1 bytes and
+ * nothing was written to sink. */
+precis_status precis_render_image_items(const char *title, size_t title_len,
+                                        const precis_item *items, size_t n,
+                                        const precis_image_options *o,
+                                        precis_sink *sink, char *errbuf,
+                                        size_t errsize);
+
+/** Renders a document: its headline items (precis_doc_headline) when the
+ * layout is strip or list and it has any; otherwise its title and summary
+ * sentences, which needs precis_doc_summarize first. Returns as
+ * precis_render_image_items, or PRECIS_ESTATE for a summary before
+ * summarize; the message goes to precis_ctx_errmsg. */
+precis_status precis_render_image(const precis_doc *doc,
+                                  const precis_image_options *o,
+                                  precis_sink *sink);
+
 
 /* ==== Convenience ==== */
 

@@ -1,8 +1,15 @@
-/* rank.c: TextRank (Mihalcea & Tarau 2004) over the sentences.
+/* rank.c: sentence scores.
  *
- * Similarity is the number of shared terms over log|Si| + log|Sj|. The
- * graph is built from an inverted index, so only sentence pairs that share
- * a term are ever compared; PageRank then runs on the sparse graph. */
+ * Three algorithms share one sparse graph builder (an inverted index, so
+ * only sentence pairs that share a term are ever compared) and one
+ * PageRank:
+ *
+ *   textrank  Mihalcea & Tarau 2004: shared terms over log|Si| + log|Sj|.
+ *   lexrank   Erkan & Radev 2004: tf-idf cosine, edges from 0.1, weighted.
+ *   precis    news-aware: a lead prior, TextRank centrality over tf-idf
+ *             cosine personalised towards the lead, closeness to the
+ *             document's centroid and to the title, and a penalty for
+ *             fragments. Selection then adds MMR (select.c). */
 #include "rank.h"
 
 #include <math.h>
@@ -11,6 +18,7 @@
 
 #include "alloc.h"
 #include "internal.h"
+#include "vector.h"
 
 unsigned pagerank(const graph *g, double d, double tol, unsigned max_iter,
                   const double *personal, double *out)
@@ -92,78 +100,75 @@ static int cmp_u32(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-/* Each sentence's distinct terms, sorted: the sets the similarity counts. */
-static uint32_t **unique_terms(precis_doc *doc, uint32_t *counts)
-{
-    uint32_t **sets = arena_array(&doc->mem, doc->n_sents, sizeof *sets);
-    for (size_t i = 0; i < doc->n_sents; i++) {
-        const sentence *s = &doc->sents[i];
-        uint32_t *t = arena_array(&doc->mem, s->n_terms ? s->n_terms : 1,
-                                  sizeof *t);
-        memcpy(t, s->terms, s->n_terms * sizeof *t);
-        qsort(t, s->n_terms, sizeof *t, cmp_u32);
-        uint32_t k = 0;
-        for (uint32_t j = 0; j < s->n_terms; j++)
-            if (k == 0 || t[k - 1] != t[j])
-                t[k++] = t[j];
-        sets[i] = t;
-        counts[i] = k;
-    }
-    return sets;
-}
+/* How a pair's dot product becomes an edge weight. */
+enum edge_kind {
+    EDGE_OVERLAP, /* binary vectors: shared terms / (log|Si| + log|Sj|) */
+    EDGE_COSINE   /* unit vectors: the cosine itself, from a threshold */
+};
 
-/* Builds the Mihalcea-Tarau similarity graph into g (arena memory). */
-static void build_textrank_graph(precis_doc *doc, graph *g)
+/* Builds an undirected graph over doc's sentences into g (arena memory):
+ * the dot products of every pair that shares a term, made into weights. */
+static void build_graph(precis_doc *doc, const svec *v, enum edge_kind kind,
+                        double threshold, graph *g)
 {
     size_t n = doc->n_sents, nt = doc->n_terms;
-    uint32_t *counts = arena_array(&doc->mem, n, sizeof *counts);
-    uint32_t **sets = unique_terms(doc, counts);
 
-    /* Inverted index: for each term, the sentences that hold it, in order. */
+    /* Inverted index: for each term, the sentences that hold it (in order)
+     * and the term's weight there. */
     size_t *post_start = arena_array(&doc->mem, nt + 1, sizeof *post_start);
     for (size_t i = 0; i < n; i++)
-        for (uint32_t k = 0; k < counts[i]; k++)
-            post_start[sets[i][k] + 1]++;
+        for (uint32_t k = 0; k < v[i].n; k++)
+            post_start[v[i].ids[k] + 1]++;
     for (size_t t = 0; t < nt; t++)
         post_start[t + 1] += post_start[t];
-    uint32_t *post = arena_array(&doc->mem, post_start[nt] ? post_start[nt] : 1,
-                                 sizeof *post);
+    size_t total = post_start[nt] ? post_start[nt] : 1;
+    uint32_t *post = arena_array(&doc->mem, total, sizeof *post);
+    float *post_w = arena_array(&doc->mem, total, sizeof *post_w);
     size_t *fill = arena_array(&doc->mem, nt ? nt : 1, sizeof *fill);
     for (size_t i = 0; i < n; i++)
-        for (uint32_t k = 0; k < counts[i]; k++) {
-            uint32_t t = sets[i][k];
-            post[post_start[t] + fill[t]++] = (uint32_t)i;
+        for (uint32_t k = 0; k < v[i].n; k++) {
+            uint32_t t = v[i].ids[k];
+            size_t at = post_start[t] + fill[t]++;
+            post[at] = (uint32_t)i;
+            post_w[at] = v[i].w[k];
         }
 
-    /* Shared-term counts for every pair (i, j > i) that shares a term. */
-    uint32_t *overlap = precis__calloc(n, sizeof *overlap);
-    uint32_t *touched = precis__malloc(n * sizeof *touched);
+    /* Dot products with every later sentence that shares a term. */
+    double *dot = precis__calloc(n ? n : 1, sizeof *dot);
+    uint32_t *touched = precis__malloc((n ? n : 1) * sizeof *touched);
     edge_list el = {0};
     for (size_t i = 0; i < n; i++) {
         size_t n_touched = 0;
-        for (uint32_t k = 0; k < counts[i]; k++) {
-            uint32_t t = sets[i][k];
+        for (uint32_t k = 0; k < v[i].n; k++) {
+            uint32_t t = v[i].ids[k];
+            double wi = v[i].w[k];
             for (size_t e = post_start[t]; e < post_start[t + 1]; e++) {
                 uint32_t j = post[e];
                 if (j <= i)
                     continue;
-                if (overlap[j]++ == 0)
+                if (dot[j] == 0.0)
                     touched[n_touched++] = j;
+                dot[j] += wi * post_w[e];
             }
         }
         qsort(touched, n_touched, sizeof *touched, cmp_u32);
         for (size_t k = 0; k < n_touched; k++) {
             uint32_t j = touched[k];
-            double denom = log((double)doc->sents[i].n_terms) +
-                           log((double)doc->sents[j].n_terms);
-            if (denom > 0.0) {
-                double w = overlap[j] / denom;
-                edge_add(&el, (uint32_t)i, j, w);
+            double w = 0.0;
+            if (kind == EDGE_OVERLAP) {
+                double denom = log((double)doc->sents[i].n_terms) +
+                               log((double)doc->sents[j].n_terms);
+                if (denom > 0.0)
+                    w = dot[j] / denom;
+            } else if (dot[j] >= threshold) {
+                w = dot[j];
             }
-            overlap[j] = 0;
+            if (w > 0.0)
+                edge_add(&el, (uint32_t)i, j, w);
+            dot[j] = 0.0;
         }
     }
-    free(overlap);
+    free(dot);
     free(touched);
 
     /* Both directions of each edge into CSR rows. */
@@ -178,7 +183,7 @@ static void build_textrank_graph(precis_doc *doc, graph *g)
     size_t m = g->row[n];
     g->col = arena_array(&doc->mem, m ? m : 1, sizeof *g->col);
     g->w = arena_array(&doc->mem, m ? m : 1, sizeof *g->w);
-    size_t *pos = arena_array(&doc->mem, n, sizeof *pos);
+    size_t *pos = arena_array(&doc->mem, n ? n : 1, sizeof *pos);
     for (size_t i = 0; i < n; i++)
         pos[i] = g->row[i];
     for (size_t e = 0; e < el.n; e++) {
@@ -193,11 +198,85 @@ static void build_textrank_graph(precis_doc *doc, graph *g)
     free(el.w);
 }
 
+/* ==== The precis score ==== */
+
+/* Whether a sentence can stand alone in a summary (select.c agrees). */
+bool rank_is_candidate(const sentence *s)
+{
+    return s->terminal && s->words >= RANK_MIN_WORDS;
+}
+
+static void rank_precis(precis_doc *doc, const precis_options *opt)
+{
+    const rank_weights *rw = &doc->lang->model.weights;
+    size_t n = doc->n_sents;
+    svec *v = vectors_build(doc, WEIGHT_TFIDF);
+    doc->vecs = v;
+
+    /* The lead prior counts candidate sentences only: a caption or a
+     * heading before the first paragraph does not push the lede down. */
+    double *prior = precis__malloc((n ? n : 1) * sizeof *prior);
+    size_t rank_in_lead = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (rank_is_candidate(&doc->sents[i]))
+            prior[i] = exp(-(double)rank_in_lead++ / rw->lead_decay);
+        else
+            prior[i] = 0.0;
+    }
+
+    graph g;
+    build_graph(doc, v, EDGE_COSINE, rw->edge_threshold, &g);
+    double *pr = precis__malloc((n ? n : 1) * sizeof *pr);
+    pagerank(&g, rw->damping, opt->tolerance, opt->max_iterations, prior, pr);
+    double pr_max = 0.0;
+    for (size_t i = 0; i < n; i++)
+        pr_max = pr[i] > pr_max ? pr[i] : pr_max;
+
+    svec centroid = vectors_centroid(doc, v, n);
+    svec title = {0};
+    if (doc->title_terms.n_terms)
+        title = vectors_one(doc, &doc->title_terms);
+
+    for (size_t i = 0; i < n; i++) {
+        const sentence *s = &doc->sents[i];
+        double words = s->words;
+        double fragment = words < 10.0 ? (10.0 - words) / 10.0 : 0.0;
+        double ramble = words > 50.0 ? (words - 50.0) / 50.0 : 0.0;
+        doc->scores[i] = rw->lead * prior[i] +
+                         rw->centrality * (pr_max > 0 ? pr[i] / pr_max : 0) +
+                         rw->centroid * svec_dot(&v[i], &centroid) +
+                         rw->title * svec_dot(&v[i], &title) -
+                         rw->length * (fragment + ramble);
+    }
+    free(prior);
+    free(pr);
+}
+
+/* ==== Entry point ==== */
+
 void rank_run(precis_doc *doc, const precis_options *opt)
 {
+    doc->scores = arena_array(&doc->mem, doc->n_sents ? doc->n_sents : 1,
+                              sizeof *doc->scores);
+    doc->vecs = NULL;
     graph g;
-    build_textrank_graph(doc, &g);
-    doc->scores = arena_array(&doc->mem, doc->n_sents, sizeof *doc->scores);
-    pagerank(&g, opt->damping, opt->tolerance, opt->max_iterations, NULL,
-             doc->scores);
+    switch (opt->algorithm) {
+    case PRECIS_ALGO_TEXTRANK: {
+        svec *v = vectors_build(doc, WEIGHT_BINARY);
+        build_graph(doc, v, EDGE_OVERLAP, 0.0, &g);
+        pagerank(&g, opt->damping, opt->tolerance, opt->max_iterations, NULL,
+                 doc->scores);
+        break;
+    }
+    case PRECIS_ALGO_LEXRANK: {
+        svec *v = vectors_build(doc, WEIGHT_TFIDF);
+        build_graph(doc, v, EDGE_COSINE, 0.1, &g);
+        pagerank(&g, opt->damping, opt->tolerance, opt->max_iterations, NULL,
+                 doc->scores);
+        break;
+    }
+    case PRECIS_ALGO_PRECIS:
+        rank_precis(doc, opt);
+        break;
+    }
 }

@@ -92,7 +92,6 @@ precis_status render_end(renderer *r)
 precis_status render_check_doc(const precis_doc *doc)
 {
     if (doc->state != DOC_SUMMARIZED)
-        return precis__fail(doc->ctx, PRECIS_ESTATE,
-                            "render before summarize");
+        return precis__fail(doc->ctx, PRECIS_ESTATE, "render before summarize");
     return PRECIS_OK;
 }

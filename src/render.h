@@ -31,8 +31,8 @@ struct renderer {
     const precis_doc *doc;
     precis_sink *sink;
     render_outc_fn outc;
-    buf out;     /* bytes not yet handed to the sink */
-    bool failed; /* the sink refused a write */
+    buf out;         /* bytes not yet handed to the sink */
+    bool failed;     /* the sink refused a write */
     size_t newlines; /* newlines at the end of the output so far */
     bool started;    /* anything written at all */
     /* Block state for the outc hook (cmark's begin_content): true from

@@ -138,8 +138,8 @@ precis_status precis_render_json(const precis_doc *doc, const char *source,
     if (st != PRECIS_OK)
         return st;
     if (flags & ~PRECIS_JSON_PRETTY)
-        return precis__fail(doc->ctx, PRECIS_EINVAL,
-                            "unknown JSON flags 0x%x", flags);
+        return precis__fail(doc->ctx, PRECIS_EINVAL, "unknown JSON flags 0x%x",
+                            flags);
     json_t *root = build(doc, source);
     size_t dump_flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
     dump_flags |= (flags & PRECIS_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT;

@@ -249,8 +249,7 @@ static void md_headlines(renderer *r, const precis_doc *doc)
 }
 
 precis_status precis_render_md(const precis_doc *doc,
-                               const precis_md_options *opt,
-                               precis_sink *sink)
+                               const precis_md_options *opt, precis_sink *sink)
 {
     precis_status st = render_check_doc(doc);
     if (st != PRECIS_OK)

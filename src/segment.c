@@ -59,6 +59,8 @@ static bool is_closer(int32_t cp)
     case '}':
     case 0x2019: /* ’ */
     case 0x201D: /* ” */
+    case 0x201C: /* “ closes a German „quote“ */
+    case 0x2018: /* ‘ closes a German ‚quote‘ */
     case 0x00BB: /* » */
     case 0x203A: /* › */
     case 0x300D: /* 」 */
@@ -171,7 +173,20 @@ static bool starts_with_capital_stopword(splitter *sp, size_t k)
         return false;
     buf_clear(&sp->fold);
     uc_casefold(&sp->fold, sp->s + k, i - k);
-    return model_is_stopword(sp->model, buf_cstr(&sp->fold), sp->fold.len);
+    return model_is_opener(sp->model, buf_cstr(&sp->fold), sp->fold.len);
+}
+
+/* "19." in German or Danish is an ordinal ("am 3. Mai"): a language says
+ * so with the abbreviations entry "NUMBER". A number of up to three digits
+ * then ends a sentence only before a capitalised function word. */
+static bool is_ordinal_number(const splitter *sp, const char *w, size_t len)
+{
+    if (len > 3)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (w[i] < '0' || w[i] > '9')
+            return false;
+    return model_abbrev(sp->model, "NUMBER", 6) != ABBREV_NONE;
 }
 
 /* Decides whether a single full stop at s[at] followed by a space and then
@@ -191,7 +206,12 @@ static bool stop_ends_sentence(splitter *sp, size_t start, size_t at, size_t k)
     int32_t cp = utf8_next(word, wlen, &i);
     if (i == wlen && uc_is_upper(cp))
         initial = true; /* "J." in "J. K. Rowling", "W." in "George W." */
-    if (kind == ABBREV_PLAIN || initial || is_dotted_acronym(word, wlen))
+    /* "1. First item": a number opening the paragraph is a list marker. */
+    if (w == start && wlen <= 3 && word[0] >= '0' && word[0] <= '9' &&
+        utf8_count(word, wlen) == wlen)
+        return false;
+    if (kind == ABBREV_PLAIN || initial || is_dotted_acronym(word, wlen) ||
+        is_ordinal_number(sp, word, wlen))
         return starts_with_capital_stopword(sp, k);
     return true;
 }
@@ -271,7 +291,14 @@ static bool caption_label_follows(const splitter *sp, size_t i)
  * a capitalised word starts a caption label. */
 static bool caption_break(splitter *sp, size_t start, size_t sp_at)
 {
-    if (sp_at == start)
+    /* Only where nouns are not capitalised (a language with openers.txt:
+     * not German), and after a clause of some words, not a name. */
+    if (sp_at == start || sp->model->openers.count == 0)
+        return false;
+    size_t words = 1;
+    for (size_t i = start; i < sp_at && words < 4; i++)
+        words += sp->s[i] == ' ';
+    if (words < 4)
         return false;
     size_t j = sp_at;
     if (!uc_is_lower(utf8_prev(sp->s, &j)))
@@ -371,6 +398,14 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
             if (!is_closer(utf8_next(s, pe, &t)))
                 break;
             j = t;
+        }
+        /* French typography: "nord. »" keeps a space before the closing
+         * guillemet, which still belongs to this sentence. */
+        if (j + 1 < pe && s[j] == ' ') {
+            size_t t = j + 1;
+            int32_t c = utf8_next(s, pe, &t);
+            if ((c == 0x00BB || c == 0x203A) && (t >= pe || s[t] == ' '))
+                j = t;
         }
         if (j >= pe)
             break;

@@ -1,9 +1,10 @@
 /* select.c: scores + budget -> the summary, in document order.
  *
- * Candidates are the sentences a reader would accept on their own: ones
- * that end with terminal punctuation and have a few words. Headings,
- * list entries and link lines rank in the graph but are not chosen, unless
- * the article has nothing else. */
+ * Only candidates (rank_is_candidate: whole sentences, no fragments) are
+ * chosen, unless the article has nothing else. With the precis algorithm
+ * the choice is MMR (Carbonell & Goldstein 1998): each next sentence
+ * maximises lambda * relevance - (1 - lambda) * its closest similarity to
+ * what is already chosen, so a summary does not say one thing twice. */
 #include <math.h>
 #include <stdbool.h>
 #include <stdlib.h>
@@ -11,23 +12,31 @@
 
 #include "alloc.h"
 #include "internal.h"
+#include "vector.h"
 
-/* Fewer words than this and a "sentence" is a fragment. */
-#define MIN_WORDS 4
-
-typedef struct ranked {
+typedef struct pick {
     size_t index;
-    double score;
-} ranked;
+    double score; /* relevance, scaled to 0..1 among the candidates */
+    double worst; /* the highest similarity to a chosen sentence so far */
+    bool taken;
+} pick;
 
-/* Higher score first; the earlier sentence wins a tie, so results never
- * depend on qsort's order. */
-static int by_score(const void *x, const void *y)
+/* Picks the next sentence: the best by MMR value, ties to the earlier
+ * sentence; NULL when none is left. */
+static pick *next_pick(pick *p, size_t n, double lambda)
 {
-    const ranked *a = x, *b = y;
-    if (a->score != b->score)
-        return a->score < b->score ? 1 : -1;
-    return (a->index > b->index) - (a->index < b->index);
+    pick *best = NULL;
+    double best_value = 0.0;
+    for (size_t k = 0; k < n; k++) {
+        if (p[k].taken)
+            continue;
+        double value = lambda * p[k].score - (1.0 - lambda) * p[k].worst;
+        if (!best || value > best_value) {
+            best = &p[k];
+            best_value = value;
+        }
+    }
+    return best;
 }
 
 static int by_index(const void *x, const void *y)
@@ -36,51 +45,65 @@ static int by_index(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-static bool is_candidate(const sentence *s)
-{
-    return s->terminal && s->words >= MIN_WORDS;
-}
-
 void select_run(precis_doc *doc, const precis_options *opt)
 {
     size_t n = doc->n_sents, n_cand = 0;
     for (size_t i = 0; i < n; i++)
-        n_cand += is_candidate(&doc->sents[i]);
+        n_cand += rank_is_candidate(&doc->sents[i]);
     bool all = n_cand == 0;
     if (all)
         n_cand = n;
-    ranked *order = precis__malloc(n_cand * sizeof *order);
+    pick *p = precis__calloc(n_cand ? n_cand : 1, sizeof *p);
     size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        if (all || is_candidate(&doc->sents[i]))
-            order[k++] = (ranked){i, doc->scores[i]};
-    qsort(order, n_cand, sizeof *order, by_score);
+    double lo = INFINITY, hi = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        if (!all && !rank_is_candidate(&doc->sents[i]))
+            continue;
+        p[k].index = i;
+        p[k].score = doc->scores[i];
+        lo = fmin(lo, doc->scores[i]);
+        hi = fmax(hi, doc->scores[i]);
+        k++;
+    }
+    for (k = 0; k < n_cand; k++)
+        p[k].score = hi > lo ? (p[k].score - lo) / (hi - lo) : 1.0;
+    /* Without vectors (textrank, lexrank) there is no MMR: lambda 1 ranks
+     * by score alone. */
+    const svec *v = doc->vecs;
+    double lambda = v ? doc->lang->model.weights.mmr_lambda : 1.0;
 
-    doc->summary = arena_array(&doc->mem, n_cand, sizeof *doc->summary);
+    size_t want = opt->sentences;
+    if (opt->ratio > 0.0) {
+        double x = ceil(opt->ratio * (double)n_cand);
+        want = x < 1.0 ? 1 : (size_t)x;
+    }
+    if (opt->words || want > n_cand)
+        want = n_cand;
+    doc->summary = arena_array(&doc->mem, n_cand ? n_cand : 1,
+                               sizeof *doc->summary);
     doc->n_summary = 0;
-    if (opt->words) {
-        /* Best first while the words fit; the best one always goes in. */
-        size_t used = 0;
-        for (size_t r = 0; r < n_cand; r++) {
-            size_t w = doc->sents[order[r].index].words;
+    size_t used = 0;
+    while (doc->n_summary < want) {
+        pick *best = next_pick(p, n_cand, lambda);
+        if (!best)
+            break;
+        best->taken = true;
+        size_t w = doc->sents[best->index].words;
+        if (opt->words) {
+            /* The best sentence always goes in; others only if they fit. */
             if (doc->n_summary > 0 && used + w > opt->words)
                 continue;
-            doc->summary[doc->n_summary++] = order[r].index;
-            used += w;
-            if (used >= opt->words)
-                break;
         }
-    } else {
-        size_t want = opt->sentences;
-        if (opt->ratio > 0.0) {
-            double x = ceil(opt->ratio * (double)n_cand);
-            want = x < 1.0 ? 1 : (size_t)x;
-        }
-        if (want > n_cand)
-            want = n_cand;
-        for (size_t r = 0; r < want; r++)
-            doc->summary[doc->n_summary++] = order[r].index;
+        doc->summary[doc->n_summary++] = best->index;
+        used += w;
+        if (opt->words && used >= opt->words)
+            break;
+        if (v)
+            for (size_t j = 0; j < n_cand; j++)
+                if (!p[j].taken)
+                    p[j].worst = fmax(p[j].worst, svec_dot(&v[p[j].index],
+                                                           &v[best->index]));
     }
-    free(order);
+    free(p);
     qsort(doc->summary, doc->n_summary, sizeof *doc->summary, by_index);
 }

@@ -1,7 +1,7 @@
 /* eval.c: precis-eval, the ROUGE evaluation of Precis on a data set.
  *
  * For every DATASET/articles/ID.txt that has a DATASET/refs/ID.txt, each
- * system makes a summary: lead-3 in-process with libprecis, every other
+ * system makes a summary: lead-N in-process with libprecis, every other
  * system by running its command on the article (no shell; up to --jobs at
  * a time). The summaries are scored with ROUGE-1/2/L (rouge.c) and the
  * means of the per-document scores are printed per source (the ID up to
@@ -45,17 +45,18 @@ static const char usage[] =
     "print a table per source (the part of ID before its first '-') and\n"
     "overall, one row per system.\n"
     "\n"
-    "Systems: lead-3 (the first N sentences, found by libprecis) and precis\n"
+    "Systems: lead-N (the first N sentences, found by libprecis) and precis\n"
     "(the summarize command) always run; --system adds more.\n"
-    "  -n, --sentences=N        summary length in sentences for lead-3 and\n"
+    "  -n, --sentences=N        summary length in sentences for lead-N and\n"
     "                           precis (default 3)\n"
     "      --summarize=PATH     the summarize binary of the precis system\n"
     "                           (default: the one built with precis-eval)\n"
     "      --system=NAME=COMMAND\n"
     "                           also score the output of COMMAND ARTICLE,\n"
     "                           one sentence per line. COMMAND is split at\n"
-    "                           spaces and run without a shell. A NAME in\n"
-    "                           use replaces that system. Repeatable.\n"
+    "                           spaces and run without a shell; a word {}\n"
+    "                           is replaced by the article instead. A NAME\n"
+    "                           in use replaces that system. Repeatable.\n"
     "  -j, --jobs=N             run N commands at a time (default 2)\n"
     "\n"
     "Output:\n"
@@ -250,8 +251,8 @@ static bool valid_system_spec(const char *spec)
  * --help or --version). */
 static int parse_options(int argc, char **argv, eval_opts *o)
 {
-    *o = (eval_opts){.sentences = 3, .jobs = 2,
-                     .summarize = PRECIS_EVAL_SUMMARIZE};
+    *o = (eval_opts){
+        .sentences = 3, .jobs = 2, .summarize = PRECIS_EVAL_SUMMARIZE};
     o->system_specs = xcalloc((size_t)argc, sizeof *o->system_specs);
     opterr = 0; /* the messages below say more than getopt's */
     int c;
@@ -308,9 +309,10 @@ static int parse_options(int argc, char **argv, eval_opts *o)
 typedef struct eval_system {
     char *name;
     char *cmd;   /* owned copy of COMMAND that argv points into */
-    char **argv; /* NULL for lead-3; else argc words, the article, NULL */
+    char **argv; /* NULL for lead-N; else argc words, the article, NULL */
     size_t argc;
-    bool broken; /* could not be started: skip its other articles */
+    size_t article_at; /* where the article goes: the "{}" word, or argc */
+    bool broken;       /* could not be started: skip its other articles */
 } eval_system;
 
 /* Splits cmd (modified in place) at runs of spaces and tabs into a new
@@ -352,16 +354,22 @@ static void add_system(eval_system **sys, size_t *n, const char *name,
     s->argv = cmd ? split_command(s->cmd, &s->argc) : NULL;
     if (!cmd)
         s->argc = 0;
+    s->article_at = 0;
+    while (s->article_at < s->argc && strcmp(s->argv[s->article_at], "{}"))
+        s->article_at++;
 }
 
-/* lead-3, then precis, then the --system ones in the order given. */
+/* lead-N, then precis, then the --system ones in the order given. */
 static eval_system *make_systems(const eval_opts *o, size_t *n)
 {
     eval_system *sys = NULL;
     *n = 0;
-    add_system(&sys, n, "lead-3", 6, NULL);
-    /* The precis command line, as a string so that it splits like the
-     * others; a summarize path with spaces is kept whole below. */
+    char *lead = xasprintf("lead-%zu", o->sentences);
+    add_system(&sys, n, lead, strlen(lead), NULL);
+    free(lead);
+    /* precis runs "SUMMARIZE -n N ARTICLE". The command is split like any
+     * other, then the path goes back in whole, spaces and all; it points
+     * into argv or a literal, both of which outlive the run. */
     char *precis_cmd = xasprintf("summarize -n %zu", o->sentences);
     add_system(&sys, n, "precis", 6, precis_cmd);
     free(precis_cmd);
@@ -499,11 +507,11 @@ static bool load_set(const char *dir, eval_set *set)
     }
     free(ids);
     if (skipped)
-        fprintf(stderr, "%s: %s: %zu articles have no reference; skipped\n",
-                prog, dir, skipped);
+        fprintf(stderr, "%s: %s: %zu article%s no reference; skipped\n", prog,
+                dir, skipped, skipped == 1 ? " has" : "s have");
     if (ok && set->n_docs == 0) {
-        fprintf(stderr, "%s: %s: no article with a reference summary\n",
-                prog, dir);
+        fprintf(stderr, "%s: %s: no article with a reference summary\n", prog,
+                dir);
         ok = false;
     }
     return ok;
@@ -531,11 +539,11 @@ typedef struct eval_result {
     rouge_score score;
 } eval_result;
 
-/* lead-3: the first n body sentences as libprecis splits them (ingest
+/* lead-N: the first n body sentences as libprecis splits them (ingest
  * already took the title out), one per line. Returns false after
- * printing why. */
-static bool lead_summary(precis_ctx *ctx, const char *path, size_t n,
-                         strbuf *out)
+ * printing why (name is the system's, for the message). */
+static bool lead_summary(precis_ctx *ctx, const char *name, const char *path,
+                         size_t n, strbuf *out)
 {
     strbuf article = {0};
     int err = read_file(path, &article);
@@ -557,7 +565,7 @@ static bool lead_summary(precis_ctx *ctx, const char *path, size_t n,
         }
     }
     if (st != PRECIS_OK)
-        fprintf(stderr, "%s: %s: lead-3: %s\n", prog, path,
+        fprintf(stderr, "%s: %s: %s: %s\n", prog, path, name,
                 *precis_ctx_errmsg(ctx) ? precis_ctx_errmsg(ctx)
                                         : precis_strerror(st));
     precis_doc_free(doc);
@@ -565,15 +573,17 @@ static bool lead_summary(precis_ctx *ctx, const char *path, size_t n,
     return st == PRECIS_OK;
 }
 
-/* Runs lead-3 on every document. Returns the number of documents it
- * failed on. */
-static size_t run_lead(const eval_set *set, size_t sys, size_t n_sys,
-                       size_t sentences, eval_result *res)
+/* Runs lead-N, system number sys, on every document. Returns the number
+ * of documents it failed on. */
+static size_t run_lead(const eval_set *set, const eval_system *systems,
+                       size_t sys, size_t n_sys, size_t sentences,
+                       eval_result *res)
 {
+    const char *name = systems[sys].name;
     precis_status err;
     precis_ctx *ctx = precis_ctx_new("english", NULL, &err);
     if (!ctx) {
-        fprintf(stderr, "%s: lead-3: %s\n", prog, precis_strerror(err));
+        fprintf(stderr, "%s: %s: %s\n", prog, name, precis_strerror(err));
         for (size_t d = 0; d < set->n_docs; d++)
             res[d * n_sys + sys].failed = true;
         return set->n_docs;
@@ -581,7 +591,8 @@ static size_t run_lead(const eval_set *set, size_t sys, size_t n_sys,
     size_t failures = 0;
     for (size_t d = 0; d < set->n_docs; d++) {
         eval_result *r = &res[d * n_sys + sys];
-        if (!lead_summary(ctx, set->docs[d].article, sentences, &r->text)) {
+        if (!lead_summary(ctx, name, set->docs[d].article, sentences,
+                          &r->text)) {
             r->failed = true;
             r->text.len = 0;
             failures++;
@@ -616,17 +627,19 @@ static int start_child(eval_system *sys, const eval_doc *doc, child *c)
     fcntl(fds[1], F_SETFD, FD_CLOEXEC);
     posix_spawn_file_actions_t fa;
     int err = posix_spawn_file_actions_init(&fa);
-    if (!err)
+    if (!err) {
         err = posix_spawn_file_actions_addopen(&fa, STDIN_FILENO, "/dev/null",
                                                O_RDONLY, 0);
-    if (!err)
-        err = posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
-    sys->argv[sys->argc] = doc->article;
-    if (!err)
-        err = posix_spawnp(&c->pid, sys->argv[0], &fa, NULL, sys->argv,
-                           environ);
-    sys->argv[sys->argc] = NULL;
-    posix_spawn_file_actions_destroy(&fa);
+        if (!err)
+            err = posix_spawn_file_actions_adddup2(&fa, fds[1], STDOUT_FILENO);
+        char *word = sys->argv[sys->article_at]; /* "{}" or the NULL */
+        sys->argv[sys->article_at] = doc->article;
+        if (!err)
+            err = posix_spawnp(&c->pid, sys->argv[0], &fa, NULL, sys->argv,
+                               environ);
+        sys->argv[sys->article_at] = word;
+        posix_spawn_file_actions_destroy(&fa);
+    }
     close(fds[1]);
     if (err) {
         close(fds[0]);
@@ -661,8 +674,7 @@ static int reap_child(child *c)
 }
 
 /* Says on stderr how a failed command ended. */
-static void report_status(const char *article, const char *name,
-                          int status)
+static void report_status(const char *article, const char *name, int status)
 {
     if (status == -1)
         fprintf(stderr, "%s: %s: %s: %s\n", prog, article, name,
@@ -671,8 +683,8 @@ static void report_status(const char *article, const char *name,
         fprintf(stderr, "%s: %s: %s exited with status %d\n", prog, article,
                 name, WEXITSTATUS(status));
     else if (WIFSIGNALED(status))
-        fprintf(stderr, "%s: %s: %s was killed by signal %d\n", prog,
-                article, name, WTERMSIG(status));
+        fprintf(stderr, "%s: %s: %s was killed by signal %d\n", prog, article,
+                name, WTERMSIG(status));
 }
 
 static void mark_failed(eval_result *r)
@@ -681,7 +693,7 @@ static void mark_failed(eval_result *r)
     r->text.len = 0; /* a failure scores as an empty summary */
 }
 
-/* Starts the next task that has a command to run, skipping lead-3 and
+/* Starts the next task that has a command to run, skipping lead-N and
  * systems that could not be started. Returns false when none is left.
  * A command that cannot be started at all (say, not found) is reported
  * once and its system is marked broken. */
@@ -714,8 +726,8 @@ static bool start_next(const eval_set *set, eval_system *sys, size_t n_sys,
 /* Runs every command system on every document, at most jobs at a time.
  * Each output goes to its own result slot, so the report does not depend
  * on which command finishes first. Returns the number of failures. */
-static size_t run_commands(const eval_set *set, eval_system *sys,
-                           size_t n_sys, size_t jobs, eval_result *res)
+static size_t run_commands(const eval_set *set, eval_system *sys, size_t n_sys,
+                           size_t jobs, eval_result *res)
 {
     child *kids = xcalloc(jobs, sizeof *kids);
     struct pollfd *pfd = xcalloc(jobs, sizeof *pfd);
@@ -742,8 +754,8 @@ static size_t run_commands(const eval_set *set, eval_system *sys,
             int status = reap_child(&kids[i]);
             if (status == -1 || !WIFEXITED(status) ||
                 WEXITSTATUS(status) != 0) {
-                report_status(set->docs[kids[i].doc].article,
-                              kids[i].sys->name, status);
+                report_status(set->docs[kids[i].doc].article, kids[i].sys->name,
+                              status);
                 mark_failed(kids[i].res);
                 failures++;
             }
@@ -774,16 +786,16 @@ static void score_values(const rouge_score *sc, double v[9])
     }
 }
 
-static void score_all(rouge_scorer *scorer, const eval_set *set,
-                      size_t n_sys, eval_result *res)
+static void score_all(rouge_scorer *scorer, const eval_set *set, size_t n_sys,
+                      eval_result *res)
 {
     for (size_t d = 0; d < set->n_docs; d++) {
         const strbuf *ref = &set->docs[d].ref;
         for (size_t s = 0; s < n_sys; s++) {
             eval_result *r = &res[d * n_sys + s];
             rouge_score_texts(scorer, r->text.data ? r->text.data : "",
-                              r->text.len, ref->data ? ref->data : "",
-                              ref->len, &r->score);
+                              r->text.len, ref->data ? ref->data : "", ref->len,
+                              &r->score);
         }
     }
 }
@@ -858,9 +870,9 @@ static void print_report(FILE *out, const eval_opts *o, const eval_set *set,
                          const eval_result *res)
 {
     fprintf(out,
-            "ROUGE-1.5.5 -n 2 -m -a on %s: %zu documents, %zu sentences "
+            "ROUGE-1.5.5 -n 2 -m -a on %s: %zu documents, %zu sentence%s "
             "per summary; %s in %%\n",
-            o->dataset, set->n_docs, o->sentences,
+            o->dataset, set->n_docs, o->sentences, o->sentences == 1 ? "" : "s",
             o->verbose ? "scores" : "F1 scores");
     totals *t = xcalloc(n_sys, sizeof *t);
     for (size_t g = 0; g <= set->n_sources; g++) {
@@ -944,7 +956,7 @@ int main(int argc, char **argv)
     size_t failures = 0;
     for (size_t s = 0; s < n_sys; s++)
         if (!sys[s].argv)
-            failures += run_lead(&set, s, n_sys, o.sentences, res);
+            failures += run_lead(&set, sys, s, n_sys, o.sentences, res);
     failures += run_commands(&set, sys, n_sys, o.jobs, res);
     double t1 = now_seconds();
     score_all(scorer, &set, n_sys, res);

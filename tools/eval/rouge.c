@@ -84,8 +84,7 @@ static void map_rehash(intern_map *m)
     memset(bigger.slots, 0, bigger.cap * sizeof *bigger.slots);
     for (size_t i = 0; i < m->cap; i++)
         if (m->slots[i].key)
-            *map_find(&bigger, m->slots[i].key, m->slots[i].len) =
-                m->slots[i];
+            *map_find(&bigger, m->slots[i].key, m->slots[i].len) = m->slots[i];
     bigger.used = m->used;
     free(m->slots);
     *m = bigger;
@@ -331,8 +330,8 @@ static size_t make_grams(const token_text *t, int n, uint64_t **grams,
     size_t count = t->n >= (size_t)n ? t->n - (size_t)n + 1 : 0;
     grow((void **)grams, cap, count, sizeof **grams);
     for (size_t i = 0; i < count; i++)
-        (*grams)[i] = n == 1 ? t->ids[i]
-                             : ((uint64_t)t->ids[i] << 32) | t->ids[i + 1];
+        (*grams)[i] =
+            n == 1 ? t->ids[i] : ((uint64_t)t->ids[i] << 32) | t->ids[i + 1];
     qsort(*grams, count, sizeof **grams, cmp_u64);
     return count;
 }

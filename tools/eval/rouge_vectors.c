@@ -90,8 +90,8 @@ static bool check_row(rouge_scorer *s, char **f, const char *file,
     bool ok = true;
     for (int i = 0; i < N_SCORES; i++) {
         if (fabs(got[i] - want[i]) > TOLERANCE) {
-            fprintf(stderr, "FAIL %s: %s = %.5f, ROUGE-1.5.5 says %.5f\n",
-                    f[0], score_names[i], got[i], want[i]);
+            fprintf(stderr, "FAIL %s: %s = %.5f, ROUGE-1.5.5 says %.5f\n", f[0],
+                    score_names[i], got[i], want[i]);
             ok = false;
         }
     }

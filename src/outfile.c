@@ -1,0 +1,126 @@
+/* outfile.c: write to a temporary name, rename when complete. */
+#include "outfile.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* The one temporary file being written, for the signal handler. A CLI
+ * writes one output at a time, so one slot is enough. */
+static char *volatile pending_tmp;
+
+static void on_signal(int sig)
+{
+    char *tmp = pending_tmp;
+    if (tmp)
+        unlink(tmp); /* async-signal-safe */
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void watch_signals(void)
+{
+    static bool done;
+    if (done)
+        return;
+    done = true;
+    int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+    for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof sa);
+        sa.sa_handler = on_signal;
+        sigemptyset(&sa.sa_mask);
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+int outfile_open(outfile *o, const char *path)
+{
+    memset(o, 0, sizeof *o);
+    if (!path || strcmp(path, "-") == 0) {
+        o->f = stdout;
+        return 0;
+    }
+    /* The temporary file lives beside the target, so rename() is atomic
+     * (same file system) and never follows a path outside the target's
+     * folder. */
+    const char *slash = strrchr(path, '/');
+    size_t dir_len = slash ? (size_t)(slash - path) + 1 : 0;
+    size_t n = strlen(path) + 16;
+    o->tmp = malloc(n);
+    o->path = strdup(path);
+    if (!o->tmp || !o->path) {
+        free(o->tmp);
+        free(o->path);
+        return ENOMEM;
+    }
+    snprintf(o->tmp, n, "%.*s.%s.XXXXXX", (int)dir_len, path,
+             path + dir_len);
+    watch_signals();
+    int fd = mkstemp(o->tmp);
+    if (fd < 0) {
+        int e = errno;
+        free(o->tmp);
+        free(o->path);
+        o->tmp = o->path = NULL;
+        return e;
+    }
+    pending_tmp = o->tmp;
+    /* mkstemp makes the file 0600; give it the usual mode. */
+    mode_t mask = umask(0);
+    umask(mask);
+    fchmod(fd, 0666 & ~mask);
+    o->f = fdopen(fd, "wb");
+    if (!o->f) {
+        int e = errno;
+        close(fd);
+        outfile_abort(o);
+        return e;
+    }
+    return 0;
+}
+
+int outfile_commit(outfile *o)
+{
+    if (!o->tmp) {
+        if (fflush(o->f) != 0 || ferror(o->f))
+            return errno ? errno : EIO;
+        return 0;
+    }
+    int e = 0;
+    if (fflush(o->f) != 0 || ferror(o->f) || fsync(fileno(o->f)) != 0)
+        e = errno ? errno : EIO;
+    if (fclose(o->f) != 0 && !e)
+        e = errno ? errno : EIO;
+    o->f = NULL;
+    if (!e && rename(o->tmp, o->path) != 0)
+        e = errno;
+    if (e)
+        unlink(o->tmp);
+    pending_tmp = NULL;
+    free(o->tmp);
+    free(o->path);
+    o->tmp = o->path = NULL;
+    return e;
+}
+
+void outfile_abort(outfile *o)
+{
+    if (o->tmp) {
+        if (o->f)
+            fclose(o->f);
+        unlink(o->tmp);
+        pending_tmp = NULL;
+        free(o->tmp);
+        free(o->path);
+    }
+    memset(o, 0, sizeof *o);
+}
+
+bool outfile_is_tty(const outfile *o)
+{
+    return o->f && isatty(fileno(o->f));
+}

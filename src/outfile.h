@@ -1,0 +1,34 @@
+/* outfile.h: output files that are never seen half-written.
+ *
+ * The CLI writes to a temporary file in the target's folder and renames it
+ * over the target only when everything was written, so a reader (a web
+ * server, a display fetching a PNG) sees the old file or the new one,
+ * never a torn one. If the process is interrupted (SIGINT, SIGTERM,
+ * SIGHUP) the temporary file is removed. */
+#ifndef PRECIS_OUTFILE_H
+#define PRECIS_OUTFILE_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+typedef struct outfile {
+    FILE *f;      /* write here */
+    char *path;   /* the target, NULL for stdout */
+    char *tmp;    /* the temporary file, NULL for stdout */
+} outfile;
+
+/* Opens path for writing ("-" or NULL: stdout). Returns 0 or an errno
+ * value. */
+int outfile_open(outfile *o, const char *path);
+
+/* Flushes, closes and renames into place. Returns 0 or an errno value
+ * (the temporary file is then removed). */
+int outfile_commit(outfile *o);
+
+/* Closes and removes the temporary file; the target is untouched. */
+void outfile_abort(outfile *o);
+
+/* Whether o writes to a terminal. */
+bool outfile_is_tty(const outfile *o);
+
+#endif

@@ -1,0 +1,41 @@
+/* vector.h: sparse term vectors of sentences, for similarity. */
+#ifndef PRECIS_VECTOR_H
+#define PRECIS_VECTOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "internal.h"
+
+/* A sparse vector: ids ascending, one weight each. */
+typedef struct svec {
+    uint32_t n;
+    uint32_t *ids;
+    float *w;
+} svec;
+
+/* How sentence terms are weighted. */
+enum weighting {
+    WEIGHT_BINARY, /* 1 for each distinct term (TextRank's word overlap) */
+    WEIGHT_TFIDF   /* (1 + ln tf) * idf, scaled to unit length */
+};
+
+/* One vector per sentence of doc, in doc->mem. IDF comes from the
+ * language's background table when it has one (words it never saw count
+ * as rare), otherwise from the document's own sentences. */
+svec *vectors_build(precis_doc *doc, enum weighting how);
+
+/* The IDF of term t of doc, as vectors_build uses it (after it ran). */
+double vectors_idf(const precis_doc *doc, uint32_t t);
+
+/* A unit tf-idf vector for one more piece of text analysed like a
+ * sentence (the title), with the IDF of the last vectors_build. */
+svec vectors_one(precis_doc *doc, const sentence *s);
+
+/* Dot product of two vectors (cosine for unit vectors). */
+double svec_dot(const svec *a, const svec *b);
+
+/* The sum of vecs[0..n) scaled to unit length, in doc->mem. */
+svec vectors_centroid(precis_doc *doc, const svec *vecs, size_t n);
+
+#endif
