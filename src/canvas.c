@@ -562,6 +562,26 @@ static void build_blocks(lay *L, const char *title, size_t title_len,
         tvec_free(&sp_t);
         if (col)
             col += any_time ? 2 * space : space;
+        int content = (sp->width ? sp->width : 640) - 2 * sp->margin;
+        if (2 * col > content) {
+            /* Too narrow for a column (a 32-pixel LED panel): the time
+             * leads its text on the line instead. */
+            for (size_t i = first; i < L->n_blocks; i++) {
+                block *b = &L->blocks[i];
+                tvec t = b->prefix;
+                b->prefix = (tvec){0};
+                if (t.n) {
+                    push_cp(&t, 0, &L->body, ' ', sp->fg, BRK_SPACE);
+                    for (size_t k = 0; k < b->text.n; k++)
+                        *tvec_push(&t) = b->text.v[k];
+                    tvec_free(&b->text);
+                    b->text = t;
+                } else {
+                    tvec_free(&t);
+                }
+            }
+            return;
+        }
         for (size_t i = first; i < L->n_blocks; i++)
             L->blocks[i].x_first = L->blocks[i].x_rest = col;
         return;

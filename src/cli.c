@@ -5,6 +5,7 @@
 #include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,8 @@ const char cli_usage[] =
     "Input:\n"
     "      --keep-boilerplate  keep share prompts, appeals, bylines and\n"
     "                        captions in the text\n"
+    "      --max-input=BYTES refuse inputs larger than BYTES (default 64M;\n"
+    "                        K, M and G suffixes; 0: no limit)\n"
     "\n"
     "  -v, --verbose         report each input's language, date and counts\n"
     "                        on stderr\n"
@@ -68,7 +71,8 @@ enum {
     OPT_LIST_LANGUAGES,
     OPT_KEEP_BOILERPLATE,
     OPT_MD_STYLE,
-    OPT_JSON_PRETTY
+    OPT_JSON_PRETTY,
+    OPT_MAX_INPUT
 };
 
 static const struct option long_options[] = {
@@ -80,6 +84,7 @@ static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"md-style", required_argument, NULL, OPT_MD_STYLE},
     {"json-pretty", no_argument, NULL, OPT_JSON_PRETTY},
+    {"max-input", required_argument, NULL, OPT_MAX_INPUT},
     {"lang", required_argument, NULL, 'l'},
     {"language", required_argument, NULL, 'l'},
     {"models", required_argument, NULL, OPT_MODELS},
@@ -101,6 +106,27 @@ static int usage_error(char *err, size_t size, const char *fmt, ...)
     vsnprintf(err, size, fmt, ap);
     va_end(ap);
     return EXIT_USAGE;
+}
+
+/* A byte count with an optional K, M or G suffix (powers of 1024). */
+static int parse_bytes(const char *arg, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (errno || end == arg || arg[0] == '-')
+        return -1;
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10, end++;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20, end++;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30, end++;
+    if (*end || v > ((unsigned long long)SIZE_MAX >> shift))
+        return -1;
+    *out = (size_t)(v << shift);
+    return 0;
 }
 
 /* A count in 1..1000000, the whole argument. */
@@ -217,6 +243,13 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
                 return usage_error(err, err_size,
                                    "invalid --md-style '%s': want paragraph "
                                    "or bullets",
+                                   optarg);
+            break;
+        case OPT_MAX_INPUT:
+            if (parse_bytes(optarg, &o->opt.max_input))
+                return usage_error(err, err_size,
+                                   "invalid --max-input '%s': want a size "
+                                   "in bytes, such as 1000000 or 16M",
                                    optarg);
             break;
         case OPT_JSON_PRETTY:

@@ -18,8 +18,9 @@ static const char *prog = "summarize";
 /* ==== Input ==== */
 
 /* Reads all of f into *data (malloc'd) and *len. Returns 0, or an errno
- * value. */
-static int read_all(FILE *f, char **data, size_t *len)
+ * value (EFBIG when the input is longer than max bytes, 0 = no limit);
+ * it stops reading there, so a huge input costs no more than the limit. */
+static int read_all(FILE *f, size_t max, char **data, size_t *len)
 {
     size_t cap = 65536, n = 0;
     char *p = malloc(cap);
@@ -37,6 +38,10 @@ static int read_all(FILE *f, char **data, size_t *len)
         }
         size_t got = fread(p + n, 1, cap - n, f);
         n += got;
+        if (max && n > max) {
+            free(p);
+            return EFBIG;
+        }
         if (got == 0) {
             if (ferror(f)) {
                 int e = errno ? errno : EIO;
@@ -53,7 +58,8 @@ static int read_all(FILE *f, char **data, size_t *len)
 
 /* Opens and reads one input ("-" is stdin). On failure prints the reason
  * and returns false. */
-static bool read_input(const char *name, char **data, size_t *len)
+static bool read_input(const char *name, const char *shown, size_t max,
+                       char **data, size_t *len)
 {
     bool is_stdin = strcmp(name, "-") == 0;
     FILE *f = is_stdin ? stdin : fopen(name, "rb");
@@ -66,11 +72,16 @@ static bool read_input(const char *name, char **data, size_t *len)
     if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode))
         err = EISDIR;
     else
-        err = read_all(f, data, len);
+        err = read_all(f, max, data, len);
     if (!is_stdin)
         fclose(f);
+    if (err == EFBIG) {
+        fprintf(stderr, "%s: %s: input larger than --max-input (%zu bytes)\n",
+                prog, shown, max);
+        return false;
+    }
     if (err) {
-        fprintf(stderr, "%s: %s: %s\n", prog, name, strerror(err));
+        fprintf(stderr, "%s: %s: %s\n", prog, shown, strerror(err));
         return false;
     }
     return true;
@@ -154,7 +165,7 @@ static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
 {
     char *data = NULL;
     size_t len = 0;
-    if (!read_input(name, &data, &len))
+    if (!read_input(name, shown, o->opt.max_input, &data, &len))
         return false;
     precis_doc *doc = precis_doc_new(ctx);
     precis_status st = precis_doc_feed(doc, data, len);

@@ -27,6 +27,7 @@ typedef struct rank_weights {
     double centroid;       /* weight of cosine to the document centroid */
     double title;          /* weight of cosine to the title */
     double length;         /* penalty for fragments and rambling */
+    double quote;          /* penalty for a sentence that opens a quote */
     double damping;        /* PageRank damping of the centrality */
     double edge_threshold; /* cosine below which there is no edge */
     double mmr_lambda;     /* MMR: relevance vs. novelty, 1 = no MMR */

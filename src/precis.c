@@ -38,6 +38,8 @@ const char *precis_strerror(precis_status status)
         return "cannot load models";
     case PRECIS_ESTATE:
         return "call out of order";
+    case PRECIS_ETOOBIG:
+        return "input too large";
     case PRECIS_EIMAGE:
         return "cannot render the image";
     }
@@ -108,6 +110,7 @@ precis_options precis_options_default(void)
         .flags = 0,
         .keywords = 10,
         .algorithm = PRECIS_ALGO_PRECIS,
+        .max_input = PRECIS_DEFAULT_MAX_INPUT,
     };
 }
 
@@ -263,6 +266,12 @@ precis_status precis_doc_finish(precis_doc *doc, const precis_options *opt)
     if (!opt)
         opt = &defaults;
     doc->state = DOC_FAILED;
+    if (opt->max_input && doc->input.len > opt->max_input) {
+        buf_free(&doc->input);
+        return precis__fail(doc->ctx, PRECIS_ETOOBIG,
+                            "input larger than the limit of %zu bytes",
+                            opt->max_input);
+    }
     precis_status st = ingest_run(doc, opt);
     buf_free(&doc->input); /* the clean text is all later stages need */
     if (st != PRECIS_OK)

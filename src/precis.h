@@ -67,7 +67,8 @@ typedef enum precis_status {
     PRECIS_EBINARY = -6, /* the input is binary data, not text */
     PRECIS_EMODEL = -7,  /* a models folder is missing or unreadable */
     PRECIS_ESTATE = -8,  /* a call out of order (feed after finish) */
-    PRECIS_EIMAGE = -9   /* an image too large, or libpng failed */
+    PRECIS_EIMAGE = -9,  /* an image too large, or libpng failed */
+    PRECIS_ETOOBIG = -10 /* the input is larger than max_input */
 } precis_status;
 
 /** Returns a short English description of status ("input is empty").
@@ -144,7 +145,13 @@ typedef struct precis_options {
     /* Key phrases to find at summarize (default 10; 0: none). */
     size_t keywords;
     precis_algorithm algorithm; /* default PRECIS_ALGO_PRECIS */
+    /* precis_doc_finish refuses input larger than this many bytes with
+     * PRECIS_ETOOBIG (default PRECIS_DEFAULT_MAX_INPUT; 0: no limit). */
+    size_t max_input;
 } precis_options;
+
+/** The default max_input: 64 MiB, far above any article. */
+#define PRECIS_DEFAULT_MAX_INPUT ((size_t)64 << 20)
 
 /** Returns the defaults described above. */
 precis_options precis_options_default(void);

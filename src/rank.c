@@ -206,6 +206,20 @@ bool rank_is_candidate(const sentence *s)
     return s->terminal && s->words >= RANK_MIN_WORDS;
 }
 
+/* A sentence that opens with a quotation mark reports what someone said;
+ * summaries (and news highlights) state facts in their own words. */
+static bool opens_quote(const char *s, size_t len)
+{
+    static const char *const marks[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x98",
+                                        "\xC2\xAB", "\xE2\x80\x9E", "'"};
+    for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+        size_t n = strlen(marks[k]);
+        if (len >= n && memcmp(s, marks[k], n) == 0)
+            return true;
+    }
+    return false;
+}
+
 static void rank_precis(precis_doc *doc, const precis_options *opt)
 {
     const rank_weights *rw = &doc->lang->model.weights;
@@ -246,7 +260,9 @@ static void rank_precis(precis_doc *doc, const precis_options *opt)
                          rw->centrality * (pr_max > 0 ? pr[i] / pr_max : 0) +
                          rw->centroid * svec_dot(&v[i], &centroid) +
                          rw->title * svec_dot(&v[i], &title) -
-                         rw->length * (fragment + ramble);
+                         rw->length * (fragment + ramble) -
+                         rw->quote * opens_quote(doc->text.data + s->off,
+                                                 s->len);
     }
     free(prior);
     free(pr);

@@ -279,6 +279,10 @@ static precis_status make_spec(const precis_image_options *o,
         return fail(e, PRECIS_EIMAGE,
                     "%ux%u pixels: a side may be at most %d", o->width,
                     o->height, PRECIS_IMAGE_MAX_SIDE);
+    if ((long)o->width * (long)o->height > PRECIS_IMAGE_MAX_AREA)
+        return fail(e, PRECIS_EIMAGE,
+                    "%ux%u pixels: at most %ld pixels in all", o->width,
+                    o->height, PRECIS_IMAGE_MAX_AREA);
     if (o->margin > 4096 || o->line_gap > 4096 || o->item_gap > 4096)
         return fail(e, PRECIS_EINVAL, "margin or gap above 4096 pixels");
     if (o->fg > 0xFFFFFF || o->bg > 0xFFFFFF || o->accent > 0xFFFFFF ||
@@ -387,8 +391,11 @@ static precis_status choose_font(const precis_image_options *o,
         trial.body = f;
         trial.title = bold_of(f);
         layout_stats st;
-        if (layout_run(&trial, title, title_len, items, n, NULL, &st, NULL,
-                       0) != PRECIS_OK)
+        precis_status rc = layout_run(&trial, title, title_len, items, n,
+                                      NULL, &st, e->buf, e->size);
+        if (rc == PRECIS_EIMAGE)
+            return rc; /* too large whatever the font */
+        if (rc != PRECIS_OK)
             continue;
         if (!st.truncated) {
             best = f;

@@ -103,12 +103,13 @@ static double avg(const totals *t, int k)
 }
 
 /* The grid: every combination of these values. */
-static const double lead_decays[] = {1.0, 1.5, 2.0, 3.0, 5.0};
-static const double centroids[] = {0.0, 0.2, 0.4, 0.6};
+static const double lead_decays[] = {0.5, 0.75, 1.0, 1.5, 2.0};
+static const double centroids[] = {0.4, 0.6, 0.8, 1.0};
 static const double centralities[] = {0.0, 0.2, 0.4};
 static const double titles[] = {0.0, 0.2};
-static const double lengths[] = {0.0, 0.1, 0.3};
-static const double lambdas[] = {0.6, 0.7, 0.8, 1.0};
+static const double lengths[] = {0.0, 0.1};
+static const double quotes[] = {0.0, 0.1, 0.2};
+static const double lambdas[] = {0.6, 0.7, 0.8};
 #define COUNT(a) (sizeof a / sizeof a[0])
 
 int main(int argc, char **argv)
@@ -197,12 +198,14 @@ int main(int argc, char **argv)
     for (size_t c = 0; c < COUNT(centralities); c++)
     for (size_t t = 0; t < COUNT(titles); t++)
     for (size_t l = 0; l < COUNT(lengths); l++)
+    for (size_t q = 0; q < COUNT(quotes); q++)
     for (size_t m = 0; m < COUNT(lambdas); m++) {
         w->lead_decay = lead_decays[a];
         w->centroid = centroids[b];
         w->centrality = centralities[c];
         w->title = titles[t];
         w->length = lengths[l];
+        w->quote = quotes[q];
         w->mmr_lambda = lambdas[m];
         totals tot = {0};
         for (size_t k = 0; k < n; k++) {
@@ -237,17 +240,19 @@ int main(int argc, char **argv)
            source, avg(&at_best[2], 2), avg(&at_best[2], 3), avg(&lead, 3));
     for (int f = 0; f < 3; f++) {
         const rank_weights *bw = &best[f];
-        printf("# %s: lead_decay %.1f centroid %.1f centrality %.1f title "
-               "%.1f length %.1f mmr_lambda %.1f\n",
+        printf("# %s: lead_decay %.2f centroid %.1f centrality %.1f title "
+               "%.1f length %.1f quote %.1f mmr_lambda %.1f\n",
                f == 2 ? "all" : f == 0 ? "fold 0" : "fold 1", bw->lead_decay,
-               bw->centroid, bw->centrality, bw->title, bw->length,
+               bw->centroid, bw->centrality, bw->title, bw->length, bw->quote,
                bw->mmr_lambda);
     }
     const rank_weights *bw = &best[2];
     printf("lead %g\nlead_decay %g\ncentrality %g\ncentroid %g\ntitle %g\n"
-           "length %g\ndamping %g\nedge_threshold %g\nmmr_lambda %g\n",
+           "length %g\nquote %g\ndamping %g\nedge_threshold %g\n"
+           "mmr_lambda %g\n",
            bw->lead, bw->lead_decay, bw->centrality, bw->centroid, bw->title,
-           bw->length, bw->damping, bw->edge_threshold, bw->mmr_lambda);
+           bw->length, bw->quote, bw->damping, bw->edge_threshold,
+           bw->mmr_lambda);
 
     for (size_t k = 0; k < n; k++) {
         precis_doc_free(arts[k].doc);
