@@ -30,8 +30,7 @@ canvas *canvas_new(int w, int h, int ch, uint32_t bg)
     c->w = w;
     c->h = h;
     c->ch = ch == 1 ? 1 : 3;
-    c->px = precis__reallocarray(NULL, (size_t)w * (size_t)h,
-                                 (size_t)c->ch);
+    c->px = precis__reallocarray(NULL, (size_t)w * (size_t)h, (size_t)c->ch);
     canvas_fill(c, 0, 0, w, h, bg);
     return c;
 }
@@ -54,8 +53,8 @@ void canvas_fill(canvas *c, int x, int y, int w, int h, uint32_t rgb)
     if (c->ch == 1)
         v[0] = (uint8_t)canvas_luma(rgb);
     for (int yy = y0; yy < y1; yy++) {
-        uint8_t *p = c->px + ((size_t)yy * (size_t)c->w + (size_t)x0) *
-                                 (size_t)c->ch;
+        uint8_t *p =
+            c->px + ((size_t)yy * (size_t)c->w + (size_t)x0) * (size_t)c->ch;
         if (c->ch == 1) {
             memset(p, v[0], (size_t)(x1 - x0));
             continue;
@@ -126,8 +125,7 @@ static int is_cjk(uint32_t cp)
 
 static int break_class(uint32_t cp)
 {
-    if (cp == '-' || cp == '/' || cp == 0x2010 || cp == 0x2013 ||
-        cp == 0x2014)
+    if (cp == '-' || cp == '/' || cp == 0x2010 || cp == 0x2013 || cp == 0x2014)
         return BRK_AFTER;
     if (is_cjk(cp))
         return BRK_CJK;
@@ -144,15 +142,15 @@ static int is_nobreak_space(uint32_t cp)
  * Spacing marks (Mc) advance like letters. */
 static int is_overlay_mark(uint32_t cp)
 {
-    utf8proc_propval_t c = utf8proc_category((utf8proc_int32_t)cp);
+    utf8proc_category_t c = utf8proc_category((utf8proc_int32_t)cp);
     return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_ME;
 }
 
 /* Appends cp's glyphs to t. Overlay marks that NFC could not compose are
  * drawn over the glyph before them and advance nothing; one that no font
  * has is left out (its base letter stays). */
-static void push_cp(tvec *t, size_t start, const font_line_ctx *lc,
-                    uint32_t cp, uint32_t colour, int brk)
+static void push_cp(tvec *t, size_t start, const font_line_ctx *lc, uint32_t cp,
+                    uint32_t colour, int brk)
 {
     glyph_ref refs[FONT_MAX_EXPANSION];
     enum font_how how;
@@ -222,15 +220,15 @@ static void shape_keep(tvec *t, const font_line_ctx *lc, const char *s,
     buf_free(&b);
 }
 
-static void shape(tvec *t, const font_line_ctx *lc, const char *s,
-                  size_t len, uint32_t colour)
+static void shape(tvec *t, const font_line_ctx *lc, const char *s, size_t len,
+                  uint32_t colour)
 {
     shape_keep(t, lc, s, len, colour, 0);
 }
 
-static int width_of(const tvec *t, size_t s, size_t e)
+static long width_of(const tvec *t, size_t s, size_t e)
 {
-    int w = 0;
+    long w = 0;
     for (size_t i = s; i < e; i++)
         w += t->v[i].g.adv;
     return w;
@@ -311,8 +309,7 @@ static int is_trailing_punct(uint32_t cp)
  * limit: the last unit boundary that fits, moved back to the last space
  * when that loses no more than a quarter of the width, then before any
  * trailing space or punctuation. May return s (only the ellipsis). */
-static size_t cut_point(const tvec *t, size_t s, size_t e, int limit,
-                        int ell_w)
+static size_t cut_point(const tvec *t, size_t s, size_t e, int limit, int ell_w)
 {
     size_t best = s;
     int x = 0;
@@ -326,7 +323,7 @@ static size_t cut_point(const tvec *t, size_t s, size_t e, int limit,
         if (j < e)
             x += t->v[j].g.adv;
     }
-    int full = width_of(t, s, best);
+    long full = width_of(t, s, best);
     for (size_t j = best; j > s; j--)
         if (t->v[j - 1].brk == BRK_SPACE) {
             if (4 * width_of(t, s, j - 1) >= 3 * full)
@@ -467,8 +464,7 @@ static precis_status lay_strip(lay *L, const char *title, size_t title_len,
         size_t before = t->n;
         tvec piece = {0};
         if (items[i].time && items[i].time_len) {
-            shape(&piece, &L->body, items[i].time, items[i].time_len,
-                  sp->time);
+            shape(&piece, &L->body, items[i].time, items[i].time_len, sp->time);
             push_space(&piece, 0, &L->body, sp->fg);
         }
         if (items[i].text)
@@ -541,14 +537,13 @@ static void build_blocks(lay *L, const char *title, size_t title_len,
         for (size_t i = 0; i < n; i++) {
             block *b = add_block(L, &L->body);
             if (items[i].text)
-                shape(&b->text, &L->body, items[i].text, items[i].len,
-                      sp->fg);
+                shape(&b->text, &L->body, items[i].text, items[i].len, sp->fg);
             if (any_time && items[i].time)
                 shape(&b->prefix, &L->body, items[i].time, items[i].time_len,
                       sp->time);
             else if (!any_time)
                 shape(&b->prefix, &L->body, "\xE2\x80\xA2", 3, sp->accent);
-            int pw = width_of(&b->prefix, 0, b->prefix.n);
+            int pw = (int)width_of(&b->prefix, 0, b->prefix.n);
             col = pw > col ? pw : col;
             b->gap_after = sp->item_gap;
             if (!b->text.n && !b->prefix.n)
@@ -621,8 +616,7 @@ static precis_status lay_flow(lay *L, const char *title, size_t title_len,
 
     for (size_t i = 0; i < L->n_blocks; i++) {
         block *b = &L->blocks[i];
-        int room = content - (b->x_first > b->x_rest ? b->x_first
-                                                     : b->x_rest);
+        int room = content - (b->x_first > b->x_rest ? b->x_first : b->x_rest);
         int need = widest_unit(&b->text);
         int ell = widest_unit(&L->ellipsis);
         need = ell > need ? ell : need;
@@ -736,8 +730,7 @@ static void draw_glyph(canvas *c, int x, int base, const tglyph *tg,
         for (int py = 0; py < 5; py++)
             for (int px = 0; px < 3; px++)
                 if (bits >> (14 - (py * 3 + px)) & 1)
-                    canvas_fill(c, dx + px * s, dy + py * s, s, s,
-                                tg->colour);
+                    canvas_fill(c, dx + px * s, dy + py * s, s, s, tg->colour);
     }
 }
 
@@ -790,9 +783,9 @@ static void draw_line(canvas *c, const pline *p, const tvec *ell,
 /* ==== entry point ==== */
 
 precis_status layout_run(const layout_spec *spec, const char *title,
-                         size_t title_len, const precis_item *items,
-                         size_t n, canvas **out, layout_stats *st,
-                         char *err, size_t errsize)
+                         size_t title_len, const precis_item *items, size_t n,
+                         canvas **out, layout_stats *st, char *err,
+                         size_t errsize)
 {
     lay L = {0};
     layout_stats dummy;
@@ -809,10 +802,9 @@ precis_status layout_run(const layout_spec *spec, const char *title,
     shape(&L.ellipsis, &L.body, "\xE2\x80\xA6", 3, spec->fg);
 
     int w = 0, h = 0;
-    precis_status rc =
-        spec->layout == PRECIS_LAYOUT_STRIP
-            ? lay_strip(&L, title, title_len, items, n, &w, &h)
-            : lay_flow(&L, title, title_len, items, n, &w, &h);
+    precis_status rc = spec->layout == PRECIS_LAYOUT_STRIP
+                           ? lay_strip(&L, title, title_len, items, n, &w, &h)
+                           : lay_flow(&L, title, title_len, items, n, &w, &h);
     if (rc != PRECIS_OK) {
         lay_free(&L);
         return rc;

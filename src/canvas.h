@@ -59,15 +59,15 @@ typedef struct layout_spec {
 
 /* What a layout did, for the font choice and for tests. */
 typedef struct layout_stats {
-    int width, height; /* of the image */
-    size_t glyphs;     /* code points drawn (a substitute counts once) */
-    size_t fallback;   /* drawn from a fallback font */
+    int width, height;  /* of the image */
+    size_t glyphs;      /* code points drawn (a substitute counts once) */
+    size_t fallback;    /* drawn from a fallback font */
     size_t substituted; /* drawn as an ASCII substitute */
-    size_t boxed;      /* drawn as a hex box */
-    size_t lines;      /* text lines drawn */
-    size_t dropped;    /* code points not drawn because the text was cut */
-    int truncated;     /* an ellipsis was added */
-    size_t clipped;    /* glyph pixels that fell off the canvas: always 0 */
+    size_t boxed;       /* drawn as a hex box */
+    size_t lines;       /* text lines drawn */
+    size_t dropped;     /* code points not drawn because the text was cut */
+    int truncated;      /* an ellipsis was added */
+    size_t clipped;     /* glyph pixels that fell off the canvas: always 0 */
 } layout_stats;
 
 /* Lays out title (may be NULL) and items[0..n) with spec. When out is
@@ -77,9 +77,9 @@ typedef struct layout_stats {
  * err[0..errsize) (the image would be too large, or too small for the
  * font); *out is then NULL. */
 precis_status layout_run(const layout_spec *spec, const char *title,
-                         size_t title_len, const precis_item *items,
-                         size_t n, canvas **out, layout_stats *st,
-                         char *err, size_t errsize);
+                         size_t title_len, const precis_item *items, size_t n,
+                         canvas **out, layout_stats *st, char *err,
+                         size_t errsize);
 
 /* ==== the renderers' common front (render_image.c) ==== */
 

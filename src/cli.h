@@ -3,17 +3,31 @@
 #ifndef PRECIS_CLI_H
 #define PRECIS_CLI_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "precis.h"
 
-enum cli_action { CLI_SUMMARIZE, CLI_HELP, CLI_VERSION, CLI_LIST_LANGUAGES };
+enum cli_action {
+    CLI_SUMMARIZE,
+    CLI_HELP,
+    CLI_VERSION,
+    CLI_LIST_LANGUAGES,
+    CLI_LIST_PROFILES,
+    CLI_LIST_FONTS
+};
 
 /* Output formats of -f. */
-enum cli_format { FMT_TEXT, FMT_MD, FMT_JSON };
+enum cli_format { FMT_TEXT, FMT_MD, FMT_JSON, FMT_IMAGE };
 
 /* What is printed for each input: the summary, or a subcommand's view. */
-enum cli_command { CMD_SUMMARY, CMD_SPLIT, CMD_HEADLINES, CMD_KEYWORDS };
+enum cli_command {
+    CMD_SUMMARY,
+    CMD_SPLIT,
+    CMD_HEADLINES,
+    CMD_KEYWORDS,
+    CMD_BRIEF
+};
 
 typedef struct cli_opts {
     enum cli_action action;
@@ -26,6 +40,12 @@ typedef struct cli_opts {
     precis_md_options md;
     unsigned json_flags;    /* PRECIS_JSON_* */
     const char *output;     /* -o FILE; NULL: stdout */
+    bool format_given;      /* -f was used (else brief goes by -o's name) */
+    bool jsonl;             /* --jsonl: JSON Lines in, JSON Lines out */
+    unsigned jobs;          /* --jobs; 0: one per processor */
+    precis_brief_options brief;
+    precis_image_options img; /* -f png|ppm|apng and brief --png */
+    const char *png;          /* brief --png FILE */
     char **files;           /* points into argv; none means stdin */
     size_t n_files;
 } cli_opts;
@@ -37,7 +57,8 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
  * reason in err (err_size bytes). Reentrant: resets getopt's state. */
 int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size);
 
-/* The --help text. */
-extern const char cli_usage[];
+/* The --help text, in pieces (C limits the length of one string literal);
+ * NULL-terminated. */
+extern const char *const cli_usage[];
 
 #endif

@@ -39,8 +39,7 @@ const font_glyph *font_glyph_get(const font *f, uint32_t cp)
 /* The faces that cover what the chosen one lacks: Unifont's subset covers
  * most of the Basic Multilingual Plane; misc-fixed 6x13 and 5x7 are
  * smaller, so they serve lines too short for Unifont's 16 pixels. */
-static const char *const fallback_names[] = {"uni16", "fixed6x13",
-                                             "fixed5x7"};
+static const char *const fallback_names[] = {"uni16", "fixed6x13", "fixed5x7"};
 
 static int absdiff(int a, int b)
 {
@@ -66,11 +65,11 @@ font_line_ctx font_line(const font *primary)
         /* Insert, keeping the faces whose scaled height is nearest the
          * line's first (a stable insertion: ties keep the list's order). */
         size_t k = lc.n_fallback;
-        while (k > 0 &&
-               absdiff(lc.fallback[k - 1]->ascent * lc.fallback_scale[k - 1] +
-                           lc.fallback[k - 1]->descent *
-                               lc.fallback_scale[k - 1],
-                       lh) > absdiff(fh * s, lh)) {
+        while (
+            k > 0 &&
+            absdiff(lc.fallback[k - 1]->ascent * lc.fallback_scale[k - 1] +
+                        lc.fallback[k - 1]->descent * lc.fallback_scale[k - 1],
+                    lh) > absdiff(fh * s, lh)) {
             lc.fallback[k] = lc.fallback[k - 1];
             lc.fallback_scale[k] = lc.fallback_scale[k - 1];
             k--;
@@ -85,8 +84,8 @@ font_line_ctx font_line(const font *primary)
 /* Fills *r with f's glyph for cp at scale s when it exists and its ink
  * fits the line box (moving it up or down into the box when it pokes
  * out). Returns 1 on success. */
-static int try_font(const font_line_ctx *lc, const font *f, int s,
-                    uint32_t cp, glyph_ref *r)
+static int try_font(const font_line_ctx *lc, const font *f, int s, uint32_t cp,
+                    glyph_ref *r)
 {
     const font_glyph *g = font_glyph_get(f, cp);
     if (!g)
@@ -130,6 +129,7 @@ static const struct {
     uint32_t cp;
     const char *ascii;
 } substitutes[] = {
+    /* clang-format off */
     {0x00A0, " "},   {0x00A2, "c"},    {0x00A3, "GBP"},  {0x00A5, "JPY"},
     {0x00A6, "|"},   {0x00A7, "S"},    {0x00A9, "(c)"},  {0x00AB, "<<"},
     {0x00AE, "(R)"}, {0x00B0, "o"},    {0x00B1, "+/-"},  {0x00B6, "P"},
@@ -159,6 +159,7 @@ static const struct {
     {0x2713, "v"},   {0x2714, "v"},    {0x2717, "x"},    {0x2718, "x"},
     {0x27E8, "<"},   {0x27E9, ">"},    {0x3001, ","},    {0x3002, "."},
     {0x300C, "\""},  {0x300D, "\""},   {0xFF5E, "~"},    {0xFFFD, "?"},
+    /* clang-format on */
 };
 
 const char *font_substitute(uint32_t cp)
@@ -182,8 +183,8 @@ const char *font_substitute(uint32_t cp)
 
 /* Resolves each of cps[0..n) through the faces alone. Returns n, or 0
  * when one of them has no glyph (the substitute is then useless). */
-static size_t resolve_all(const font_line_ctx *lc, const int32_t *cps,
-                          size_t n, glyph_ref *out)
+static size_t resolve_all(const font_line_ctx *lc, const int32_t *cps, size_t n,
+                          glyph_ref *out)
 {
     if (n == 0 || n > FONT_MAX_EXPANSION)
         return 0;
@@ -197,8 +198,10 @@ static size_t resolve_all(const font_line_ctx *lc, const int32_t *cps,
 
 static const uint16_t hex_digits[16] = {
     /* Each digit 3 x 5, rows top to bottom, bit 14 top-left. */
+    /* clang-format off */
     075557, 026227, 071747, 071717, 055711, 074717, 074757, 071222,
     075757, 075717, 025755, 065656, 034443, 065556, 074747, 074744,
+    /* clang-format on */
 };
 
 unsigned font_hex_digit(unsigned d)

@@ -32,10 +32,10 @@ typedef struct font_glyph {
 #define FONT_PACK(off, dw) (((uint32_t)(off) << 8) | (uint32_t)(dw))
 
 typedef struct font {
-    const char *name;   /* "term16": what --font takes */
-    const char *origin; /* source file and licence, for --list-fonts */
-    int ascent;         /* pixels above the baseline (FONT_ASCENT) */
-    int descent;        /* pixels below it (FONT_DESCENT) */
+    const char *name;         /* "term16": what --font takes */
+    const char *origin;       /* source file and licence, for --list-fonts */
+    int ascent;               /* pixels above the baseline (FONT_ASCENT) */
+    int descent;              /* pixels below it (FONT_DESCENT) */
     const font_glyph *glyphs; /* sorted by cp, no duplicates */
     size_t count;
     const uint8_t *bits;
@@ -75,10 +75,10 @@ unsigned font_hex_digit(unsigned d);
 
 /* How a code point was resolved, for statistics and tests. */
 enum font_how {
-    FONT_PRIMARY,   /* the chosen font had it */
-    FONT_FALLBACK,  /* another embedded font had it */
+    FONT_PRIMARY,    /* the chosen font had it */
+    FONT_FALLBACK,   /* another embedded font had it */
     FONT_SUBSTITUTE, /* written with an ASCII (or simpler) substitute */
-    FONT_BOX        /* no glyph anywhere: a box with the code point */
+    FONT_BOX         /* no glyph anywhere: a box with the code point */
 };
 
 #define FONT_MAX_FALLBACKS 3
@@ -112,8 +112,8 @@ size_t font_resolve(const font_line_ctx *lc, uint32_t cp,
 const char *font_substitute(uint32_t cp);
 
 /* The packed bits of glyph g's row r (0 = top). */
-static inline const uint8_t *font_glyph_row(const font *f,
-                                            const font_glyph *g, int r)
+static inline const uint8_t *font_glyph_row(const font *f, const font_glyph *g,
+                                            int r)
 {
     return f->bits + FONT_GLYPH_OFF(g) + (size_t)r * ((g->w + 7u) / 8u);
 }

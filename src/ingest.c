@@ -175,6 +175,13 @@ static void build_paragraphs(precis_doc *doc, const buf *norm)
     span *paras = precis__reallocarray(NULL, cap_paras, sizeof *paras);
     buf *text = &doc->text;
     buf_grow(text, norm->len);
+    /* A title given by the caller (a JSON Lines record's "title") opens
+     * the text, so that it is analysed like a detected one. */
+    if (doc->forced_title.len) {
+        buf_put(text, doc->meta.data + doc->forced_title.off,
+                doc->forced_title.len);
+        paras[n_paras++] = (span){0, doc->forced_title.len};
+    }
     bool open = false; /* a paragraph is being built */
     for (size_t k = 0; k < n_lines; k++) {
         const line *l = &lines[k];
@@ -204,8 +211,9 @@ static void build_paragraphs(precis_doc *doc, const buf *norm)
     free(lines);
 
     size_t first_body = 0;
-    if (n_paras >= 2 &&
-        looks_like_title(text->data + paras[0].off, paras[0].len)) {
+    if (doc->forced_title.len ||
+        (n_paras >= 2 &&
+         looks_like_title(text->data + paras[0].off, paras[0].len))) {
         doc->has_title = 1;
         doc->title = paras[0];
         first_body = 1;
@@ -396,8 +404,12 @@ static void clean_lines(precis_doc *doc, const buf *norm, bool keep)
         const char *t = buf_cstr(&line);
         char date[11];
         bool dateline = is_dateline(m, t, line.len, date);
-        if (dateline && !doc->date[0])
+        if (dateline && !doc->date[0]) {
             memcpy(doc->date, date, sizeof date);
+            /* "Updated 4 Nov 2025, 12:20 GMT": the first time in it. */
+            for (size_t k = 0; k < line.len && !doc->time[0]; k++)
+                time_parse(t, line.len, k, doc->time);
+        }
         bool drop = !keep && (dateline || bp_is_line(&m->boilerplate, t, line.len) ||
                               is_link_row(t, line.len) ||
                               is_byline(t, line.len));
@@ -474,8 +486,10 @@ precis_status ingest_run(precis_doc *doc, const precis_options *opt)
     normalise_lines(&norm, buf_cstr(&valid), valid.len);
     buf_free(&valid);
     take_date_prefix(doc, &norm);
-    doc->lang = ctx->auto_lang ? detect_language(ctx, buf_cstr(&norm), norm.len)
-                               : ctx->fixed;
+    if (!doc->lang)
+        doc->lang = ctx->auto_lang
+                        ? detect_language(ctx, buf_cstr(&norm), norm.len)
+                        : ctx->fixed;
     clean_lines(doc, &norm, opt->flags & PRECIS_OPT_KEEP_BOILERPLATE);
     buf_free(&norm);
     if (doc->text.len == 0)

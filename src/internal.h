@@ -76,7 +76,7 @@ typedef struct headline_item {
 
 struct precis_doc {
     precis_ctx *ctx;
-    lang_state *lang; /* set by ingest */
+    lang_state *lang; /* set by ingest, or by precis_doc_set_language */
     arena mem;
     enum doc_state state;
     buf input;
@@ -84,7 +84,9 @@ struct precis_doc {
     int has_title;
     span title;
     char date[11]; /* "YYYY-MM-DD" or "" */
+    char time[6];  /* "HH:MM" or "" */
     buf meta;      /* bytes of metadata taken out of the body (headlines) */
+    span forced_title; /* into meta: a title set by the caller */
     headline_item *headlines;
     size_t n_headlines;
     span *keywords; /* into meta */

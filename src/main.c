@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "batch.h"
 #include "cli.h"
 #include "outfile.h"
 #include "precis.h"
@@ -152,6 +154,8 @@ static precis_status render(const precis_doc *doc, const cli_opts *o,
         return precis_render_md(doc, &o->md, &sink);
     case FMT_JSON:
         return precis_render_json(doc, name, o->json_flags, &sink);
+    case FMT_IMAGE:
+        return precis_render_image(doc, &o->img, &sink);
     case FMT_TEXT:
         break;
     }
@@ -184,7 +188,16 @@ static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
             write_split(doc, out);
             break;
         case CMD_HEADLINES:
-            write_headlines(doc, out);
+            if (o->format == FMT_IMAGE) {
+                /* The sidebar as a ticker: the image renderer shows a
+                 * document's headlines in the strip and list layouts. */
+                st = precis_doc_summarize(doc, &o->opt);
+                precis_sink sink = precis_sink_mem(out);
+                if (st == PRECIS_OK)
+                    st = precis_render_image(doc, &o->img, &sink);
+            } else {
+                write_headlines(doc, out);
+            }
             break;
         case CMD_KEYWORDS:
             st = precis_doc_summarize(doc, &o->opt);
@@ -192,6 +205,7 @@ static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
                 write_keywords(doc, out);
             break;
         case CMD_SUMMARY:
+        case CMD_BRIEF:
             st = precis_doc_summarize(doc, &o->opt);
             if (st == PRECIS_OK)
                 st = render(doc, o, name, out);
@@ -220,7 +234,16 @@ int main(int argc, char **argv)
     }
     switch (o.action) {
     case CLI_HELP:
-        fputs(cli_usage, stdout);
+        for (size_t i = 0; cli_usage[i]; i++)
+            fputs(cli_usage[i], stdout);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+    case CLI_LIST_PROFILES:
+        for (const char *const *p = precis_image_profiles(); *p; p++)
+            puts(*p);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+    case CLI_LIST_FONTS:
+        for (const char *const *f = precis_image_fonts(); *f; f++)
+            puts(*f);
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
     case CLI_VERSION:
         printf("summarize (precis) %s\n", precis_version_string());
@@ -234,6 +257,20 @@ int main(int argc, char **argv)
     case CLI_SUMMARIZE:
         break;
     }
+
+    /* A PNG on a terminal is noise and can upset it. */
+    if (o.format == FMT_IMAGE && !o.output && o.command != CMD_BRIEF &&
+        isatty(STDOUT_FILENO)) {
+        fprintf(stderr,
+                "%s: refusing to write an image to a terminal; use -o "
+                "FILE\nTry '%s --help' for more information.\n",
+                prog, prog);
+        return EXIT_USAGE;
+    }
+    if (o.command == CMD_BRIEF)
+        return batch_brief(&o);
+    if (o.jsonl)
+        return batch_jsonl(&o);
 
     precis_status st;
     precis_ctx *ctx = precis_ctx_new(o.language, o.models_dir, &st);

@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "alloc.h"
+#include "date.h"
 #include "internal.h"
+#include "utf8.h"
 
 /* ==== Version and errors ==== */
 
@@ -257,6 +259,76 @@ precis_status precis_doc_feed(precis_doc *doc, const void *data, size_t len)
     return PRECIS_OK;
 }
 
+precis_status precis_doc_set_title(precis_doc *doc, const char *title,
+                                  size_t len)
+{
+    if (doc->state != DOC_FEEDING)
+        return precis__fail(doc->ctx, PRECIS_ESTATE,
+                            "title set after the document was finished");
+    /* The title is one line of clean text: repair it like the body. */
+    buf fixed = {0};
+    utf8_repair(&fixed, title, len);
+    size_t start = doc->meta.len;
+    bool space = false;
+    for (size_t i = 0; i < fixed.len; i++) {
+        char c = fixed.data[i];
+        bool blank = c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+                     (unsigned char)c < 0x20;
+        if (blank) {
+            space = doc->meta.len > start;
+            continue;
+        }
+        if (space)
+            buf_putc(&doc->meta, ' ');
+        space = false;
+        buf_putc(&doc->meta, c);
+    }
+    buf_free(&fixed);
+    doc->forced_title = (span){start, doc->meta.len - start};
+    return PRECIS_OK;
+}
+
+precis_status precis_doc_set_date(precis_doc *doc, const char *date)
+{
+    char out[11];
+    size_t at, end;
+    if (!date || !date_find(date, strlen(date), out, &at, &end) || at != 0)
+        return precis__fail(doc->ctx, PRECIS_EINVAL,
+                            "not a date: want YYYY-MM-DD");
+    memcpy(doc->date, out, sizeof out);
+    /* A time after the date: "T12:20", " 12:20:05". */
+    size_t i = end;
+    if (date[i] == 'T' || date[i] == 't' || date[i] == ' ')
+        i++;
+    char hm[6];
+    if (time_parse(date, strlen(date), i, hm))
+        memcpy(doc->time, hm, sizeof hm);
+    return PRECIS_OK;
+}
+
+precis_status precis_doc_set_language(precis_doc *doc, const char *language)
+{
+    if (doc->state != DOC_FEEDING)
+        return precis__fail(doc->ctx, PRECIS_ESTATE,
+                            "language set after the document was finished");
+    const char *name = precis_language_resolve(language);
+    if (!name)
+        return precis__fail(doc->ctx, PRECIS_ELANG, "unknown language %s",
+                            language ? language : "(null)");
+    for (size_t i = 0; i < doc->ctx->n_langs; i++) {
+        lang_state *l = &doc->ctx->langs[i];
+        if (strcmp(l->name, name) != 0)
+            continue;
+        precis_status st;
+        if (!precis__lang_load(doc->ctx, l, &st))
+            return st;
+        doc->lang = l;
+        return PRECIS_OK;
+    }
+    return precis__fail(doc->ctx, PRECIS_ELANG, "unknown language %s",
+                        language);
+}
+
 precis_status precis_doc_finish(precis_doc *doc, const precis_options *opt)
 {
     if (doc->state != DOC_FEEDING)
@@ -374,6 +446,11 @@ size_t precis_doc_summary_index(const precis_doc *doc, size_t k)
 const char *precis_doc_date(const precis_doc *doc)
 {
     return doc->date[0] ? doc->date : NULL;
+}
+
+const char *precis_doc_time(const precis_doc *doc)
+{
+    return doc->time[0] ? doc->time : NULL;
 }
 
 const char *precis_doc_language(const precis_doc *doc)

@@ -218,6 +218,24 @@ precis_doc *precis_doc_new(precis_ctx *ctx);
  * precis_doc_finish, otherwise PRECIS_OK. */
 precis_status precis_doc_feed(precis_doc *doc, const void *data, size_t len);
 
+/** Sets the title instead of taking it from the first line (a JSON
+ * Lines record's "title"). title (len bytes, copied; invalid UTF-8 is
+ * repaired and white space collapsed) must be set before finish. Returns
+ * PRECIS_OK or PRECIS_ESTATE. */
+precis_status precis_doc_set_title(precis_doc *doc, const char *title,
+                                  size_t len);
+
+/** Sets the document's date ("YYYY-MM-DD", or any form precis reads, such
+ * as "4 November 2025"), and its time when one follows ("2025-11-04T12:20",
+ * "2025-11-04 12:20:05"). Returns PRECIS_OK or PRECIS_EINVAL when date is
+ * not a date. */
+precis_status precis_doc_set_date(precis_doc *doc, const char *date);
+
+/** Analyses this document in language (a Snowball name or ISO code)
+ * whatever the context's language. Before finish. Returns PRECIS_OK,
+ * PRECIS_ELANG, PRECIS_EMODEL or PRECIS_ESTATE. */
+precis_status precis_doc_set_language(precis_doc *doc, const char *language);
+
 /** Cleans the input, finds the title, splits sentences and analyses their
  * words. Returns PRECIS_OK, PRECIS_EBINARY (the bytes are not text),
  * PRECIS_EUTF8 (strict mode), PRECIS_EEMPTY (no sentence of body text), or
@@ -272,6 +290,11 @@ size_t precis_doc_summary_index(const precis_doc *doc, size_t k);
  * YYYY-MM-DD" prefix or a dated line), else NULL. NUL-terminated. Valid
  * until precis_doc_free. */
 const char *precis_doc_date(const precis_doc *doc);
+
+/** The document's time of day, "HH:MM", when known (from a dateline such
+ * as "Updated 4 November 2025 12:20 GMT" or precis_doc_set_date), else
+ * NULL. NUL-terminated, valid until precis_doc_free. */
+const char *precis_doc_time(const precis_doc *doc);
 
 /** The Snowball name of the language the document was analysed in (the
  * detected one under "auto"); NULL before precis_doc_finish. Static
@@ -375,6 +398,10 @@ precis_status precis_render_md(const precis_doc *doc,
  * one line. */
 #define PRECIS_JSON_PRETTY (1u << 0)
 
+/** precis_render_json flag: also write the source as "id" (right after
+ * "version"), as summarize --jsonl does for each record's id. */
+#define PRECIS_JSON_ID (1u << 1)
+
 /** Writes the document and its summary as one JSON object (UTF-8, not
  * \u-escaped) followed by a newline: by default the object is on one
  * line, so that consecutive calls produce JSON Lines. The keys, always in
@@ -396,7 +423,7 @@ precis_status precis_render_md(const precis_doc *doc,
  *
  * source (caller-owned, typically the input's file name, "-" for stdin)
  * may be any bytes: invalid UTF-8 in it is written as U+FFFD. flags is 0
- * or PRECIS_JSON_PRETTY. The JSON is built with jansson and freed before
+ * or PRECIS_JSON_PRETTY and PRECIS_JSON_ID. The JSON is built with jansson and freed before
  * returning. Returns PRECIS_OK, PRECIS_EINVAL for unknown flags,
  * PRECIS_ESTATE before summarize, or PRECIS_EIO. */
 precis_status precis_render_json(const precis_doc *doc, const char *source,
@@ -578,6 +605,115 @@ precis_status precis_render_image(const precis_doc *doc,
                                   const precis_image_options *o,
                                   precis_sink *sink);
 
+
+/* ==== Briefings ====
+ *
+ * A daily briefing from many articles: articles that report the same
+ * story are grouped, each story gets one summary drawn from all of its
+ * articles without repeats, and stories are ordered newest first, then by
+ * the number of articles.
+ *
+ *     precis_brief *b = precis_brief_new(NULL);
+ *     for each article, in a fixed order:
+ *         ... precis_doc_finish, precis_doc_summarize ...
+ *         precis_brief_add(b, precis_brief_item_new(doc, name));
+ *         precis_doc_free(doc);
+ *     precis_brief_finish(b);
+ *     precis_brief_render(b, PRECIS_BRIEF_MD, 0, &sink);
+ *     precis_brief_free(b);
+ *
+ * precis_brief_item_new reads only its document, so items can be made in
+ * worker threads (one context each); add them in a fixed order and the
+ * briefing is the same whatever the threads did. */
+
+typedef struct precis_brief precis_brief;
+typedef struct precis_brief_item precis_brief_item;
+
+typedef struct precis_brief_options {
+    size_t sentences; /* per story (default 3) */
+    /* Two articles are the same story when the cosine of their tf-idf
+     * vectors over stems reaches this (default 0.25). */
+    double threshold;
+    size_t top;    /* at most this many stories (0: all) */
+    char date[11]; /* "YYYY-MM-DD": only that day's articles and undated
+                    * ones; "" for all (default) */
+} precis_brief_options;
+
+/** The defaults described above. */
+precis_brief_options precis_brief_options_default(void);
+
+/** Copies what a briefing needs of a summarised document (title, date,
+ * time, a vector of its words, its best sentences); source (copied) names
+ * it in the briefing. doc may be freed afterwards. Returns NULL when doc
+ * was not summarised. Free with precis_brief_item_free unless it was
+ * handed to precis_brief_add. */
+precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source);
+
+/** NULL is a no-op. */
+void precis_brief_item_free(precis_brief_item *item);
+
+/** A new, empty briefing (opt copied; NULL: defaults). Never NULL. */
+precis_brief *precis_brief_new(const precis_brief_options *opt);
+
+/** Adds an article; the briefing takes ownership of item (also on
+ * failure). Articles of another day than opt.date are dropped here.
+ * Returns PRECIS_OK, PRECIS_EINVAL (item NULL) or PRECIS_ESTATE (after
+ * finish). */
+precis_status precis_brief_add(precis_brief *b, precis_brief_item *item);
+
+/** Groups the articles into stories and chooses each story's sentences.
+ * Returns PRECIS_OK, or PRECIS_ESTATE when called twice. */
+precis_status precis_brief_finish(precis_brief *b);
+
+/** Number of articles added (and kept by the date filter). */
+size_t precis_brief_article_count(const precis_brief *b);
+
+/** Number of stories (0 before finish). */
+size_t precis_brief_story_count(const precis_brief *b);
+
+/** The briefing's date: opt.date, or the most common article date; NULL
+ * when no article has one. Valid until precis_brief_free. */
+const char *precis_brief_date(const precis_brief *b);
+
+/** One story. Every pointer is valid until precis_brief_free; strings
+ * with a length are not NUL-terminated, the others are. */
+typedef struct precis_story {
+    const char *headline; /* the first article title, else the first
+                           * sentence */
+    size_t headline_len;
+    const char *date; /* newest article date, or NULL */
+    const char *time; /* newest "HH:MM", or NULL */
+    size_t n_sources;
+    const char *const *sources; /* the articles' names, in input order */
+    size_t n_sentences;
+    const char *const *sentences;
+    const size_t *sentence_lens;
+} precis_story;
+
+/** Fills *out with story i (0 = first in briefing order). Returns
+ * PRECIS_EINVAL when i is out of range. */
+precis_status precis_brief_story(const precis_brief *b, size_t i,
+                                 precis_story *out);
+
+typedef enum precis_brief_format {
+    PRECIS_BRIEF_TEXT,
+    PRECIS_BRIEF_MD,
+    PRECIS_BRIEF_JSON
+} precis_brief_format;
+
+/** Writes the briefing. Text: a heading line, then per story "HH:MM
+ * headline", its sources and its sentences. Markdown: "# Briefing: DATE",
+ * a "## headline" section per story (input text escaped as by
+ * precis_render_md). JSON: {"version", "date", "stories": [{"headline",
+ * "date", "time", "sources": [...], "sentences": [...]}]} on one line
+ * (flags PRECIS_JSON_PRETTY indents). Returns PRECIS_OK, PRECIS_EIO,
+ * PRECIS_EINVAL or PRECIS_ESTATE before finish. */
+precis_status precis_brief_render(const precis_brief *b,
+                                  precis_brief_format format, unsigned flags,
+                                  precis_sink *sink);
+
+/** NULL is a no-op. */
+void precis_brief_free(precis_brief *b);
 
 /* ==== Convenience ==== */
 

@@ -83,10 +83,10 @@ precis_status render_end(renderer *r)
 {
     flush(r);
     buf_free(&r->out);
-    if (r->failed)
+    if (r->failed && r->doc)
         return precis__fail(r->doc->ctx, PRECIS_EIO, "write failed: %s",
                             "the output sink refused the data");
-    return PRECIS_OK;
+    return r->failed ? PRECIS_EIO : PRECIS_OK;
 }
 
 precis_status render_check_doc(const precis_doc *doc)

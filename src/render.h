@@ -43,8 +43,14 @@ struct renderer {
     size_t lead_digits;
 };
 
+/* The hooks of the formats, for other renderers of the same formats (the
+ * briefing): plain text copies bytes; Markdown escapes them. */
+void render_text_outc(renderer *r, unsigned char c, unsigned char next);
+void render_md_outc(renderer *r, unsigned char c, unsigned char next);
+
 /* Starts rendering doc to sink with the hook outc. Both must outlive the
- * renderer. */
+ * renderer. doc may be NULL for output that is not one document's (then a
+ * failure is only returned, not recorded on a context). */
 void render_begin(renderer *r, const precis_doc *doc, precis_sink *sink,
                   render_outc_fn outc);
 

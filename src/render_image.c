@@ -36,8 +36,8 @@ typedef struct profile {
 static const profile profiles[] = {
     {"led-32x8", PRECIS_LAYOUT_STRIP, PRECIS_PIXELS_AUTO, 32, 8, NULL, AMBER,
      BLACK, 0x00C8FFUL, PRECIS_COLOR_ACCENT, 0, 0, 0, 0},
-    {"led-64x32", PRECIS_LAYOUT_STRIP, PRECIS_PIXELS_AUTO, 64, 32, NULL,
-     AMBER, BLACK, 0x00C8FFUL, PRECIS_COLOR_ACCENT, 0, 0, 0, 0},
+    {"led-64x32", PRECIS_LAYOUT_STRIP, PRECIS_PIXELS_AUTO, 64, 32, NULL, AMBER,
+     BLACK, 0x00C8FFUL, PRECIS_COLOR_ACCENT, 0, 0, 0, 0},
     {"led-128x32", PRECIS_LAYOUT_STRIP, PRECIS_PIXELS_AUTO, 128, 32, NULL,
      AMBER, BLACK, 0x00C8FFUL, PRECIS_COLOR_ACCENT, 0, 0, 0, 0},
     {"led-192x16", PRECIS_LAYOUT_STRIP, PRECIS_PIXELS_MONO, 192, 16, NULL,
@@ -81,8 +81,7 @@ precis_image_options precis_image_options_default(void)
     return o;
 }
 
-precis_status precis_image_profile(precis_image_options *o,
-                                   const char *name)
+precis_status precis_image_profile(precis_image_options *o, const char *name)
 {
     if (!o || !name)
         return PRECIS_EINVAL;
@@ -95,12 +94,11 @@ precis_status precis_image_profile(precis_image_options *o,
 }
 
 static const char *const profile_names[] = {
-    "led-32x8", "led-64x32", "led-128x32", "led-192x16",
-    "eink-800x480", "kindle", "web", NULL,
+    "led-32x8",     "led-64x32", "led-128x32", "led-192x16",
+    "eink-800x480", "kindle",    "web",        NULL,
 };
 
-_Static_assert(sizeof profile_names / sizeof *profile_names ==
-                   N_PROFILES + 1,
+_Static_assert(sizeof profile_names / sizeof *profile_names == N_PROFILES + 1,
                "profile_names must list every profile");
 
 const char *const *precis_image_profiles(void)
@@ -111,8 +109,8 @@ const char *const *precis_image_profiles(void)
 /* Smallest first, as precis.h promises; the list must name every font
  * meson.build embeds (test_image checks). */
 static const char *const font_names[] = {
-    "fixed5x7", "term12", "fixed6x13", "term16", "term16b", "uni16",
-    "term24b",  "term32b", NULL,
+    "fixed5x7", "term12",  "fixed6x13", "term16", "term16b",
+    "uni16",    "term24b", "term32b",   NULL,
 };
 
 const char *const *precis_image_fonts(void)
@@ -156,8 +154,8 @@ precis_status precis_image_format_parse(const char *name,
 
 precis_status precis_pixels_parse(const char *name, precis_pixels *out)
 {
-    static const char *const names[] = {"auto", "mono", "grey", "rgb",
-                                        "gray", NULL};
+    static const char *const names[] = {"auto", "mono", "grey",
+                                        "rgb",  "gray", NULL};
     int i;
     if (lookup(name, names, &i) != PRECIS_OK)
         return PRECIS_EINVAL;
@@ -171,10 +169,10 @@ precis_status precis_color_parse(const char *name, unsigned long *out)
         const char *name;
         unsigned long rgb;
     } named[] = {
-        {"black", 0x000000}, {"white", 0xFFFFFF},  {"red", 0xFF0000},
-        {"green", 0x00FF00}, {"blue", 0x0000FF},   {"yellow", 0xFFFF00},
-        {"cyan", 0x00FFFF},  {"magenta", 0xFF00FF}, {"amber", AMBER},
-        {"orange", 0xFF8000}, {"grey", 0x808080},  {"gray", 0x808080},
+        {"black", 0x000000},  {"white", 0xFFFFFF},   {"red", 0xFF0000},
+        {"green", 0x00FF00},  {"blue", 0x0000FF},    {"yellow", 0xFFFF00},
+        {"cyan", 0x00FFFF},   {"magenta", 0xFF00FF}, {"amber", AMBER},
+        {"orange", 0xFF8000}, {"grey", 0x808080},    {"gray", 0x808080},
     };
     if (!name)
         return PRECIS_EINVAL;
@@ -245,10 +243,10 @@ static const font *bold_of(const font *f)
 
 /* Candidates for "auto", largest first: bold faces for strips (LED
  * panels want weight), regular ones for running text. */
-static const char *const strip_fonts[] = {"term32b", "term24b", "term16b",
-                                          "term12", "fixed5x7", NULL};
-static const char *const text_fonts[] = {"term32b", "term24b", "term16",
-                                         "term12", "fixed5x7", NULL};
+static const char *const strip_fonts[] = {"term32b", "term24b",  "term16b",
+                                          "term12",  "fixed5x7", NULL};
+static const char *const text_fonts[] = {"term32b", "term24b",  "term16",
+                                         "term12",  "fixed5x7", NULL};
 
 static int font_height(const font *f)
 {
@@ -267,8 +265,8 @@ static uint32_t map_colour(unsigned long rgb, precis_pixels px)
 }
 
 /* Fills spec from o, except the fonts. */
-static precis_status make_spec(const precis_image_options *o,
-                               layout_spec *sp, errsink *e)
+static precis_status make_spec(const precis_image_options *o, layout_spec *sp,
+                               errsink *e)
 {
     memset(sp, 0, sizeof *sp);
     if ((unsigned)o->layout > PRECIS_LAYOUT_PANEL ||
@@ -276,13 +274,11 @@ static precis_status make_spec(const precis_image_options *o,
         (unsigned)o->pixels > PRECIS_PIXELS_RGB)
         return fail(e, PRECIS_EINVAL, "unknown layout, format or pixels");
     if (o->width > PRECIS_IMAGE_MAX_SIDE || o->height > PRECIS_IMAGE_MAX_SIDE)
-        return fail(e, PRECIS_EIMAGE,
-                    "%ux%u pixels: a side may be at most %d", o->width,
-                    o->height, PRECIS_IMAGE_MAX_SIDE);
+        return fail(e, PRECIS_EIMAGE, "%ux%u pixels: a side may be at most %d",
+                    o->width, o->height, PRECIS_IMAGE_MAX_SIDE);
     if ((long)o->width * (long)o->height > PRECIS_IMAGE_MAX_AREA)
-        return fail(e, PRECIS_EIMAGE,
-                    "%ux%u pixels: at most %ld pixels in all", o->width,
-                    o->height, PRECIS_IMAGE_MAX_AREA);
+        return fail(e, PRECIS_EIMAGE, "%ux%u pixels: at most %ld pixels in all",
+                    o->width, o->height, PRECIS_IMAGE_MAX_AREA);
     if (o->margin > 4096 || o->line_gap > 4096 || o->item_gap > 4096)
         return fail(e, PRECIS_EINVAL, "margin or gap above 4096 pixels");
     if (o->fg > 0xFFFFFF || o->bg > 0xFFFFFF || o->accent > 0xFFFFFF ||
@@ -300,13 +296,12 @@ static precis_status make_spec(const precis_image_options *o,
     }
     precis_pixels px = o->pixels;
     sp->layout = o->layout;
-    sp->channels =
-        px == PRECIS_PIXELS_GREY || px == PRECIS_PIXELS_MONO ? 1 : 3;
+    sp->channels = px == PRECIS_PIXELS_GREY || px == PRECIS_PIXELS_MONO ? 1 : 3;
     sp->bg = map_colour(o->bg, px);
     sp->fg = map_colour(o->fg, px);
     sp->accent = map_colour(o->accent, px);
-    sp->time = o->time == PRECIS_COLOR_ACCENT ? sp->accent
-                                              : map_colour(o->time, px);
+    sp->time =
+        o->time == PRECIS_COLOR_ACCENT ? sp->accent : map_colour(o->time, px);
     /* Black and white must not lose text that differed from the
      * background only in hue: give it the opposite of the background. */
     if (px == PRECIS_PIXELS_MONO) {
@@ -334,10 +329,9 @@ static precis_status make_spec(const precis_image_options *o,
 
 /* Picks sp->body and sp->title: the named font, or the largest that fits
  * (precis.h, precis_image_options.font). */
-static precis_status choose_font(const precis_image_options *o,
-                                 layout_spec *sp, const char *title,
-                                 size_t title_len, const precis_item *items,
-                                 size_t n, errsink *e)
+static precis_status choose_font(const precis_image_options *o, layout_spec *sp,
+                                 const char *title, size_t title_len,
+                                 const precis_item *items, size_t n, errsink *e)
 {
     if (o->font && strcmp(o->font, "auto") != 0) {
         const font *f = font_find(o->font);
@@ -376,10 +370,13 @@ static precis_status choose_font(const precis_image_options *o,
         return sp->body ? PRECIS_OK
                         : fail(e, PRECIS_EINVAL, "font term16 missing");
     }
-    /* Fixed page: the largest font that shows everything; failing that,
-     * the one that shows the most text, among those no smaller than 1/60
-     * of the height. */
+    /* Fixed page: the largest font that shows everything, with the
+     * spacing asked for or, failing that, with tight spacing (a larger
+     * face reads better across a room than wider gaps); if none shows
+     * everything, the one that shows the most text, among those no
+     * smaller than 1/60 of the height. */
     const font *best = NULL;
+    layout_spec best_spec = *sp;
     size_t best_dropped = (size_t)-1;
     for (const char *const *p = text_fonts; *p; p++) {
         const font *f = font_find(*p);
@@ -387,31 +384,39 @@ static precis_status choose_font(const precis_image_options *o,
             continue;
         if (best && font_height(f) * 60 < sp->height)
             break;
-        layout_spec trial = *sp;
-        trial.body = f;
-        trial.title = bold_of(f);
-        layout_stats st;
-        precis_status rc = layout_run(&trial, title, title_len, items, n,
-                                      NULL, &st, e->buf, e->size);
-        if (rc == PRECIS_EIMAGE)
-            return rc; /* too large whatever the font */
-        if (rc != PRECIS_OK)
-            continue;
-        if (!st.truncated) {
-            best = f;
-            break;
-        }
-        if (st.dropped < best_dropped) {
-            best = f;
-            best_dropped = st.dropped;
+        for (int tight = 0; tight < 2; tight++) {
+            layout_spec trial = *sp;
+            trial.body = f;
+            trial.title = bold_of(f);
+            if (tight) {
+                if (sp->line_gap == 0 && sp->item_gap <= 2)
+                    break;
+                trial.line_gap = 0;
+                trial.item_gap = sp->item_gap < 2 ? sp->item_gap : 2;
+            }
+            layout_stats st;
+            precis_status rc = layout_run(&trial, title, title_len, items, n,
+                                          NULL, &st, e->buf, e->size);
+            if (rc == PRECIS_EIMAGE)
+                return rc; /* too large whatever the font */
+            if (rc != PRECIS_OK)
+                continue;
+            if (!st.truncated) {
+                *sp = trial;
+                return PRECIS_OK;
+            }
+            if (!tight && st.dropped < best_dropped) {
+                best = f;
+                best_spec = trial;
+                best_dropped = st.dropped;
+            }
         }
     }
     if (!best)
         return fail(e, PRECIS_EINVAL,
                     "no font fits a %dx%d image with %d-pixel margins",
                     sp->width, sp->height, sp->margin);
-    sp->body = best;
-    sp->title = bold_of(best);
+    *sp = best_spec;
     return PRECIS_OK;
 }
 
@@ -451,6 +456,9 @@ static canvas *pad_tape(canvas *c, int step, uint32_t bg)
 
 /* ==== entry points ==== */
 
+/* Bytes of text (title and items together) an image may be asked for. */
+#define IMAGE_MAX_TEXT (1 << 20)
+
 /* All frames of an animation together: about a second of encoding. */
 #define APNG_MAX_PIXELS 268435456.0
 
@@ -464,12 +472,23 @@ precis_status image_layout(const char *title, size_t title_len,
     *out = NULL;
     if (n && !items)
         return fail(&e, PRECIS_EINVAL, "no items");
+    /* More text than any image within the limits can show (a 5x7 glyph
+     * in every one of PRECIS_IMAGE_MAX_AREA pixels' worth of cells is
+     * under half a million): refuse it before shaping it. */
+    size_t total = title ? title_len : 0;
+    for (size_t i = 0; i < n; i++)
+        total += (items[i].text ? items[i].len : 0) +
+                 (items[i].time ? items[i].time_len : 0);
+    if (total > IMAGE_MAX_TEXT)
+        return fail(&e, PRECIS_EIMAGE,
+                    "%zu bytes of text is more than an image can show (at "
+                    "most %d)",
+                    total, IMAGE_MAX_TEXT);
     precis_status rc = make_spec(o, sp, &e);
     if (rc == PRECIS_OK)
         rc = choose_font(o, sp, title, title_len, items, n, &e);
     if (rc == PRECIS_OK)
-        rc = layout_run(sp, title, title_len, items, n, out, st, err,
-                        errsize);
+        rc = layout_run(sp, title, title_len, items, n, out, st, err, errsize);
     return rc;
 }
 
@@ -503,14 +522,15 @@ static precis_status render(const char *title, size_t title_len,
         int fw = sp.width;
         /* Bound the frames, and the pixels all frames hold together (the
          * encoding time), with a message that says what to change. */
+        int fh = c->h;
         if (frames > PRECIS_IMAGE_MAX_FRAMES ||
-            (double)frames * fw * c->h > APNG_MAX_PIXELS) {
+            (double)frames * fw * fh > APNG_MAX_PIXELS) {
             canvas_free(c);
             return fail(e, PRECIS_EIMAGE,
                         "the animation would have %ld frames of %dx%d; at "
                         "most %d frames and %.0f pixels in all (scroll more "
                         "pixels a frame, or show less text)",
-                        frames, fw, c->h, PRECIS_IMAGE_MAX_FRAMES,
+                        frames, fw, fh, PRECIS_IMAGE_MAX_FRAMES,
                         APNG_MAX_PIXELS);
         }
         rc = apng_encode(c, fw, step, o->frame_ms, o->pixels, &out, e->buf,
@@ -566,8 +586,7 @@ precis_status precis_render_image(const precis_doc *doc,
             items[n++] = (precis_item){h.time, h.time_len, h.text, h.len};
         }
     } else if (doc->state != DOC_SUMMARIZED) {
-        return precis__fail(doc->ctx, PRECIS_ESTATE,
-                            "render before summarize");
+        return precis__fail(doc->ctx, PRECIS_ESTATE, "render before summarize");
     } else {
         size_t ns = precis_doc_summary_count(doc);
         items = precis__reallocarray(NULL, ns ? ns : 1, sizeof *items);

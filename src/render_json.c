@@ -71,10 +71,13 @@ static json_t *jscore(double x)
     return need(json_real(r));
 }
 
-static json_t *build(const precis_doc *doc, const char *source)
+static json_t *build(const precis_doc *doc, const char *source,
+                     unsigned flags)
 {
     json_t *root = need(json_object());
     set(root, "version", need(json_integer(PRECIS_JSON_VERSION)));
+    if (flags & PRECIS_JSON_ID)
+        set(root, "id", source ? jstr(source, strlen(source)) : json_null());
     set(root, "source", source ? jstr(source, strlen(source)) : json_null());
 
     size_t len;
@@ -137,10 +140,10 @@ precis_status precis_render_json(const precis_doc *doc, const char *source,
     precis_status st = render_check_doc(doc);
     if (st != PRECIS_OK)
         return st;
-    if (flags & ~PRECIS_JSON_PRETTY)
+    if (flags & ~(PRECIS_JSON_PRETTY | PRECIS_JSON_ID))
         return precis__fail(doc->ctx, PRECIS_EINVAL, "unknown JSON flags 0x%x",
                             flags);
-    json_t *root = build(doc, source);
+    json_t *root = build(doc, source, flags);
     size_t dump_flags = JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15);
     dump_flags |= (flags & PRECIS_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT;
     buf out = {0};

@@ -1,7 +1,7 @@
 /* render_md.c: the summary as CommonMark.
  *
  * The layout is fixed (see precis_render_md in precis.h); the work is in
- * md_outc, which escapes input text so that no article, however hostile,
+ * render_md_outc, which escapes input text so that no article, however hostile,
  * can change the structure: a title cannot end its heading early, a
  * sentence cannot open a link, a headline cannot start a code block.
  *
@@ -47,7 +47,7 @@ static bool is_ascii_alnum(unsigned char c)
 
 /* The outc hook. Called for every byte of input text; bytes >= 0x80 are
  * parts of UTF-8 sequences and never special in CommonMark. */
-static void md_outc(renderer *r, unsigned char c, unsigned char next)
+void render_md_outc(renderer *r, unsigned char c, unsigned char next)
 {
     /* A newline would end the block (and the next line could open any
      * other); a tab could indent a code block. Sentences never hold
@@ -261,7 +261,7 @@ precis_status precis_render_md(const precis_doc *doc,
         return precis__fail(doc->ctx, PRECIS_EINVAL,
                             "unknown Markdown style %d", (int)opt->style);
     renderer r;
-    render_begin(&r, doc, sink, md_outc);
+    render_begin(&r, doc, sink, render_md_outc);
     md_title(&r, doc);
     md_date(&r, doc);
     md_summary(&r, doc, opt->style);

@@ -25,8 +25,8 @@
 
 /* The smallest PNG type that holds every pixel exactly. */
 typedef struct png_plan {
-    int color_type; /* PNG_COLOR_TYPE_GRAY, _PALETTE or _RGB */
-    int depth;      /* bits a sample: 1, 2, 4 or 8 */
+    int color_type;    /* PNG_COLOR_TYPE_GRAY, _PALETTE or _RGB */
+    int depth;         /* bits a sample: 1, 2, 4 or 8 */
     uint32_t pal[256]; /* palette, sorted ascending */
     int n_pal;
 } png_plan;
@@ -56,9 +56,9 @@ static void collect_colours(const canvas *c, png_plan *p, int *many)
     int have_last = 0;
     for (size_t i = 0; i < npx; i++) {
         const uint8_t *q = c->px + i * (size_t)c->ch;
-        uint32_t v = c->ch == 1 ? (uint32_t)q[0] * 0x010101u
-                                : (uint32_t)q[0] << 16 | (uint32_t)q[1] << 8 |
-                                      q[2];
+        uint32_t v = c->ch == 1
+                         ? (uint32_t)q[0] * 0x010101u
+                         : (uint32_t)q[0] << 16 | (uint32_t)q[1] << 8 | q[2];
         if (have_last && v == last)
             continue;
         last = v;
@@ -164,14 +164,14 @@ static void pack_row(const canvas *c, int y, int x0, int w, const png_plan *p,
         const uint8_t *q = row + (size_t)((x0 + i) % c->w) * (size_t)ch;
         unsigned v;
         if (p->color_type == PNG_COLOR_TYPE_PALETTE) {
-            uint32_t rgb = ch == 1 ? (uint32_t)q[0] * 0x010101u
-                                   : (uint32_t)q[0] << 16 |
-                                         (uint32_t)q[1] << 8 | q[2];
+            uint32_t rgb =
+                ch == 1 ? (uint32_t)q[0] * 0x010101u
+                        : (uint32_t)q[0] << 16 | (uint32_t)q[1] << 8 | q[2];
             v = (unsigned)pal_index(p, rgb);
         } else {
-            unsigned g = ch == 1 ? q[0] : canvas_luma((uint32_t)q[0] << 16 |
-                                                      (uint32_t)q[1] << 8 |
-                                                      q[2]);
+            unsigned g = ch == 1 ? q[0]
+                                 : canvas_luma((uint32_t)q[0] << 16 |
+                                               (uint32_t)q[1] << 8 | q[2]);
             /* 1-bit: a threshold; 2 and 4 bits: the levels are exact. */
             v = d == 1 ? g >= 128 : g >> (8 - d);
         }
@@ -267,8 +267,7 @@ int png_encode(const canvas *c, precis_pixels pixels, buf *out, char *err,
     w->err = err;
     w->errsize = errsize;
     png_structp png =
-        png_create_write_struct(PNG_LIBPNG_VER_STRING, w, on_error,
-                                on_warning);
+        png_create_write_struct(PNG_LIBPNG_VER_STRING, w, on_error, on_warning);
     png_infop info = png ? png_create_info_struct(png) : NULL;
     int rc = -1;
     if (!info) {
@@ -316,8 +315,8 @@ static void write_fctl(png_structp png, uint32_t seq, int w, int h,
     put32(d, seq);
     put32(d + 4, (uint32_t)w);
     put32(d + 8, (uint32_t)h);
-    put32(d + 12, 0); /* x offset */
-    put32(d + 16, 0); /* y offset */
+    put32(d + 12, 0);                 /* x offset */
+    put32(d + 16, 0);                 /* y offset */
     d[20] = (uint8_t)(delay_ms >> 8); /* delay numerator */
     d[21] = (uint8_t)delay_ms;
     d[22] = 1000 >> 8; /* delay denominator: milliseconds */
@@ -330,8 +329,7 @@ static void write_fctl(png_structp png, uint32_t seq, int w, int h,
 /* A frame's rows, filter byte 0 before each, deflated into z (4 bytes of
  * sequence number first, as fdAT wants). Returns 0 or -1. */
 static int deflate_frame(z_stream *zs, const canvas *tape, int x0, int fw,
-                         const png_plan *p, uint8_t *raw, size_t stride,
-                         buf *z)
+                         const png_plan *p, uint8_t *raw, size_t stride, buf *z)
 {
     for (int y = 0; y < tape->h; y++) {
         raw[(size_t)y * (stride + 1)] = 0;
@@ -373,10 +371,9 @@ int apng_encode(const canvas *tape, int frame_w, int step, unsigned delay_ms,
     pngw *w = precis__calloc(1, sizeof *w);
     w->err = err;
     w->errsize = errsize;
-    png_structp png =
-        zok ? png_create_write_struct(PNG_LIBPNG_VER_STRING, w, on_error,
-                                      on_warning)
-            : NULL;
+    png_structp png = zok ? png_create_write_struct(PNG_LIBPNG_VER_STRING, w,
+                                                    on_error, on_warning)
+                          : NULL;
     png_infop info = png ? png_create_info_struct(png) : NULL;
     int rc = -1;
     if (!info) {
@@ -402,8 +399,8 @@ int apng_encode(const canvas *tape, int frame_w, int step, unsigned delay_ms,
     }
     for (uint32_t f = 1; f < frames; f++) {
         write_fctl(png, seq++, frame_w, tape->h, delay_ms);
-        if (deflate_frame(zs, tape, (int)f * step, frame_w, plan, raw,
-                          stride, z) != 0)
+        if (deflate_frame(zs, tape, (int)f * step, frame_w, plan, raw, stride,
+                          z) != 0)
             png_error(png, "zlib failed to compress a frame");
         put32((uint8_t *)z->data, seq++);
         png_write_chunk(png, (png_const_bytep) "fdAT", (png_const_bytep)z->data,

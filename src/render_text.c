@@ -5,7 +5,7 @@
 #include "internal.h"
 #include "render.h"
 
-static void text_outc(renderer *r, unsigned char c, unsigned char next)
+void render_text_outc(renderer *r, unsigned char c, unsigned char next)
 {
     (void)next;
     render_byte(r, c);
@@ -17,7 +17,7 @@ precis_status precis_render_text(const precis_doc *doc, precis_sink *sink)
     if (st != PRECIS_OK)
         return st;
     renderer r;
-    render_begin(&r, doc, sink, text_outc);
+    render_begin(&r, doc, sink, render_text_outc);
     for (size_t k = 0; k < doc->n_summary; k++) {
         const sentence *s = &doc->sents[doc->summary[k]];
         render_text(&r, doc->text.data + s->off, s->len);

@@ -35,8 +35,10 @@ static void count_terms(precis_doc *doc, const sentence *s, svec *v,
         *cap = s->n_terms;
         *scratch = precis__reallocarray(*scratch, *cap, sizeof **scratch);
     }
-    memcpy(*scratch, s->terms, s->n_terms * sizeof **scratch);
-    qsort(*scratch, s->n_terms, sizeof **scratch, cmp_u32);
+    if (s->n_terms) { /* memcpy and qsort take no NULL, even for 0 */
+        memcpy(*scratch, s->terms, s->n_terms * sizeof **scratch);
+        qsort(*scratch, s->n_terms, sizeof **scratch, cmp_u32);
+    }
     uint32_t distinct = 0;
     for (uint32_t k = 0; k < s->n_terms; k++)
         distinct += k == 0 || (*scratch)[k] != (*scratch)[k - 1];

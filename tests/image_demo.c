@@ -106,8 +106,8 @@ int main(int argc, char **argv)
     precis_item items[256];
     for (size_t i = 0; i < n; i++) {
         if (is_time(lines[i]))
-            items[i] = (precis_item){lines[i], 5, lines[i] + 6,
-                                     strlen(lines[i] + 6)};
+            items[i] =
+                (precis_item){lines[i], 5, lines[i] + 6, strlen(lines[i] + 6)};
         else
             items[i] = (precis_item){NULL, 0, lines[i], strlen(lines[i])};
     }
@@ -120,8 +120,8 @@ int main(int argc, char **argv)
     for (int r = 0; r < repeat && st == PRECIS_OK; r++) {
         precis_membuf_free(&m);
         precis_sink sink = precis_sink_mem(&m);
-        st = precis_render_image_items(title, title ? strlen(title) : 0,
-                                       items, n, &o, &sink, err, sizeof err);
+        st = precis_render_image_items(title, title ? strlen(title) : 0, items,
+                                       n, &o, &sink, err, sizeof err);
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     if (st != PRECIS_OK) {

@@ -122,8 +122,8 @@ static int read_line(gzFile in, char line[MAX_LINE])
 static int keyword(const char *line, const char *kw, const char **rest)
 {
     size_t k = strlen(kw);
-    if (strncmp(line, kw, k) != 0 || (line[k] && line[k] != ' ' &&
-                                      line[k] != '\t'))
+    if (strncmp(line, kw, k) != 0 ||
+        (line[k] && line[k] != ' ' && line[k] != '\t'))
         return 0;
     const char *p = line + k;
     while (*p == ' ' || *p == '\t')
@@ -381,8 +381,7 @@ static void read_bdf(fontsrc *f, gzFile in)
                     die("end of file inside BITMAP");
                 if (keyword(line, "ENDCHAR", &rest))
                     die("BITMAP has %d rows, BBX says %d", r, cur.h);
-                parse_row(line, cur.rows + (size_t)r * (size_t)stride,
-                          cur.w);
+                parse_row(line, cur.rows + (size_t)r * (size_t)stride, cur.w);
             }
             if (!read_line(in, line))
                 die("end of file inside a glyph");
@@ -522,6 +521,8 @@ static void put_string_text(FILE *out, const char *s)
 static void prepare(fontsrc *f)
 {
     cur_line = 0;
+    if (!f->n)
+        die("no glyphs");
     qsort(f->g, f->n, sizeof *f->g, cmp_cp);
     for (size_t i = 1; i < f->n; i++)
         if (f->g[i].cp == f->g[i - 1].cp)
@@ -533,8 +534,6 @@ static void prepare(fontsrc *f)
         if (total >= MAX_BITS)
             die("more than %u bytes of bitmaps", MAX_BITS);
     }
-    if (!f->n)
-        die("no glyphs");
 }
 
 static void emit_font(FILE *out, const fontsrc *f)
