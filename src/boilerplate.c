@@ -91,7 +91,14 @@ bool bp_add(bp_rules *r, const char *line, size_t len)
         if (star)
             for (char *q = strchr(star + 1, '*'); q; q = strchr(q + 1, '*'))
                 *q = '\x01';
-        r->rules[r->n++] = (bp_rule){kinds[i].kind, pat, len - k};
+        /* Chains keep the file's order: a new rule goes to the end. */
+        unsigned char c = lower((unsigned char)pat[0]);
+        int32_t *link = c == '#' ? &r->digit_head[kinds[i].kind]
+                                 : &r->head[kinds[i].kind][c];
+        while (*link)
+            link = &r->rules[*link - 1].next;
+        r->rules[r->n] = (bp_rule){kinds[i].kind, pat, len - k, 0};
+        *link = (int32_t)++r->n;
         return true;
     }
     return false;
@@ -110,28 +117,38 @@ static bool word_start(const char *s, size_t i)
     return i == 0 || !is_alnum((unsigned char)s[i - 1]);
 }
 
+/* The end of a match of rule at s[i] of kind, or (size_t)-1. */
+static size_t match_rule(const bp_rule *rule, enum bp_kind kind,
+                         const char *s, size_t len, size_t i)
+{
+    size_t end = bp_match(rule->pat, rule->len, s, len, i);
+    if (end == (size_t)-1)
+        return end;
+    bool needs_word_end =
+        kind != BP_STRIP && is_alnum((unsigned char)rule->pat[rule->len - 1]);
+    if (needs_word_end && end < len && is_alnum((unsigned char)s[end]))
+        return (size_t)-1;
+    return end;
+}
+
 /* The end of the first match of a rule of kind at s[i], or (size_t)-1. */
 static size_t match_kind(const bp_rules *r, enum bp_kind kind, const char *s,
                          size_t len, size_t i)
 {
-    if (!word_start(s, i))
-        return (size_t)-1;
     unsigned char c = lower((unsigned char)s[i]);
-    for (size_t k = 0; k < r->n; k++) {
-        const bp_rule *rule = &r->rules[k];
-        if (rule->kind != kind)
-            continue;
-        unsigned char first = lower((unsigned char)rule->pat[0]);
-        if (first != c && first != '#')
-            continue;
-        size_t end = bp_match(rule->pat, rule->len, s, len, i);
-        if (end == (size_t)-1)
-            continue;
-        bool needs_word_end =
-            kind != BP_STRIP && is_alnum((unsigned char)rule->pat[rule->len - 1]);
-        if (needs_word_end && end < len && is_alnum((unsigned char)s[end]))
-            continue;
-        return end;
+    int32_t k = r->head[kind][c];
+    int32_t d = is_digit(c) ? r->digit_head[kind] : 0;
+    if ((!k && !d) || !word_start(s, i))
+        return (size_t)-1;
+    for (; k; k = r->rules[k - 1].next) {
+        size_t end = match_rule(&r->rules[k - 1], kind, s, len, i);
+        if (end != (size_t)-1)
+            return end;
+    }
+    for (; d; d = r->rules[d - 1].next) {
+        size_t end = match_rule(&r->rules[d - 1], kind, s, len, i);
+        if (end != (size_t)-1)
+            return end;
     }
     return (size_t)-1;
 }

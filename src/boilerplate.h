@@ -19,11 +19,18 @@ typedef struct bp_rule {
     enum bp_kind kind;
     char *pat; /* owned */
     size_t len;
+    int32_t next; /* the next rule of the same kind and first byte, or -1 */
 } bp_rule;
 
 typedef struct bp_rules {
     bp_rule *rules;
     size_t n, cap;
+    /* For each kind and lower-case first byte, the first rule (+1; 0 for
+     * none) of a chain through bp_rule.next ('#' rules chained under every
+     * digit by a chain of their own): a word start is checked only against
+     * the rules that can match it. */
+    int32_t head[3][256];
+    int32_t digit_head[3]; /* rules starting with '#', +1 */
 } bp_rules;
 
 /* Parses one "KIND PATTERN" line and adds it; returns false (adding

@@ -17,16 +17,10 @@
 /* Longest phrase, in words. */
 #define MAX_PHRASE 4
 
-typedef struct pair {
-    uint32_t a, b;
-} pair;
-
-static int by_pair(const void *x, const void *y)
+static int cmp_u32(const void *x, const void *y)
 {
-    const pair *p = x, *q = y;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    return (p->b > q->b) - (p->b < q->b);
+    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+    return (a > b) - (a < b);
 }
 
 /* Whether a term's word is a number (or has no letter at all): numbers are
@@ -40,50 +34,88 @@ static bool has_letter(const char *s, size_t len)
 }
 
 /* Builds the word graph: an edge for each pair of neighbouring content
- * words, weighted by how often they are neighbours. */
+ * words, weighted by how often they are neighbours. The pairs are bucketed
+ * by their first word (a counting sort, linear), then each bucket is
+ * sorted and merged. */
 static void word_graph(precis_doc *doc, const bool *topical, graph *g)
 {
-    size_t n_pairs = 0, cap = 256;
-    pair *pairs = precis__malloc(cap * sizeof *pairs);
-    for (size_t s = 0; s < doc->n_sents; s++) {
-        const sentence *st = &doc->sents[s];
-        uint32_t prev = UINT32_MAX;
-        for (uint32_t k = 0; k < st->n_terms; k++) {
-            uint32_t t = st->terms[k];
-            if (!topical[t])
-                continue;
-            if (prev != UINT32_MAX && prev != t) {
-                if (n_pairs + 2 > cap) {
-                    cap *= 2;
-                    pairs = precis__reallocarray(pairs, cap, sizeof *pairs);
-                }
-                pairs[n_pairs++] = (pair){prev, t};
-                pairs[n_pairs++] = (pair){t, prev};
-            }
-            prev = t;
-        }
-    }
-    qsort(pairs, n_pairs, sizeof *pairs, by_pair);
     size_t n = doc->n_terms;
-    g->n = n;
-    g->row = arena_array(&doc->mem, n + 1, sizeof *g->row);
-    g->col = arena_array(&doc->mem, n_pairs ? n_pairs : 1, sizeof *g->col);
-    g->w = arena_array(&doc->mem, n_pairs ? n_pairs : 1, sizeof *g->w);
-    size_t m = 0;
-    for (size_t e = 0; e < n_pairs; e++) {
-        if (m > 0 && e > 0 && pairs[e].a == pairs[e - 1].a &&
-            pairs[e].b == pairs[e - 1].b) {
-            g->w[m - 1] += 1.0;
-            continue;
+    size_t *count = precis__calloc(n + 1, sizeof *count);
+    /* Two passes over the neighbours: count per first word, then place. */
+    for (int pass = 0; pass < 2; pass++) {
+        uint32_t *slot = pass ? (uint32_t *)g->col : NULL;
+        for (size_t s = 0; s < doc->n_sents; s++) {
+            const sentence *st = &doc->sents[s];
+            uint32_t prev = UINT32_MAX;
+            for (uint32_t k = 0; k < st->n_terms; k++) {
+                uint32_t t = st->terms[k];
+                if (!topical[t])
+                    continue;
+                if (prev != UINT32_MAX && prev != t) {
+                    if (pass == 0) {
+                        count[prev + 1]++;
+                        count[t + 1]++;
+                    } else {
+                        slot[g->row[prev] + count[prev]++] = t;
+                        slot[g->row[t] + count[t]++] = prev;
+                    }
+                }
+                prev = t;
+            }
         }
-        g->col[m] = pairs[e].b;
-        g->w[m] = 1.0;
-        g->row[pairs[e].a + 1]++;
-        m++;
+        if (pass == 0) {
+            g->n = n;
+            g->row = arena_array(&doc->mem, n + 1, sizeof *g->row);
+            for (size_t t = 0; t < n; t++)
+                g->row[t + 1] = g->row[t] + count[t + 1];
+            size_t m = g->row[n] ? g->row[n] : 1;
+            g->col = arena_array(&doc->mem, m, sizeof *g->col);
+            g->w = arena_array(&doc->mem, m, sizeof *g->w);
+            memset(count, 0, (n + 1) * sizeof *count);
+        }
     }
-    for (size_t i = 0; i < n; i++)
-        g->row[i + 1] += g->row[i];
-    free(pairs);
+    free(count);
+    /* Merge repeated neighbours into weights, compacting the rows. */
+    size_t out = 0;
+    for (size_t t = 0; t < n; t++) {
+        size_t start = g->row[t], end = g->row[t + 1];
+        qsort(g->col + start, end - start, sizeof *g->col, cmp_u32);
+        g->row[t] = out;
+        for (size_t e = start; e < end; e++) {
+            if (out > g->row[t] && g->col[out - 1] == g->col[e]) {
+                g->w[out - 1] += 1.0;
+                continue;
+            }
+            g->col[out] = g->col[e];
+            g->w[out++] = 1.0;
+        }
+    }
+    g->row[n] = out;
+}
+
+/* Sorts term ids by score, best first, ties to the smaller id (a merge
+ * sort: qsort's comparator could not see the scores without a global). */
+static void sort_by_score(uint32_t *ids, size_t n, const double *score)
+{
+    if (n < 2)
+        return;
+    uint32_t *tmp = precis__malloc(n * sizeof *tmp);
+    for (size_t width = 1; width < n; width *= 2) {
+        for (size_t lo = 0; lo < n; lo += 2 * width) {
+            size_t mid = lo + width < n ? lo + width : n;
+            size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
+            size_t a = lo, b = mid, k = lo;
+            while (a < mid || b < hi) {
+                bool take_a = b >= hi ||
+                              (a < mid && (score[ids[a]] > score[ids[b]] ||
+                                           (score[ids[a]] == score[ids[b]] &&
+                                            ids[a] < ids[b])));
+                tmp[k++] = take_a ? ids[a++] : ids[b++];
+            }
+        }
+        memcpy(ids, tmp, n * sizeof *ids);
+    }
+    free(tmp);
 }
 
 typedef struct phrase {
@@ -158,16 +190,15 @@ void keywords_run(precis_doc *doc, size_t max_keywords)
         nodes += topical[t] && g.row[t + 1] > g.row[t];
     size_t want = nodes / 3 < 5 ? (nodes < 5 ? nodes : 5) : nodes / 3;
     bool *key = precis__calloc(n, sizeof *key);
-    for (size_t picked = 0; picked < want; picked++) {
-        size_t best = n;
-        for (size_t t = 0; t < n; t++)
-            if (topical[t] && !key[t] && g.row[t + 1] > g.row[t] &&
-                (best == n || score[t] > score[best]))
-                best = t;
-        if (best == n)
-            break;
-        key[best] = true;
-    }
+    uint32_t *order = precis__malloc(n * sizeof *order);
+    size_t n_order = 0;
+    for (size_t t = 0; t < n; t++)
+        if (topical[t] && g.row[t + 1] > g.row[t])
+            order[n_order++] = (uint32_t)t;
+    sort_by_score(order, n_order, score);
+    for (size_t k = 0; k < want && k < n_order; k++)
+        key[order[k]] = true;
+    free(order);
 
     /* Phrases: runs of neighbouring keywords, collected once each. */
     strmap index = {0};

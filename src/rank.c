@@ -106,12 +106,84 @@ enum edge_kind {
     EDGE_COSINE   /* unit vectors: the cosine itself, from a threshold */
 };
 
+/* Documents with more sentences than this get a sparse graph: each
+ * sentence keeps only its strongest SPARSE_EDGES neighbours, and terms held
+ * by more than a sentence in SPARSE_COMMON are left out of the comparison
+ * (they join everything to everything and decide nothing). Below it the
+ * graph is exact, as the published algorithms define it. */
+#define SPARSE_FROM 1000
+#define SPARSE_EDGES 20
+#define SPARSE_COMMON 100
+
+typedef struct scored_edge {
+    uint32_t j;
+    double w;
+} scored_edge;
+
+static int by_weight_desc(const void *x, const void *y)
+{
+    const scored_edge *a = x, *b = y;
+    if (a->w != b->w)
+        return a->w < b->w ? 1 : -1;
+    return (a->j > b->j) - (a->j < b->j);
+}
+
+typedef struct keyed_edge {
+    uint64_t key; /* a << 32 | b */
+    double w;
+} keyed_edge;
+
+static int by_key(const void *x, const void *y)
+{
+    uint64_t a = ((const keyed_edge *)x)->key, b = ((const keyed_edge *)y)->key;
+    return (a > b) - (a < b);
+}
+
+/* Sorts the edges by (a, b) and keeps one of each: an edge chosen from
+ * both of its ends appears twice, with the same weight. */
+static void dedupe_edges(edge_list *el)
+{
+    keyed_edge *k = precis__malloc((el->n ? el->n : 1) * sizeof *k);
+    for (size_t e = 0; e < el->n; e++)
+        k[e] = (keyed_edge){(uint64_t)el->a[e] << 32 | el->b[e], el->w[e]};
+    qsort(k, el->n, sizeof *k, by_key);
+    size_t m = 0;
+    for (size_t e = 0; e < el->n; e++) {
+        if (m > 0 && k[e].key == k[m - 1].key)
+            continue;
+        k[m++] = k[e];
+    }
+    for (size_t e = 0; e < m; e++) {
+        el->a[e] = (uint32_t)(k[e].key >> 32);
+        el->b[e] = (uint32_t)k[e].key;
+        el->w[e] = k[e].w;
+    }
+    el->n = m;
+    free(k);
+}
+
+/* The weight of the edge between sentences i and j from their dot
+ * product, or 0 for no edge. */
+static double edge_weight(const precis_doc *doc, enum edge_kind kind,
+                          double threshold, uint32_t i, uint32_t j,
+                          double dot)
+{
+    if (kind == EDGE_OVERLAP) {
+        double denom = log((double)doc->sents[i].n_terms) +
+                       log((double)doc->sents[j].n_terms);
+        return denom > 0.0 ? dot / denom : 0.0;
+    }
+    return dot >= threshold ? dot : 0.0;
+}
+
 /* Builds an undirected graph over doc's sentences into g (arena memory):
- * the dot products of every pair that shares a term, made into weights. */
+ * the dot products of the pairs that share a term, made into weights. */
 static void build_graph(precis_doc *doc, const svec *v, enum edge_kind kind,
                         double threshold, graph *g)
 {
     size_t n = doc->n_sents, nt = doc->n_terms;
+    bool sparse = n > SPARSE_FROM;
+    size_t common = sparse ? SPARSE_COMMON : n;
 
     /* Inverted index: for each term, the sentences that hold it (in order)
      * and the term's weight there. */
@@ -133,43 +205,73 @@ static void build_graph(precis_doc *doc, const svec *v, enum edge_kind kind,
             post_w[at] = v[i].w[k];
         }
 
-    /* Dot products with every later sentence that shares a term. */
+    /* Dot products: exact mode with every later sentence, sparse mode
+     * with every other sentence (to choose the strongest neighbours). */
     double *dot = precis__calloc(n ? n : 1, sizeof *dot);
     uint32_t *touched = precis__malloc((n ? n : 1) * sizeof *touched);
+    scored_edge *best =
+        sparse ? precis__malloc(SPARSE_EDGES * sizeof *best) : NULL;
     edge_list el = {0};
     for (size_t i = 0; i < n; i++) {
         size_t n_touched = 0;
         for (uint32_t k = 0; k < v[i].n; k++) {
             uint32_t t = v[i].ids[k];
+            if (post_start[t + 1] - post_start[t] > common)
+                continue;
             double wi = v[i].w[k];
             for (size_t e = post_start[t]; e < post_start[t + 1]; e++) {
                 uint32_t j = post[e];
-                if (j <= i)
+                if (j == i || (!sparse && j < i))
                     continue;
                 if (dot[j] == 0.0)
                     touched[n_touched++] = j;
                 dot[j] += wi * post_w[e];
             }
         }
-        qsort(touched, n_touched, sizeof *touched, cmp_u32);
+        if (!sparse) {
+            /* In sentence order, so the edge list is the same on every
+             * run. */
+            qsort(touched, n_touched, sizeof *touched, cmp_u32);
+            for (size_t k = 0; k < n_touched; k++) {
+                uint32_t j = touched[k];
+                double w = edge_weight(doc, kind, threshold, (uint32_t)i, j,
+                                       dot[j]);
+                if (w > 0.0)
+                    edge_add(&el, (uint32_t)i, j, w);
+                dot[j] = 0.0;
+            }
+            continue;
+        }
+        /* The strongest SPARSE_EDGES neighbours, by insertion into a short
+         * sorted list: linear in the candidates. */
+        size_t n_best = 0;
         for (size_t k = 0; k < n_touched; k++) {
             uint32_t j = touched[k];
-            double w = 0.0;
-            if (kind == EDGE_OVERLAP) {
-                double denom = log((double)doc->sents[i].n_terms) +
-                               log((double)doc->sents[j].n_terms);
-                if (denom > 0.0)
-                    w = dot[j] / denom;
-            } else if (dot[j] >= threshold) {
-                w = dot[j];
-            }
-            if (w > 0.0)
-                edge_add(&el, (uint32_t)i, j, w);
+            double w = edge_weight(doc, kind, threshold, (uint32_t)i, j,
+                                   dot[j]);
             dot[j] = 0.0;
+            scored_edge e = {j, w};
+            if (w <= 0.0 || (n_best == SPARSE_EDGES &&
+                             by_weight_desc(&e, &best[n_best - 1]) >= 0))
+                continue;
+            size_t at = n_best < SPARSE_EDGES ? n_best++ : n_best - 1;
+            while (at > 0 && by_weight_desc(&e, &best[at - 1]) < 0) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = e;
+        }
+        for (size_t k = 0; k < n_best; k++) {
+            uint32_t j = best[k].j;
+            edge_add(&el, (uint32_t)(i < j ? i : j),
+                     (uint32_t)(i < j ? j : i), best[k].w);
         }
     }
     free(dot);
     free(touched);
+    free(best);
+    if (sparse)
+        dedupe_edges(&el);
 
     /* Both directions of each edge into CSR rows. */
     g->n = n;
@@ -246,7 +348,13 @@ static void rank_precis(precis_doc *doc, const precis_options *opt)
     for (size_t i = 0; i < n; i++)
         pr_max = pr[i] > pr_max ? pr[i] : pr_max;
 
+    /* The centroid as a dense array: one lookup per term of a sentence,
+     * where a sparse merge would walk the whole centroid each time. */
     svec centroid = vectors_centroid(doc, v, n);
+    double *dense = precis__calloc(doc->n_terms ? doc->n_terms : 1,
+                                   sizeof *dense);
+    for (uint32_t k = 0; k < centroid.n; k++)
+        dense[centroid.ids[k]] = centroid.w[k];
     svec title = {0};
     if (doc->title_terms.n_terms)
         title = vectors_one(doc, &doc->title_terms);
@@ -258,7 +366,7 @@ static void rank_precis(precis_doc *doc, const precis_options *opt)
         double ramble = words > 50.0 ? (words - 50.0) / 50.0 : 0.0;
         doc->scores[i] = rw->lead * prior[i] +
                          rw->centrality * (pr_max > 0 ? pr[i] / pr_max : 0) +
-                         rw->centroid * svec_dot(&v[i], &centroid) +
+                         rw->centroid * svec_dot_dense(&v[i], dense) +
                          rw->title * svec_dot(&v[i], &title) -
                          rw->length * (fragment + ramble) -
                          rw->quote * opens_quote(doc->text.data + s->off,
@@ -266,6 +374,7 @@ static void rank_precis(precis_doc *doc, const precis_options *opt)
     }
     free(prior);
     free(pr);
+    free(dense);
 }
 
 /* ==== Entry point ==== */

@@ -14,6 +14,10 @@
 #include "internal.h"
 #include "vector.h"
 
+/* MMR for at most this many sentences; beyond, ranking by score alone
+ * keeps selection linear. */
+#define MMR_MAX_PICKS 100
+
 typedef struct pick {
     size_t index;
     double score; /* relevance, scaled to 0..1 among the candidates */
@@ -68,7 +72,8 @@ void select_run(precis_doc *doc, const precis_options *opt)
     for (k = 0; k < n_cand; k++)
         p[k].score = hi > lo ? (p[k].score - lo) / (hi - lo) : 1.0;
     /* Without vectors (textrank, lexrank) there is no MMR: lambda 1 ranks
-     * by score alone. */
+     * by score alone. MMR costs a similarity per candidate and pick, so a
+     * summary of many sentences (a ratio of a book) goes by score too. */
     const svec *v = doc->vecs;
     double lambda = v ? doc->lang->model.weights.mmr_lambda : 1.0;
 
@@ -79,6 +84,10 @@ void select_run(precis_doc *doc, const precis_options *opt)
     }
     if (opt->words || want > n_cand)
         want = n_cand;
+    if (want > MMR_MAX_PICKS && !opt->words) {
+        v = NULL;
+        lambda = 1.0;
+    }
     doc->summary = arena_array(&doc->mem, n_cand ? n_cand : 1,
                                sizeof *doc->summary);
     doc->n_summary = 0;

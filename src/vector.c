@@ -122,6 +122,14 @@ double svec_dot(const svec *a, const svec *b)
     return dot;
 }
 
+double svec_dot_dense(const svec *a, const double *dense)
+{
+    double dot = 0.0;
+    for (uint32_t k = 0; k < a->n; k++)
+        dot += (double)a->w[k] * dense[a->ids[k]];
+    return dot;
+}
+
 svec vectors_centroid(precis_doc *doc, const svec *vecs, size_t n)
 {
     double *sum = precis__calloc(doc->n_terms ? doc->n_terms : 1,

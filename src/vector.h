@@ -35,6 +35,9 @@ svec vectors_one(precis_doc *doc, const sentence *s);
 /* Dot product of two vectors (cosine for unit vectors). */
 double svec_dot(const svec *a, const svec *b);
 
+/* Dot product of a with a dense vector indexed by term id. */
+double svec_dot_dense(const svec *a, const double *dense);
+
 /* The sum of vecs[0..n) scaled to unit length, in doc->mem. */
 svec vectors_centroid(precis_doc *doc, const svec *vecs, size_t n);
 
