@@ -200,7 +200,7 @@ precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source)
     for (size_t k = 0; k < doc->n_terms; k++)
         if (tf[k] > 0.0)
             t[nt++] = (hterm){hash[k], (1.0 + log(tf[k])) *
-                                           vectors_idf(doc, (uint32_t)k)};
+                                           vectors_idf(doc, (uint32_t)k, true)};
     it->vec = hvec_make(t, nt, ITEM_TERMS);
     free(tf);
 

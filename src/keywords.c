@@ -13,6 +13,7 @@
 #include "rank.h"
 #include "unicode.h"
 #include "utf8.h"
+#include "vector.h"
 
 /* Longest phrase, in words. */
 #define MAX_PHRASE 4
@@ -183,6 +184,11 @@ void keywords_run(precis_doc *doc, size_t max_keywords)
     word_graph(doc, topical, &g);
     double *score = precis__malloc(n * sizeof *score);
     pagerank(&g, 0.85, 1e-8, 200, NULL, score);
+    /* With a background table, words common in all news ("said", "year")
+     * give way to the ones particular to this article. */
+    if (doc->lang->model.idf_docs > 0)
+        for (size_t t = 0; t < n; t++)
+            score[t] *= vectors_idf(doc, (uint32_t)t, true);
 
     /* The top third of the connected content words are keywords. */
     size_t nodes = 0;
@@ -258,9 +264,15 @@ void keywords_run(precis_doc *doc, size_t max_keywords)
                      contains(&phrases[j], &phrases[i]);
         if (inside)
             continue;
-        doc->keywords[doc->n_keywords++] =
-            (span){doc->meta.len, phrases[i].surface_len};
-        buf_put(&doc->meta, phrases[i].surface, phrases[i].surface_len);
+        /* "Trump's" names Trump: drop a possessive at the end. */
+        size_t len = phrases[i].surface_len;
+        const char *sf = phrases[i].surface;
+        if (len > 4 && memcmp(sf + len - 4, "\xE2\x80\x99s", 4) == 0)
+            len -= 4;
+        else if (len > 2 && memcmp(sf + len - 2, "'s", 2) == 0)
+            len -= 2;
+        doc->keywords[doc->n_keywords++] = (span){doc->meta.len, len};
+        buf_put(&doc->meta, sf, len);
     }
     free(phrases);
     free(key);

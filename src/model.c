@@ -128,6 +128,7 @@ static const rank_weights default_weights = {
     .damping = 0.85,
     .edge_threshold = 0.05,
     .mmr_lambda = 0.7,
+    .background_idf = 0.0,
 };
 
 /* weights.txt: "NAME VALUE" lines naming rank_weights fields. */
@@ -147,6 +148,7 @@ static void set_weight(void *ud, const char *line, size_t len)
         {"damping", offsetof(rank_weights, damping)},
         {"edge_threshold", offsetof(rank_weights, edge_threshold)},
         {"mmr_lambda", offsetof(rank_weights, mmr_lambda)},
+        {"background_idf", offsetof(rank_weights, background_idf)},
     };
     load_state *st = ud;
     char tmp[128];

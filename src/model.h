@@ -31,6 +31,8 @@ typedef struct rank_weights {
     double damping;        /* PageRank damping of the centrality */
     double edge_threshold; /* cosine below which there is no edge */
     double mmr_lambda;     /* MMR: relevance vs. novelty, 1 = no MMR */
+    double background_idf; /* 1: sentence vectors use idf.txt; 0: the
+                            * document's own sentence IDF */
 } rank_weights;
 
 typedef struct lang_model {

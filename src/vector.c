@@ -13,11 +13,11 @@ static int cmp_u32(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-double vectors_idf(const precis_doc *doc, uint32_t t)
+double vectors_idf(const precis_doc *doc, uint32_t t, bool background)
 {
     const uint32_t *sent_df = doc->sent_df;
     uint32_t docs = doc->lang->model.idf_docs;
-    if (docs > 0) {
+    if (background && docs > 0) {
         /* A term the background corpus never showed (df below its cut-off
          * of 2) is rare: give it the IDF of a single occurrence. */
         double df = doc->term_df[t] ? doc->term_df[t] : 1.0;
@@ -63,7 +63,9 @@ static void weigh(const precis_doc *doc, svec *v, enum weighting how)
     for (uint32_t k = 0; k < v->n; k++) {
         double w = 1.0;
         if (how == WEIGHT_TFIDF)
-            w = (1.0 + log(v->w[k])) * vectors_idf(doc, v->ids[k]);
+            w = (1.0 + log(v->w[k])) *
+                vectors_idf(doc, v->ids[k],
+                            doc->lang->model.weights.background_idf > 0.0);
         if (w < 0.0)
             w = 0.0;
         v->w[k] = (float)w;

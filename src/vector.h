@@ -2,6 +2,7 @@
 #ifndef PRECIS_VECTOR_H
 #define PRECIS_VECTOR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,13 +21,16 @@ enum weighting {
     WEIGHT_TFIDF   /* (1 + ln tf) * idf, scaled to unit length */
 };
 
-/* One vector per sentence of doc, in doc->mem. IDF comes from the
- * language's background table when it has one (words it never saw count
- * as rare), otherwise from the document's own sentences. */
+/* One vector per sentence of doc, in doc->mem (IDF: see vectors_idf). */
 svec *vectors_build(precis_doc *doc, enum weighting how);
 
-/* The IDF of term t of doc, as vectors_build uses it (after it ran). */
-double vectors_idf(const precis_doc *doc, uint32_t t);
+/* The IDF of term t of doc: from the language's background table when
+ * background is set and there is one (words it never saw count as rare),
+ * else from the document's own sentences (after vectors_build ran).
+ * Sentence vectors use the background only when the weights say so
+ * (measured: within one article the article's own IDF ranks better);
+ * comparing articles (briefings) always wants it. */
+double vectors_idf(const precis_doc *doc, uint32_t t, bool background);
 
 /* A unit tf-idf vector for one more piece of text analysed like a
  * sentence (the title), with the IDF of the last vectors_build. */
