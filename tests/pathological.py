@@ -17,7 +17,16 @@ getrusage) as a multiple of the input plus a constant. They hold for the
 plain build (debugoptimized) with room to spare on a busy 2-core machine.
 A sanitizer build (the binary holds __asan_init) is several times slower
 and keeps freed memory in quarantine, so there the time limit is
-multiplied by SAN_TIME and SAN_MEM_MB is added to the memory limit.
+multiplied by SAN_TIME and the memory limit by SAN_MEM_FACTOR, plus
+SAN_MEM_MB.
+
+Measured on the 2-core development machine (plain debugoptimized / gcc
+ASan+UBSan debug with -Darena_malloc=true): the 50 MB article 6-9 s and
+525 MB (10.5 x input) / 28 s and 962 MB; a 40 MB JSONL line 5 s and 517
+MB / 17 s and 887 MB; 200,000 one-word sentences 0.3 s and 66 MB / 2 s
+and 175 MB; the 10 MB word 0.6-1.7 s and 48 MB / 5 s and 228 MB; the 100
+MB refusal 0.1 s and 104 MB / 1.5 s and 274 MB; everything else under
+0.7 s and 48 MB / 2 s and 90 MB.
 PRECIS_PATHO_SCALE (a number, default 1) multiplies every time limit, for
 slower machines.
 """
@@ -30,7 +39,8 @@ import time
 
 MB = 1 << 20
 SAN_TIME = 8
-SAN_MEM_MB = 600
+SAN_MEM_FACTOR = 2
+SAN_MEM_MB = 256
 
 # ---- inputs -----------------------------------------------------------------
 
@@ -344,7 +354,7 @@ def check_jsonl_big(rc, out, err, _inp):
 
 # name: (make, check, seconds, (factor, MB), description)
 CASES = {
-    "big-article": (case_big_article, expect_summary(3), 60, (6, 64),
+    "big-article": (case_big_article, expect_summary(3), 60, (12, 64),
                     "a 50 MB article is summarised"),
     "too-big": (case_too_big, expect_failure("max-input"), 10, (0, 200),
                 "a 100 MB file is refused by the default --max-input "
@@ -355,9 +365,9 @@ CASES = {
                   "one 10 MB word, no spaces"),
     "long-word-utf8": (case_long_word_utf8, expect_sane, 20, (6, 64),
                        "one 10 MB word of 2-byte letters, then a sentence"),
-    "many-sentences": (case_many_sentences, expect_summary(3), 30, (40, 64),
+    "many-sentences": (case_many_sentences, expect_summary(3), 10, (40, 64),
                        "200,000 one-word sentences on one line"),
-    "many-lines": (case_many_lines, expect_summary(3), 30, (40, 64),
+    "many-lines": (case_many_lines, expect_summary(3), 10, (40, 64),
                    "200,000 one-word sentences, one a line"),
     "nul-bytes": (case_nul_bytes, expect_failure("binary"), 10, (8, 64),
                   "1 MB of NUL bytes: refused as binary"),
@@ -380,10 +390,10 @@ CASES = {
                     "empty standard input: refused"),
     "whitespace": (case_whitespace, expect_failure(), 10, (8, 64),
                    "1 MB of blanks and line ends: refused"),
-    "jsonl-huge-line": (case_jsonl_huge_line, check_jsonl_huge, 30, (0, 200),
+    "jsonl-huge-line": (case_jsonl_huge_line, check_jsonl_huge, 10, (0, 200),
                         "a 100 MB JSONL line: refused (--max-input), the "
                         "next record still summarised"),
-    "jsonl-big-line": (case_jsonl_big_line, check_jsonl_big, 60, (8, 64),
+    "jsonl-big-line": (case_jsonl_big_line, check_jsonl_big, 60, (14, 64),
                        "a 40 MB JSONL line: summarised"),
 }
 
@@ -455,12 +465,15 @@ def run_case(binary, name, check=True):
         with open(err_path, "rb") as f:
             errb = f.read()
         rss_mb = rss_kb / 1024.0
-        mem_limit = factor * size / MB + const_mb + (SAN_MEM_MB if san else 0)
+        mem_limit = factor * size / MB + const_mb
+        if san:
+            mem_limit = mem_limit * SAN_MEM_FACTOR + SAN_MEM_MB
         print("%s: input %.1f MB, exit %s, %.2f s (limit %.0f s), "
-              "peak RSS %.0f MB (limit %.0f MB = %g x input + %d MB%s)"
+              "peak RSS %.0f MB (limit %.0f MB = %s(%g x input + %d MB)%s)"
               % (name, size / MB, rc, elapsed, time_limit, rss_mb,
-                 mem_limit, factor, const_mb,
-                 " + %d MB sanitizer" % SAN_MEM_MB if san else ""))
+                 mem_limit, "%d x " % SAN_MEM_FACTOR if san else "",
+                 factor, const_mb,
+                 " + %d MB for the sanitizer" % SAN_MEM_MB if san else ""))
         sys.stdout.flush()
         if not check:
             if rc != 0:
