@@ -314,6 +314,11 @@ int main(int argc, char **argv)
     }
     precis_membuf_free(&result);
     precis_ctx_free(ctx);
+    /* Nothing came out: keep the old output file rather than empty it. */
+    if (first && o.output) {
+        outfile_abort(&out);
+        return EXIT_FAIL;
+    }
     e = outfile_commit(&out);
     if (e) {
         fprintf(stderr, "%s: %s: write error: %s\n", prog,

@@ -126,6 +126,33 @@ printf 'the\n' >"$tmp/models/english/stopwords.txt"
 run --models "$tmp/models" "$data/river.txt"
 check "--models DIR works" test "$rc" -eq 0
 
+# Formats and output files.
+run -f json "$data/river.txt"
+check "json is one object" test "$(head -c 12 "$tmp/out")" = '{"version":1'
+run -f md "$data/river.txt"
+check "markdown starts with the title" grep -q '^# River levels fall' "$tmp/out"
+run -a textrank "$data/river.txt"
+check "-a textrank works" test "$(wc -l <"$tmp/out")" -eq 3
+run -a nonsense "$data/river.txt"
+check "-a nonsense is a usage error" test "$rc" -eq 2
+echo old >"$tmp/keep.txt"
+run -o "$tmp/keep.txt" "$tmp/missing.txt"
+check "a failed run keeps the old output" test "$(cat "$tmp/keep.txt")" = old
+run -o "$tmp/keep.txt" "$data/river.txt"
+check "-o writes the file" test "$(wc -l <"$tmp/keep.txt")" -eq 3
+check "-o leaves stdout empty" test -z "$out"
+check "-o leaves no temporary file" test -z "$(find "$tmp" -name '.keep.txt.*' -print -quit)"
+head -c 5000 /dev/zero | tr '\0' 'a' >"$tmp/big.txt"
+run --max-input 1K "$tmp/big.txt"
+check "--max-input refuses" grep -q 'larger than --max-input (1024 bytes)' "$tmp/err"
+run -f png "$data/river.txt" -o "$tmp/r.png"
+check "png written" test "$(head -c 4 "$tmp/r.png" | tail -c 3)" = PNG
+if command -v script >/dev/null; then
+  script -qec "$bin -f png $data/river.txt" /dev/null >"$tmp/tty" 2>&1
+  check "png to a terminal is refused" test $? -eq 2
+  check "the refusal says why" grep -q 'refusing to write an image to a terminal' "$tmp/tty"
+fi
+
 # Write errors are reported.
 if [ -w /dev/full ]; then
   "$bin" "$data/river.txt" >/dev/full 2>"$tmp/err"

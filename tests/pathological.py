@@ -10,6 +10,8 @@ below, roughly linear in the input.
     pathological.py SUMMARIZE --list    list the cases and their bounds
     pathological.py SUMMARIZE --measure run every case, print time and
                                         memory, check nothing
+    pathological.py --articles DIR COUNT BYTES
+                                        write COUNT generated articles
 
 Bounds. Each case states a wall-clock limit in seconds and a peak-memory
 limit (maximum resident set size of the summarize process, from
@@ -504,6 +506,13 @@ def run_case(binary, name, check=True):
 def main(argv):
     if len(argv) > 2 and argv[1] == "--exec":
         return exec_measured(argv[2:])
+    if len(argv) == 5 and argv[1] == "--articles":
+        # --articles DIR COUNT BYTES: COUNT different articles of about
+        # BYTES each, DIR/a000.txt ... (for output_test.sh).
+        for i in range(int(argv[3])):
+            write(os.path.join(argv[2], "a%03d.txt" % i),
+                  article(int(argv[4]), seed=100 + i))
+        return 0
     if len(argv) != 3:
         print(__doc__.split("\n\n")[1], file=sys.stderr)
         return 2
@@ -520,6 +529,10 @@ def main(argv):
     if what not in CASES:
         print("unknown case %s" % what, file=sys.stderr)
         return 2
+    if what.startswith("jsonl") and b"--jsonl" not in subprocess.run(
+            [binary, "--help"], stdout=subprocess.PIPE).stdout:
+        print("%s: summarize has no --jsonl: skipped" % what)
+        return 77
     return run_case(binary, what)
 
 
