@@ -7,7 +7,7 @@
  *         (precis_render_image), before and after summarize. Bit 1
  *         renders twice and requires the same bytes.
  * Bytes 1-15: image options: a profile, then overrides of layout,
- *         format, pixels, width (at most 1024), height (at most 510),
+ *         format, pixels, width (at most 512), height (at most 255),
  *         font, margin, gaps, colours, separator, fit, loop, APNG step
  *         and frame time.
  * The rest, in items mode: lines ("\n"); the first is the title when
@@ -16,7 +16,8 @@
  *
  * Sizes are kept small (the library's own limits allow 16 Mpixel images
  * and APNGs of a second's encoding, too slow to fuzz): the text of a strip
- * is cut to 1024 bytes, of an APNG to 128 bytes with a step of at least 8.
+ * is cut to 512 bytes, of a list or panel to 2048, of an APNG to 128 bytes
+ * with a step of at least 8, and a document to 16 KiB (2 KiB for APNG).
  *
  * Checks: success writes a PNG (signature, IHDR size), a PPM (header and
  * exact length) or an APNG (acTL before the first IDAT) whose sides obey
@@ -129,9 +130,9 @@ static unsigned read_options(fuzz_input *in, precis_image_options *o,
         o->pixels = (precis_pixels)(b[3] % 5);
     unsigned flags = b[4];
     if (flags & 1)
-        o->width = ((b[5] << 8) | b[6]) % 1025;
+        o->width = ((b[5] << 8) | b[6]) % 513;
     if (flags & 2)
-        o->height = b[7] * 2;
+        o->height = b[7];
     if (flags & 4) {
         const char *const *fonts = precis_image_fonts();
         size_t nf = 0;
@@ -179,7 +180,7 @@ static void fuzz_items(fuzz_input *in, unsigned b0)
     unsigned flags = read_options(in, &o, font_buf);
     size_t cap = o.format == PRECIS_IMG_APNG
                      ? 128
-                     : o.layout == PRECIS_LAYOUT_STRIP ? 1024 : 4096;
+                     : o.layout == PRECIS_LAYOUT_STRIP ? 512 : 2048;
     size_t n = in->n < cap ? in->n : cap;
     const char *text = (const char *)in->p;
 
