@@ -72,7 +72,7 @@ static void add_word(analyzer *a, sentence *st, const char *w, size_t len,
     size_t flen = a->fold.len;
     if (flen == 0 || model_is_stopword(&lang->model, f, flen))
         return;
-    if (utf8_count(f, flen) < 2 && !all_digits(f, flen))
+    if (u8_count(f, flen) < 2 && !all_digits(f, flen))
         return;
     const char *stem = f;
     size_t stem_len = flen;
@@ -81,15 +81,8 @@ static void add_word(analyzer *a, sentence *st, const char *w, size_t len,
     int added;
     uint32_t *id = strmap_put(&a->doc->terms, stem, stem_len,
                               (uint32_t)a->doc->n_terms, &added);
-    if (added) {
-        precis_doc *doc = a->doc;
-        if ((doc->n_terms & (doc->n_terms - 1)) == 0) /* 0, 1, 2, 4, ... */
-            doc->term_df = precis__reallocarray(
-                doc->term_df, doc->n_terms ? doc->n_terms * 2 : 1,
-                sizeof *doc->term_df);
-        const uint32_t *df = strmap_get(&lang->model.idf, stem, stem_len);
-        doc->term_df[doc->n_terms++] = df ? *df : 0;
-    }
+    if (added)
+        a->doc->n_terms++;
     if (st->n_terms == a->cap) {
         a->cap = a->cap ? a->cap * 2 : 64;
         a->terms = precis__reallocarray(a->terms, a->cap, sizeof *a->terms);
@@ -110,13 +103,13 @@ static void analyze_sentence(analyzer *a, sentence *st)
     st->words = 0;
     while (i < len) {
         size_t start = i;
-        int32_t cp = utf8_next(s, len, &i);
+        int32_t cp = u8_next(s, len, &i);
         if (!uc_is_word(cp))
             continue;
         size_t end = i;
         while (i < len) {
             size_t j = i;
-            int32_t c = utf8_next(s, len, &j);
+            int32_t c = u8_next(s, len, &j);
             if (uc_is_word(c)) {
                 i = end = j;
                 continue;
@@ -124,7 +117,7 @@ static void analyze_sentence(analyzer *a, sentence *st)
             /* An apostrophe joins two word characters. */
             if (is_apostrophe(c) && j < len) {
                 size_t k = j;
-                if (uc_is_word(utf8_next(s, len, &k))) {
+                if (uc_is_word(u8_next(s, len, &k))) {
                     i = end = k;
                     continue;
                 }

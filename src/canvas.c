@@ -193,12 +193,12 @@ static void shape_keep(tvec *t, const font_line_ctx *lc, const char *s,
                        size_t len, uint32_t colour, int keep)
 {
     buf b = {0};
-    utf8_repair(&b, s, len);
+    u8_repair(&b, s, len);
     uc_nfc(&b);
     size_t start = t->n, i = 0;
     int space = 0;
     while (i < b.len) {
-        uint32_t cp = (uint32_t)utf8_next(b.data, b.len, &i);
+        uint32_t cp = (uint32_t)u8_next(b.data, b.len, &i);
         if (cp < 0x20 || cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
             if (cp == '\t' || cp == '\n' || cp == '\r' || cp >= 0x85)
                 space = 1;

@@ -98,12 +98,12 @@ precis_status image_layout(const char *title, size_t title_len,
 
 /* Appends c as binary PPM (P6, maxval 255; grey expanded to RGB), the
  * format rpi-rgb-led-matrix's demo and led-image-viewer read. */
-void ppm_encode(const canvas *c, buf *out);
+void img_ppm_encode(const canvas *c, buf *out);
 
 /* Encodes c as a PNG into out, choosing the smallest faithful type for
  * pixels (see precis_pixels). Returns 0, or -1 with libpng's message in
  * err. Nothing is appended to out on failure. (render_png.c) */
-int png_encode(const canvas *c, precis_pixels pixels, buf *out, char *err,
+int img_png_encode(const canvas *c, precis_pixels pixels, buf *out, char *err,
                size_t errsize);
 
 /* Encodes a scrolling animation (APNG) into out: frames frame_w wide and
@@ -112,7 +112,7 @@ int png_encode(const canvas *c, precis_pixels pixels, buf *out, char *err,
  * the animation has tape->w / step frames of delay_ms each, looping
  * forever. Returns 0, or -1 with the message in err; nothing is appended
  * on failure. (render_png.c) */
-int apng_encode(const canvas *tape, int frame_w, int step, unsigned delay_ms,
+int img_apng_encode(const canvas *tape, int frame_w, int step, unsigned delay_ms,
                 precis_pixels pixels, buf *out, char *err, size_t errsize);
 
 #endif

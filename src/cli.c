@@ -588,6 +588,12 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     if (o->jsonl && o->n_files)
         return usage_error(err, err_size,
                            "--jsonl reads standard input, not files");
+    /* Key phrases cost a second graph: find them only where they show. */
+    bool show_keywords = o->command == CMD_KEYWORDS ||
+                         (o->command == CMD_SUMMARY &&
+                          (o->format == FMT_MD || o->format == FMT_JSON));
+    if (!show_keywords)
+        o->opt.keywords = 0;
     /* The briefing's sentences per story follow -n. */
     o->brief.sentences = o->opt.sentences;
     return EXIT_OK;

@@ -118,13 +118,13 @@ lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
     size_t i = 0;
     while (i < len) {
         size_t start = i;
-        int32_t cp = utf8_next(text, len, &i);
+        int32_t cp = u8_next(text, len, &i);
         if (!uc_is_word(cp))
             continue;
         size_t end = i;
         while (end < len) {
             size_t j = end;
-            int32_t c = utf8_next(text, len, &j);
+            int32_t c = u8_next(text, len, &j);
             if (!uc_is_word(c) && c != '\'')
                 break;
             if (uc_is_letter(c))
@@ -138,8 +138,8 @@ lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
         uc_casefold(&fold, text + start, end - start);
         for (size_t k = 0; k < ctx->n_langs; k++) {
             lang_state *l = &ctx->langs[k];
-            if (l->loaded && l->has_stopwords &&
-                model_is_stopword(&l->model, buf_cstr(&fold), fold.len))
+            if (l->profiled &&
+                strmap_get(&l->profile, buf_cstr(&fold), fold.len))
                 hits[k]++;
         }
     }
@@ -153,7 +153,7 @@ lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
     size_t best_hits = 0;
     for (size_t k = 0; k < ctx->n_langs; k++) {
         lang_state *l = &ctx->langs[k];
-        if (!l->loaded || script_of_language(l->name) != main)
+        if (!l->profiled || script_of_language(l->name) != main)
             continue;
         if (hits[k] > best_hits) {
             best = l;
@@ -161,11 +161,12 @@ lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
         }
     }
     free(hits);
-    if (!best) {
+    if (!best)
         best = find(ctx, default_for_script(main));
-        precis_status st;
-        if (!best || !precis__lang_load(ctx, best, &st))
-            best = find(ctx, "english");
-    }
+    /* The chosen language's whole model is loaded now; if it cannot be,
+     * English (loaded with the context) stands in. */
+    precis_status st;
+    if (!best || !precis__lang_load(ctx, best, &st))
+        best = find(ctx, "english");
     return best;
 }

@@ -59,7 +59,7 @@ static void normalise_lines(buf *out, const char *s, size_t len)
                 cp = '\n';
             }
         } else {
-            cp = utf8_next(s, len, &i);
+            cp = u8_next(s, len, &i);
         }
         if (cp == '\n' || cp == '\f' || cp == '\v' || cp == 0x2028 ||
             cp == 0x2029 || cp == 0x85) {
@@ -79,7 +79,7 @@ static void normalise_lines(buf *out, const char *s, size_t len)
             buf_putc(out, ' ');
         pending_space = false;
         line_empty = false;
-        utf8_put(out, cp);
+        u8_put(out, cp);
     }
 }
 
@@ -165,7 +165,7 @@ static void build_paragraphs(precis_doc *doc, const buf *norm)
             lines = precis__reallocarray(lines, cap, sizeof *lines);
         }
         lines[n_lines++] =
-            (line){start, i - start, utf8_count(s + start, i - start)};
+            (line){start, i - start, u8_count(s + start, i - start)};
         i++;
     }
     size_t width = wrap_width(lines, n_lines);
@@ -466,7 +466,7 @@ precis_status ingest_run(precis_doc *doc, const precis_options *opt)
                             "binary data, not text (NUL or control bytes)");
 
     buf valid = {0};
-    size_t fixes = utf8_repair(&valid, (const char *)raw, len);
+    size_t fixes = u8_repair(&valid, (const char *)raw, len);
     if (fixes && (opt->flags & PRECIS_OPT_STRICT_UTF8)) {
         buf_free(&valid);
         return precis__fail(ctx, PRECIS_EUTF8,

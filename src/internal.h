@@ -23,6 +23,8 @@ typedef struct lang_state {
     bool tried;       /* a load was attempted */
     bool loaded;      /* model and stemmer are ready */
     bool has_stopwords;
+    bool profiled;  /* profile holds the stopwords, for detection */
+    strmap profile;
     lang_model model;
     stemmer *stem;
 } lang_state;
@@ -98,7 +100,7 @@ struct precis_doc {
     strmap terms; /* stem -> doc-local term id */
     size_t n_terms;
     uint32_t *term_df; /* per term: background document frequency, 0 if
-                        * unknown (malloc'd, grows with n_terms) */
+                        * unknown; made on first use (vector.c) */
     uint32_t *sent_df;  /* per term: sentences holding it (vector.c) */
     size_t n_sent_df;
     sentence title_terms;  /* the title, analysed like a sentence */

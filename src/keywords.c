@@ -29,7 +29,7 @@ static int cmp_u32(const void *x, const void *y)
 static bool has_letter(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;)
-        if (uc_is_letter(utf8_next(s, len, &i)))
+        if (uc_is_letter(u8_next(s, len, &i)))
             return true;
     return false;
 }
@@ -186,6 +186,7 @@ void keywords_run(precis_doc *doc, size_t max_keywords)
     pagerank(&g, 0.85, 1e-8, 200, NULL, score);
     /* With a background table, words common in all news ("said", "year")
      * give way to the ones particular to this article. */
+    model_need_idf(&doc->lang->model);
     if (doc->lang->model.idf_docs > 0)
         for (size_t t = 0; t < n; t++)
             score[t] *= vectors_idf(doc, (uint32_t)t, true);

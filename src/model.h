@@ -43,6 +43,11 @@ typedef struct lang_model {
     buf months; /* months.txt: names of the months, for dates */
     strmap idf;           /* stem -> background document frequency */
     uint32_t idf_docs;    /* documents behind the idf table, 0: none */
+    /* idf.txt is read on first use (model_need_idf): most runs never need
+     * it, and parsing it is most of a cold start. */
+    bool idf_tried;
+    const char *language; /* static storage */
+    const char *dir;      /* the models folder (the context's), or NULL */
     strmap abbrevs;   /* as written, without the final period -> kind */
     buf abbrev_suffixes; /* "-str" entries: "str\0..." with kinds after */
 } lang_model;
@@ -53,6 +58,15 @@ typedef struct lang_model {
 precis_status model_load(lang_model *m, const char *language, const char *dir,
                          buf *err);
 void model_free(lang_model *m);
+
+/* Reads idf.txt into m->idf and m->idf_docs unless already tried. A
+ * missing or unreadable file leaves the table empty (idf_docs 0). */
+void model_need_idf(lang_model *m);
+
+/* Loads only the stopwords of language into set (for detection).
+ * Returns PRECIS_OK, or PRECIS_EMODEL with the reason in err. */
+precis_status model_load_stopwords(strmap *set, const char *language,
+                                   const char *dir, buf *err);
 
 /* Reads the file models/LANGUAGE/NAME into out, from dir or the
  * compiled-in copy. *found tells whether it exists. Returns PRECIS_EMODEL

@@ -195,16 +195,20 @@ precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
     if (ctx->fixed) {
         precis__lang_load(ctx, ctx->fixed, &st);
     } else if (auto_lang) {
-        /* Detection compares stopword profiles, so load every language
-         * that has any; English must load, the others may be absent from
-         * a --models folder. */
+        /* Detection compares stopword profiles: read every language's
+         * stopwords now (a --models folder may lack some), and a
+         * language's whole model only when a document turns out to be in
+         * it. English is the fallback, so it must load. */
         for (size_t i = 0; i < ctx->n_langs; i++) {
-            precis_status one;
-            precis__lang_load(ctx, &ctx->langs[i], &one);
-            if (one != PRECIS_OK && strcmp(ctx->langs[i].name, "english") == 0)
-                st = one;
+            lang_state *l = &ctx->langs[i];
+            buf ignored = {0};
+            if (model_load_stopwords(&l->profile, l->name, ctx->models_dir,
+                                     &ignored) == PRECIS_OK)
+                l->profiled = l->profile.count > 0;
+            buf_free(&ignored);
+            if (strcmp(l->name, "english") == 0)
+                precis__lang_load(ctx, l, &st);
         }
-        buf_clear(&ctx->errmsg);
     }
     if (st != PRECIS_OK) {
         precis_ctx_free(ctx);
@@ -221,6 +225,7 @@ void precis_ctx_free(precis_ctx *ctx)
         return;
     for (size_t i = 0; i < ctx->n_langs; i++) {
         stemmer_free(ctx->langs[i].stem);
+        strmap_free(&ctx->langs[i].profile);
         if (ctx->langs[i].loaded)
             model_free(&ctx->langs[i].model);
     }
@@ -267,7 +272,7 @@ precis_status precis_doc_set_title(precis_doc *doc, const char *title,
                             "title set after the document was finished");
     /* The title is one line of clean text: repair it like the body. */
     buf fixed = {0};
-    utf8_repair(&fixed, title, len);
+    u8_repair(&fixed, title, len);
     size_t start = doc->meta.len;
     bool space = false;
     for (size_t i = 0; i < fixed.len; i++) {

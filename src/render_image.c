@@ -422,7 +422,7 @@ static precis_status choose_font(const precis_image_options *o, layout_spec *sp,
 
 /* ==== encoders ==== */
 
-void ppm_encode(const canvas *c, buf *out)
+void img_ppm_encode(const canvas *c, buf *out)
 {
     buf_printf(out, "P6\n%d %d\n255\n", c->w, c->h);
     size_t n = (size_t)c->w * (size_t)c->h;
@@ -512,9 +512,9 @@ static precis_status render(const char *title, size_t title_len,
     buf out = {0};
     int rc = 0;
     if (o->format == PRECIS_IMG_PPM) {
-        ppm_encode(c, &out);
+        img_ppm_encode(c, &out);
     } else if (o->format == PRECIS_IMG_PNG) {
-        rc = png_encode(c, o->pixels, &out, e->buf, e->size);
+        rc = img_png_encode(c, o->pixels, &out, e->buf, e->size);
     } else {
         int step = (int)o->scroll_step;
         c = pad_tape(c, step, sp.bg);
@@ -533,7 +533,7 @@ static precis_status render(const char *title, size_t title_len,
                         frames, fw, fh, PRECIS_IMAGE_MAX_FRAMES,
                         APNG_MAX_PIXELS);
         }
-        rc = apng_encode(c, fw, step, o->frame_ms, o->pixels, &out, e->buf,
+        rc = img_apng_encode(c, fw, step, o->frame_ms, o->pixels, &out, e->buf,
                          e->size);
     }
     canvas_free(c);

@@ -45,7 +45,7 @@ static json_t *jstr(const char *p, size_t len)
     if (s)
         return s;
     buf fixed = {0};
-    utf8_repair(&fixed, p, len);
+    u8_repair(&fixed, p, len);
     s = need(json_stringn(buf_cstr(&fixed), fixed.len));
     buf_free(&fixed);
     return s;

@@ -112,13 +112,13 @@ static bool md_piece(renderer *r, const char *p, size_t len)
     size_t start = 0, end = len;
     while (start < end) {
         size_t i = start;
-        if (!edge_space(utf8_next(p, end, &i)))
+        if (!edge_space(u8_next(p, end, &i)))
             break;
         start = i;
     }
     while (end > start) {
         size_t i = end;
-        if (!edge_space(utf8_prev(p, &i)))
+        if (!edge_space(u8_prev(p, &i)))
             break;
         end = i;
     }
@@ -135,7 +135,7 @@ static bool has_text(const char *p, size_t len)
     if (!p)
         return false;
     for (size_t i = 0; i < len;)
-        if (!edge_space(utf8_next(p, len, &i)))
+        if (!edge_space(u8_next(p, len, &i)))
             return true;
     return false;
 }

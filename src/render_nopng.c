@@ -4,7 +4,7 @@
 
 #include "canvas.h"
 
-int png_encode(const canvas *c, precis_pixels pixels, buf *out, char *err,
+int img_png_encode(const canvas *c, precis_pixels pixels, buf *out, char *err,
                size_t errsize)
 {
     (void)c;
@@ -15,11 +15,11 @@ int png_encode(const canvas *c, precis_pixels pixels, buf *out, char *err,
     return -1;
 }
 
-int apng_encode(const canvas *tape, int frame_w, int step, unsigned delay_ms,
+int img_apng_encode(const canvas *tape, int frame_w, int step, unsigned delay_ms,
                 precis_pixels pixels, buf *out, char *err, size_t errsize)
 {
     (void)frame_w;
     (void)step;
     (void)delay_ms;
-    return png_encode(tape, pixels, out, err, errsize);
+    return img_png_encode(tape, pixels, out, err, errsize);
 }

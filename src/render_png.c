@@ -257,7 +257,7 @@ static void write_header(png_structp png, png_infop info, const png_plan *p,
 
 /* ==== PNG ==== */
 
-int png_encode(const canvas *c, precis_pixels pixels, buf *out, char *err,
+int img_png_encode(const canvas *c, precis_pixels pixels, buf *out, char *err,
                size_t errsize)
 {
     png_plan *plan = precis__malloc(sizeof *plan);
@@ -351,7 +351,7 @@ static int deflate_frame(z_stream *zs, const canvas *tape, int x0, int fw,
     return 0;
 }
 
-int apng_encode(const canvas *tape, int frame_w, int step, unsigned delay_ms,
+int img_apng_encode(const canvas *tape, int frame_w, int step, unsigned delay_ms,
                 precis_pixels pixels, buf *out, char *err, size_t errsize)
 {
     if (step < 1 || frame_w < 1 || tape->w % step != 0 || delay_ms > 65535) {

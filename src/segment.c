@@ -96,7 +96,7 @@ static bool is_opener(int32_t cp)
 
 static int32_t peek(const char *s, size_t end, size_t i)
 {
-    return i < end ? utf8_next(s, end, &i) : -1;
+    return i < end ? u8_next(s, end, &i) : -1;
 }
 
 /* True for a CJK-style terminator that needs no space after it. */
@@ -121,7 +121,7 @@ static size_t word_before(const splitter *sp, size_t start, size_t at,
     size_t i = at;
     while (i > start && at - i <= LOOK) {
         size_t j = i;
-        int32_t cp = utf8_prev(sp->s, &j);
+        int32_t cp = u8_prev(sp->s, &j);
         if (uc_is_space(cp) || is_opener(cp))
             break;
         i = j;
@@ -138,7 +138,7 @@ static bool is_dotted_acronym(const char *s, size_t len)
 {
     size_t i = 0, group = 0, groups = 0;
     while (i < len) {
-        int32_t cp = utf8_next(s, len, &i);
+        int32_t cp = u8_next(s, len, &i);
         if (cp == '.') {
             if (group == 0)
                 return false;
@@ -164,7 +164,7 @@ static bool starts_with_capital_stopword(splitter *sp, size_t k)
         return false;
     while (i < sp->end && i - k <= LOOK) {
         size_t j = i;
-        int32_t cp = utf8_next(sp->s, sp->end, &j);
+        int32_t cp = u8_next(sp->s, sp->end, &j);
         if (!uc_is_word(cp) && cp != '\'' && cp != 0x2019)
             break;
         i = j;
@@ -203,12 +203,12 @@ static bool stop_ends_sentence(splitter *sp, size_t start, size_t at, size_t k)
         return false;
     bool initial = false;
     size_t i = 0;
-    int32_t cp = utf8_next(word, wlen, &i);
+    int32_t cp = u8_next(word, wlen, &i);
     if (i == wlen && uc_is_upper(cp))
         initial = true; /* "J." in "J. K. Rowling", "W." in "George W." */
     /* "1. First item": a number opening the paragraph is a list marker. */
     if (w == start && wlen <= 3 && word[0] >= '0' && word[0] <= '9' &&
-        utf8_count(word, wlen) == wlen)
+        u8_count(word, wlen) == wlen)
         return false;
     if (kind == ABBREV_PLAIN || initial || is_dotted_acronym(word, wlen) ||
         is_ordinal_number(sp, word, wlen))
@@ -227,7 +227,7 @@ static bool glued_ends_sentence(splitter *sp, size_t start, size_t at,
     int32_t c1 = peek(sp->s, sp->end, i);
     if (!uc_is_upper(c1))
         return false;
-    utf8_next(sp->s, sp->end, &i);
+    u8_next(sp->s, sp->end, &i);
     if (!uc_is_lower(peek(sp->s, sp->end, i)))
         return false;
     if (term != '.')
@@ -239,7 +239,7 @@ static bool glued_ends_sentence(splitter *sp, size_t start, size_t at,
     if (model_abbrev(sp->model, sp->s + w, wlen) != ABBREV_NONE)
         return false;
     size_t j = at;
-    int32_t last = utf8_prev(sp->s, &j);
+    int32_t last = u8_prev(sp->s, &j);
     return uc_is_word(last) || is_closer(last);
 }
 
@@ -254,7 +254,7 @@ static bool glued_word_starts_sentence(splitter *sp, size_t at)
     size_t w = at;
     while (w < sp->end && w - at <= LOOK) {
         size_t t = w;
-        if (!uc_is_letter(utf8_next(sp->s, sp->end, &t)))
+        if (!uc_is_letter(u8_next(sp->s, sp->end, &t)))
             break;
         w = t;
     }
@@ -301,14 +301,14 @@ static bool caption_break(splitter *sp, size_t start, size_t sp_at)
     if (words < 4)
         return false;
     size_t j = sp_at;
-    if (!uc_is_lower(utf8_prev(sp->s, &j)))
+    if (!uc_is_lower(u8_prev(sp->s, &j)))
         return false;
     size_t k = sp_at + 1, w = k;
     if (!uc_is_upper(peek(sp->s, sp->end, k)))
         return false;
     while (w < sp->end && w - k <= LOOK) {
         size_t t = w;
-        if (!uc_is_letter(utf8_next(sp->s, sp->end, &t)))
+        if (!uc_is_letter(u8_next(sp->s, sp->end, &t)))
             break;
         w = t;
     }
@@ -339,7 +339,7 @@ static void emit(precis_doc *doc, size_t *cap, size_t from, size_t to,
     /* Keep only pieces with something to read: a letter or a digit. */
     bool words = false;
     for (size_t i = from; i < to && !words;) {
-        int32_t cp = utf8_next(s, to, &i);
+        int32_t cp = u8_next(s, to, &i);
         words = uc_is_word(cp);
     }
     if (!words)
@@ -369,7 +369,7 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
     int32_t prev = ' ';
     while (i < pe) {
         size_t at = i;
-        int32_t cp = utf8_next(s, pe, &i);
+        int32_t cp = u8_next(s, pe, &i);
         bool glue = uc_is_lower(prev) && uc_is_upper(cp);
         prev = cp;
         if (cp == ' ' && caption_break(sp, start, at)) {
@@ -388,14 +388,14 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
         bool multi = false; /* "...", "?!", "!!" */
         while (j < pe) {
             size_t t = j;
-            if (!is_terminator(utf8_next(s, pe, &t)))
+            if (!is_terminator(u8_next(s, pe, &t)))
                 break;
             j = t;
             multi = true;
         }
         while (j < pe) {
             size_t t = j;
-            if (!is_closer(utf8_next(s, pe, &t)))
+            if (!is_closer(u8_next(s, pe, &t)))
                 break;
             j = t;
         }
@@ -403,7 +403,7 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
          * guillemet, which still belongs to this sentence. */
         if (j + 1 < pe && s[j] == ' ') {
             size_t t = j + 1;
-            int32_t c = utf8_next(s, pe, &t);
+            int32_t c = u8_next(s, pe, &t);
             if ((c == 0x00BB || c == 0x203A) && (t >= pe || s[t] == ' '))
                 j = t;
         }
@@ -415,7 +415,7 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
             size_t k = j + 1;
             while (k < pe) {
                 size_t t = k;
-                if (!is_opener(utf8_next(s, pe, &t)))
+                if (!is_opener(u8_next(s, pe, &t)))
                     break;
                 k = t;
             }
@@ -445,7 +445,7 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
         last--;
     bool terminal = false;
     for (size_t t = last; t > start;) {
-        int32_t cp = utf8_prev(s, &t);
+        int32_t cp = u8_prev(s, &t);
         if (is_closer(cp))
             continue;
         terminal = is_terminator(cp);

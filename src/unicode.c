@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
+#include "alloc.h"
 #include "utf8.h"
 
 static utf8proc_propval_t category(int32_t cp)
@@ -85,33 +86,52 @@ void uc_casefold(buf *out, const char *s, size_t len)
             i++;
             continue;
         }
-        int32_t cp = utf8_next(s, len, &i);
+        int32_t cp = u8_next(s, len, &i);
         /* Full case folding may give several code points (ß -> ss). */
         utf8proc_int32_t dst[8];
         int last = 0;
         utf8proc_ssize_t n = utf8proc_decompose_char(
             cp, dst, 8, UTF8PROC_CASEFOLD, &last);
         if (n < 0 || n > 8) {
-            utf8_put(out, cp);
+            u8_put(out, cp);
             continue;
         }
         for (utf8proc_ssize_t k = 0; k < n; k++)
-            utf8_put(out, dst[k]);
+            u8_put(out, dst[k]);
     }
+}
+
+/* Whether cp leaves NFC unchanged whatever surrounds it: everything below
+ * the combining marks (U+0300), general punctuation (quotes, dashes, the
+ * ellipsis) and currency signs. U+2000 and U+2001 are the exceptions
+ * there, but they are spaces, which ingest replaces anyway. */
+static bool nfc_inert(int32_t cp)
+{
+    return cp < 0x300 || (cp >= 0x2000 && cp < 0x2070) ||
+           (cp >= 0x20A0 && cp < 0x20D0);
 }
 
 bool uc_nfc(buf *b)
 {
-    /* ASCII is already NFC: skip the copy for the common case. */
+    /* Most news text is made only of such characters: then it is NFC
+     * already, and the copy through utf8proc can be skipped. */
     size_t i = 0;
-    while (i < b->len && (unsigned char)b->data[i] < 0x80)
-        i++;
-    if (i == b->len)
+    bool inert = true;
+    while (i < b->len && inert) {
+        if ((unsigned char)b->data[i] < 0x80) {
+            i++;
+            continue;
+        }
+        inert = nfc_inert(u8_next(b->data, b->len, &i));
+    }
+    if (inert)
         return true;
     utf8proc_uint8_t *res = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)b->data,
                                       (utf8proc_ssize_t)b->len, &res,
                                       UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (n == UTF8PROC_ERROR_NOMEM)
+        precis__oom(); /* never silently skip normalisation */
     if (n < 0)
         return false;
     buf_clear(b);

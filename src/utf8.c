@@ -81,7 +81,7 @@ static size_t invalid_len(const unsigned char *s, size_t avail)
     return k;
 }
 
-size_t utf8_repair(buf *out, const char *str, size_t len)
+size_t u8_repair(buf *out, const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0, run = 0, fixes = 0;
@@ -99,7 +99,7 @@ size_t utf8_repair(buf *out, const char *str, size_t len)
             continue;
         }
         buf_put(out, s + run, i - run);
-        utf8_put(out, UTF8_REPLACEMENT);
+        u8_put(out, UTF8_REPLACEMENT);
         fixes++;
         i += invalid_len(s + i, len - i);
         run = i;
@@ -108,7 +108,7 @@ size_t utf8_repair(buf *out, const char *str, size_t len)
     return fixes;
 }
 
-int32_t utf8_next(const char *str, size_t len, size_t *i)
+int32_t u8_next(const char *str, size_t len, size_t *i)
 {
     const unsigned char *s = (const unsigned char *)str;
     if (*i >= len)
@@ -125,14 +125,14 @@ int32_t utf8_next(const char *str, size_t len, size_t *i)
     return cp;
 }
 
-int32_t utf8_prev(const char *str, size_t *i)
+int32_t u8_prev(const char *str, size_t *i)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t end = *i, start = end - 1;
     while (start > 0 && end - start < 4 && (s[start] & 0xC0) == 0x80)
         start--;
     size_t j = start;
-    int32_t cp = utf8_next(str, end, &j);
+    int32_t cp = u8_next(str, end, &j);
     if (j != end) { /* malformed: step back one byte only */
         *i = end - 1;
         return UTF8_REPLACEMENT;
@@ -141,7 +141,7 @@ int32_t utf8_prev(const char *str, size_t *i)
     return cp;
 }
 
-size_t utf8_encode(int32_t cp, char *out)
+size_t u8_encode(int32_t cp, char *out)
 {
     unsigned char *o = (unsigned char *)out;
     if (cp < 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
@@ -168,13 +168,13 @@ size_t utf8_encode(int32_t cp, char *out)
     return 4;
 }
 
-void utf8_put(buf *b, int32_t cp)
+void u8_put(buf *b, int32_t cp)
 {
     char tmp[4];
-    buf_put(b, tmp, utf8_encode(cp, tmp));
+    buf_put(b, tmp, u8_encode(cp, tmp));
 }
 
-size_t utf8_count(const char *s, size_t len)
+size_t u8_count(const char *s, size_t len)
 {
     size_t n = 0;
     for (size_t i = 0; i < len; i++)

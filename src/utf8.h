@@ -1,7 +1,7 @@
 /* utf8.h: UTF-8 decoding, encoding and repair.
  *
- * Ingest calls utf8_repair once; every later stage may assume valid
- * UTF-8 and use utf8_next, which never reads past the end it is given. */
+ * Ingest calls u8_repair once; every later stage may assume valid
+ * UTF-8 and use u8_next, which never reads past the end it is given. */
 #ifndef PRECIS_UTF8_H
 #define PRECIS_UTF8_H
 
@@ -16,22 +16,22 @@
  * truncated, overlong, surrogate, above U+10FFFF) replaced by U+FFFD, one
  * replacement per maximal invalid subpart as Unicode recommends. Returns
  * the number of replacements made. */
-size_t utf8_repair(buf *out, const char *s, size_t len);
+size_t u8_repair(buf *out, const char *s, size_t len);
 
 /* Decodes the code point at s[*i] (valid UTF-8 assumed, len the end) and
  * advances *i past it. Returns U+FFFD and advances one byte on anything
  * malformed, so a loop always terminates. */
-int32_t utf8_next(const char *s, size_t len, size_t *i);
+int32_t u8_next(const char *s, size_t len, size_t *i);
 
 /* Decodes the code point that ends just before s[*i] and moves *i back
  * to its first byte. *i must be > 0. */
-int32_t utf8_prev(const char *s, size_t *i);
+int32_t u8_prev(const char *s, size_t *i);
 
 /* Writes cp as UTF-8 into out (at least 4 bytes); returns the length. */
-size_t utf8_encode(int32_t cp, char *out);
-void utf8_put(buf *b, int32_t cp);
+size_t u8_encode(int32_t cp, char *out);
+void u8_put(buf *b, int32_t cp);
 
 /* Number of code points in s[0..len). */
-size_t utf8_count(const char *s, size_t len);
+size_t u8_count(const char *s, size_t len);
 
 #endif

@@ -13,9 +13,28 @@ static int cmp_u32(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
+/* The background document frequency of every term of doc, looked up in
+ * the language's idf.txt (read on first use) by the terms' stems. */
+static void make_term_df(precis_doc *doc)
+{
+    lang_model *m = &doc->lang->model;
+    model_need_idf(m);
+    doc->term_df = precis__calloc(doc->n_terms ? doc->n_terms : 1,
+                                  sizeof *doc->term_df);
+    for (size_t k = 0; k < doc->terms.cap; k++) {
+        const strmap_slot *s = &doc->terms.slots[k];
+        if (!s->key)
+            continue;
+        const uint32_t *df = strmap_get(&m->idf, s->key, s->len);
+        doc->term_df[s->value] = df ? *df : 0;
+    }
+}
+
 double vectors_idf(const precis_doc *doc, uint32_t t, bool background)
 {
     const uint32_t *sent_df = doc->sent_df;
+    if (background && !doc->term_df)
+        make_term_df((precis_doc *)doc); /* a cache, filled once */
     uint32_t docs = doc->lang->model.idf_docs;
     if (background && docs > 0) {
         /* A term the background corpus never showed (df below its cut-off

@@ -273,7 +273,7 @@ static ihdr encode_decode(const canvas *c, precis_pixels px, image *im)
 {
     buf b = {0};
     char err[128];
-    assert_int_equal(png_encode(c, px, &b, err, sizeof err), 0);
+    assert_int_equal(img_png_encode(c, px, &b, err, sizeof err), 0);
     precis_membuf m = {b.data, b.len, b.cap};
     ihdr h = read_ihdr(&m);
     *im = decode_png(b.data, b.len);
@@ -317,7 +317,7 @@ static void test_fixture_ppm(void **state)
     (void)state;
     canvas *c = make_fixture();
     buf b = {0};
-    ppm_encode(c, &b);
+    img_ppm_encode(c, &b);
     const char head[] = "P6\n6 5\n255\n";
     assert_int_equal(b.len, sizeof head - 1 + 6 * 5 * 3);
     assert_memory_equal(b.data, head, sizeof head - 1);

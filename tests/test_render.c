@@ -991,7 +991,7 @@ static void html_unescape(buf *out, const char *p, size_t n)
             bool hex = p[i + 2] == 'x' || p[i + 2] == 'X';
             long cp = strtol(p + i + (hex ? 3 : 2), &end, hex ? 16 : 10);
             if (*end == ';' && cp > 0 && cp <= 0x10FFFF) {
-                utf8_put(out, (int32_t)cp);
+                u8_put(out, (int32_t)cp);
                 i = (size_t)(end - p) + 1;
                 done = true;
             }

@@ -8,7 +8,7 @@ static void repair_case(const char *in, size_t len, const char *want,
                         size_t want_fixes)
 {
     buf out = {0};
-    size_t fixes = utf8_repair(&out, in, len);
+    size_t fixes = u8_repair(&out, in, len);
     assert_int_equal(fixes, want_fixes);
     assert_string_equal(buf_cstr(&out), want);
     buf_free(&out);
@@ -54,13 +54,13 @@ static void test_next_and_prev_walk_code_points(void **state)
     size_t len = strlen(s), i = 0;
     int32_t want[] = {'a', 0xE9, 0x20AC, 0x1F600};
     for (size_t k = 0; k < 4; k++)
-        assert_int_equal(utf8_next(s, len, &i), want[k]);
+        assert_int_equal(u8_next(s, len, &i), want[k]);
     assert_int_equal(i, len);
-    assert_int_equal(utf8_next(s, len, &i), -1);
+    assert_int_equal(u8_next(s, len, &i), -1);
     for (size_t k = 4; k-- > 0;)
-        assert_int_equal(utf8_prev(s, &i), want[k]);
+        assert_int_equal(u8_prev(s, &i), want[k]);
     assert_int_equal(i, 0);
-    assert_int_equal(utf8_count(s, len), 4);
+    assert_int_equal(u8_count(s, len), 4);
 }
 
 static void test_encode_round_trips(void **state)
@@ -69,13 +69,13 @@ static void test_encode_round_trips(void **state)
     int32_t cps[] = {0x24, 0xA2, 0x939, 0x20AC, 0xD55C, 0x10348};
     for (size_t k = 0; k < sizeof cps / sizeof cps[0]; k++) {
         char tmp[4];
-        size_t n = utf8_encode(cps[k], tmp), i = 0;
-        assert_int_equal(utf8_next(tmp, n, &i), cps[k]);
+        size_t n = u8_encode(cps[k], tmp), i = 0;
+        assert_int_equal(u8_next(tmp, n, &i), cps[k]);
         assert_int_equal(i, n);
     }
     char tmp[4];
     /* Surrogates cannot be encoded: they come out as U+FFFD. */
-    assert_int_equal(utf8_encode(0xD800, tmp), 3);
+    assert_int_equal(u8_encode(0xD800, tmp), 3);
     assert_memory_equal(tmp, "\xEF\xBF\xBD", 3);
 }
 
