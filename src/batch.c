@@ -297,45 +297,6 @@ static void on_progress(size_t done, void *ud)
     progress_show(&b->prog, done);
 }
 
-static char *read_file(const char *path, size_t max, size_t *len,
-                       char **err)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *err = strdup(strerror(errno));
-        return NULL;
-    }
-    struct stat sb;
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        fclose(f);
-        *err = strdup(strerror(EISDIR));
-        return NULL;
-    }
-    buf b = {0};
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-        buf_put(&b, chunk, n);
-        if (max && b.len > max) {
-            fclose(f);
-            buf_free(&b);
-            char msg[96];
-            snprintf(msg, sizeof msg, "input larger than --max-input (%zu "
-                     "bytes)", max);
-            *err = strdup(msg);
-            return NULL;
-        }
-    }
-    bool bad = ferror(f);
-    fclose(f);
-    if (bad) {
-        buf_free(&b);
-        *err = strdup(strerror(EIO));
-        return NULL;
-    }
-    return buf_detach(&b, len);
-}
-
 /* Feeds, finishes and summarises one input; returns the document, or NULL
  * with a message in *err. */
 static precis_doc *summarize_input(worker *w, const cli_opts *o,
@@ -363,8 +324,15 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
             st = precis_doc_set_language(doc, buf_cstr(&r->lang));
     } else {
         size_t len;
-        char *text = read_file(in->path, o->opt.max_input, &len, err);
-        if (!text) {
+        char *text;
+        int e = infile_read(in->path, o->opt.max_input, &text, &len);
+        if (e) {
+            char msg[96];
+            if (e == EFBIG)
+                snprintf(msg, sizeof msg,
+                         "input larger than --max-input (%zu bytes)",
+                         o->opt.max_input);
+            *err = strdup(e == EFBIG ? msg : strerror(e));
             precis_doc_free(doc);
             return NULL;
         }

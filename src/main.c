@@ -19,74 +19,18 @@ static const char *prog = "summarize";
 
 /* ==== Input ==== */
 
-/* Reads all of f into *data (malloc'd) and *len. Returns 0, or an errno
- * value (EFBIG when the input is longer than max bytes, 0 = no limit);
- * it stops reading there, so a huge input costs no more than the limit. */
-static int read_all(FILE *f, size_t max, char **data, size_t *len)
-{
-    size_t cap = 65536, n = 0;
-    char *p = malloc(cap);
-    if (!p)
-        return ENOMEM;
-    for (;;) {
-        if (n == cap) {
-            char *q = cap < (size_t)-1 / 2 ? realloc(p, cap * 2) : NULL;
-            if (!q) {
-                free(p);
-                return ENOMEM;
-            }
-            p = q;
-            cap *= 2;
-        }
-        size_t got = fread(p + n, 1, cap - n, f);
-        n += got;
-        if (max && n > max) {
-            free(p);
-            return EFBIG;
-        }
-        if (got == 0) {
-            if (ferror(f)) {
-                int e = errno ? errno : EIO;
-                free(p);
-                return e;
-            }
-            break;
-        }
-    }
-    *data = p;
-    *len = n;
-    return 0;
-}
-
 /* Opens and reads one input ("-" is stdin). On failure prints the reason
  * and returns false. */
 static bool read_input(const char *name, const char *shown, size_t max,
                        char **data, size_t *len)
 {
-    bool is_stdin = strcmp(name, "-") == 0;
-    FILE *f = is_stdin ? stdin : fopen(name, "rb");
-    if (!f) {
-        fprintf(stderr, "%s: %s: %s\n", prog, name, strerror(errno));
-        return false;
-    }
-    struct stat sb;
-    int err = 0;
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode))
-        err = EISDIR;
-    else
-        err = read_all(f, max, data, len);
-    if (!is_stdin)
-        fclose(f);
-    if (err == EFBIG) {
+    int err = infile_read(name, max, data, len);
+    if (err == EFBIG)
         fprintf(stderr, "%s: %s: input larger than --max-input (%zu bytes)\n",
                 prog, shown, max);
-        return false;
-    }
-    if (err) {
+    else if (err)
         fprintf(stderr, "%s: %s: %s\n", prog, shown, strerror(err));
-        return false;
-    }
-    return true;
+    return err == 0;
 }
 
 /* ==== The subcommands' plain views ==== */

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -123,4 +124,58 @@ void outfile_abort(outfile *o)
 bool outfile_is_tty(const outfile *o)
 {
     return o->f && isatty(fileno(o->f));
+}
+
+int infile_read(const char *path, size_t max, char **data, size_t *len)
+{
+    bool is_stdin = strcmp(path, "-") == 0;
+    FILE *f = is_stdin ? stdin : fopen(path, "rb");
+    if (!f)
+        return errno;
+    struct stat sb;
+    int err = 0;
+    size_t cap = 65536, n = 0;
+    char *p = NULL;
+    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        err = EISDIR;
+        goto done;
+    }
+    p = malloc(cap);
+    if (!p) {
+        err = ENOMEM;
+        goto done;
+    }
+    for (;;) {
+        if (n + 1 >= cap) {
+            char *q = cap < SIZE_MAX / 2 ? realloc(p, cap * 2) : NULL;
+            if (!q) {
+                err = ENOMEM;
+                goto done;
+            }
+            p = q;
+            cap *= 2;
+        }
+        size_t got = fread(p + n, 1, cap - n - 1, f);
+        n += got;
+        if (max && n > max) {
+            err = EFBIG;
+            goto done;
+        }
+        if (got == 0) {
+            if (ferror(f))
+                err = errno ? errno : EIO;
+            break;
+        }
+    }
+done:
+    if (!is_stdin)
+        fclose(f);
+    if (err) {
+        free(p);
+        return err;
+    }
+    p[n] = '\0';
+    *data = p;
+    *len = n;
+    return 0;
 }

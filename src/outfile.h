@@ -1,4 +1,5 @@
-/* outfile.h: output files that are never seen half-written.
+/* outfile.h: the CLI's files: outputs that are never seen half-written, and
+ * whole inputs read with a size limit.
  *
  * The CLI writes to a temporary file in the target's folder and renames it
  * over the target only when everything was written, so a reader (a web
@@ -30,5 +31,12 @@ void outfile_abort(outfile *o);
 
 /* Whether o writes to a terminal. */
 bool outfile_is_tty(const outfile *o);
+
+/* Reads the whole input path ("-": stdin) into *data (malloc'd, with a
+ * NUL after *len bytes, which may themselves hold NULs). Returns 0, or an
+ * errno value: EISDIR for a folder, EFBIG when the input is longer than
+ * max bytes (0: no limit; reading stops there, so a huge input costs no
+ * more than the limit), ENOMEM, or the error of open or read. */
+int infile_read(const char *path, size_t max, char **data, size_t *len);
 
 #endif
