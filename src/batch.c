@@ -499,7 +499,7 @@ int batch_brief(const cli_opts *o)
 
 /* Records go through the workers in blocks of this many per thread: enough
  * to keep every thread busy, few enough that memory stays constant. */
-#define JSONL_BLOCK 64
+#define JSONL_BLOCK 256
 
 typedef struct jsonl_task {
     batch b;
