@@ -45,6 +45,20 @@ int outfile_open(outfile *o, const char *path)
         o->f = stdout;
         return 0;
     }
+    /* A device, a FIFO or a socket ("-o /dev/null", a pipe to a display)
+     * is written to directly: renaming over it would replace the device
+     * with a file. Only regular files (or new names) get the temporary
+     * file and the rename. */
+    struct stat sb;
+    if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+        if (S_ISDIR(sb.st_mode))
+            return EISDIR;
+        o->f = fopen(path, "wb");
+        if (!o->f)
+            return errno;
+        o->direct = true;
+        return 0;
+    }
     /* The temporary file lives beside the target, so rename() is atomic
      * (same file system) and never follows a path outside the target's
      * folder. */
@@ -86,6 +100,16 @@ int outfile_open(outfile *o, const char *path)
 
 int outfile_commit(outfile *o)
 {
+    if (o->direct) {
+        int e = 0;
+        if (fflush(o->f) != 0 || ferror(o->f))
+            e = errno ? errno : EIO;
+        if (fclose(o->f) != 0 && !e)
+            e = errno ? errno : EIO;
+        o->f = NULL;
+        o->direct = false;
+        return e;
+    }
     if (!o->tmp) {
         if (fflush(o->f) != 0 || ferror(o->f))
             return errno ? errno : EIO;
@@ -110,6 +134,8 @@ int outfile_commit(outfile *o)
 
 void outfile_abort(outfile *o)
 {
+    if (o->direct && o->f)
+        fclose(o->f);
     if (o->tmp) {
         if (o->f)
             fclose(o->f);

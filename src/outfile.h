@@ -16,6 +16,7 @@ typedef struct outfile {
     FILE *f;      /* write here */
     char *path;   /* the target, NULL for stdout */
     char *tmp;    /* the temporary file, NULL for stdout */
+    bool direct;  /* a device or FIFO, written in place */
 } outfile;
 
 /* Opens path for writing ("-" or NULL: stdout). Returns 0 or an errno

@@ -142,6 +142,16 @@ run -o "$tmp/keep.txt" "$data/river.txt"
 check "-o writes the file" test "$(wc -l <"$tmp/keep.txt")" -eq 3
 check "-o leaves stdout empty" test -z "$out"
 check "-o leaves no temporary file" test -z "$(find "$tmp" -name '.keep.txt.*' -print -quit)"
+# A FIFO (or a device such as /dev/null) is written in place, never
+# replaced by a renamed file.
+mkfifo "$tmp/fifo"
+cat "$tmp/fifo" >"$tmp/fifo.out" &
+run -o "$tmp/fifo" "$data/river.txt"
+wait
+check "-o FIFO stays a FIFO" test -p "$tmp/fifo"
+check "-o FIFO gets the summary" test "$(wc -l <"$tmp/fifo.out")" -eq 3
+run -o "$tmp" "$data/river.txt"
+check "-o a folder is refused" grep -q "Is a directory" "$tmp/err"
 head -c 5000 /dev/zero | tr '\0' 'a' >"$tmp/big.txt"
 run --max-input 1K "$tmp/big.txt"
 check "--max-input refuses" grep -q 'larger than --max-input (1024 bytes)' "$tmp/err"

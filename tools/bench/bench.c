@@ -1,6 +1,7 @@
 /* bench: how fast libprecis summarises a set of articles, in one process.
  *
- *   bench [-r RUNS] [-w WARMUP] [-l LANG] [-n N] [-c MB] [-q] [DIR | FILE...]
+ *   bench [-r RUNS] [-w WARMUP] [-l LANG] [-n N] [-k K] [-c MB] [-q]
+ *         [DIR | FILE...]
  *
  * Every *.txt file of DIR (default: the dev set, ../shared/data/dev/articles)
  * is read into memory first, so the disk is not measured. Then RUNS times
@@ -298,13 +299,15 @@ static precis_status api_doc(precis_ctx *ctx, const article *a,
 
 static void usage(FILE *f)
 {
-    fputs("usage: bench [-r RUNS] [-w WARMUP] [-l LANG] [-n N] [-c MB] [-q] "
-          "[DIR | FILE...]\n"
+    fputs("usage: bench [-r RUNS] [-w WARMUP] [-l LANG] [-n N] [-k K] [-c MB] "
+          "[-q] [DIR | FILE...]\n"
           "  -r RUNS  timed runs over the whole set (default 5), medians "
           "reported\n"
           "  -w N     untimed warm-up runs first (default 1)\n"
           "  -l LANG  language, as summarize --lang (default auto)\n"
           "  -n N     summary sentences (default 3)\n"
+          "  -k K     key phrases (default 10, the library's; summarize's "
+          "text output asks for 0)\n"
           "  -c MB    measure one document of MB megabytes made of the "
           "articles\n"
           "  -q       only the last (machine-readable) line\n"
@@ -316,10 +319,10 @@ int main(int argc, char **argv)
 {
     int runs = 5, warmup = 1, quiet = 0;
     const char *lang = "auto";
-    size_t sentences = 3;
+    size_t sentences = 3, keywords = 10;
     double concat_mb = 0.0;
     int c;
-    while ((c = getopt(argc, argv, "r:w:l:n:c:qh")) != -1) {
+    while ((c = getopt(argc, argv, "r:w:l:n:k:c:qh")) != -1) {
         switch (c) {
         case 'r':
             runs = atoi(optarg);
@@ -332,6 +335,9 @@ int main(int argc, char **argv)
             break;
         case 'n':
             sentences = (size_t)strtoul(optarg, NULL, 10);
+            break;
+        case 'k':
+            keywords = (size_t)strtoul(optarg, NULL, 10);
             break;
         case 'c':
             concat_mb = strtod(optarg, NULL);
@@ -388,6 +394,7 @@ int main(int argc, char **argv)
 
     precis_options opt = precis_options_default();
     opt.sentences = sentences;
+    opt.keywords = keywords;
     if (concat_mb > 0.0)
         opt.max_input = 0;
 
@@ -452,9 +459,10 @@ int main(int argc, char **argv)
     double staged_med = median(staged_t, (size_t)runs);
     double mb = (double)set.bytes / 1e6;
     if (!quiet) {
-        printf("precis %s, language %s, %zu sentences, %d runs "
+        printf("precis %s, language %s, %zu sentences, %zu keywords, %d runs "
                "(medians; %d warm-up not counted)\n",
-               precis_version_string(), lang, sentences, runs, warmup);
+               precis_version_string(), lang, sentences, keywords, runs,
+               warmup);
         printf("input: %zu %s, %.3f MB (%zu bytes), all in memory\n",
                set.n, set.n == 1 ? "document" : "articles", mb, set.bytes);
         if (failed)
