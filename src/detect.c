@@ -136,12 +136,10 @@ lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
         i = end;
         buf_clear(&fold);
         uc_casefold(&fold, text + start, end - start);
-        for (size_t k = 0; k < ctx->n_langs; k++) {
-            lang_state *l = &ctx->langs[k];
-            if (l->profiled &&
-                strmap_get(&l->profile, buf_cstr(&fold), fold.len))
-                hits[k]++;
-        }
+        const uint32_t *langs =
+            strmap_get(&ctx->stopword_langs, buf_cstr(&fold), fold.len);
+        for (uint32_t bits = langs ? *langs : 0, k = 0; bits; bits >>= 1, k++)
+            hits[k] += bits & 1;
     }
     buf_free(&fold);
 

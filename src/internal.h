@@ -23,8 +23,7 @@ typedef struct lang_state {
     bool tried;       /* a load was attempted */
     bool loaded;      /* model and stemmer are ready */
     bool has_stopwords;
-    bool profiled;  /* profile holds the stopwords, for detection */
-    strmap profile;
+    bool profiled;  /* its stopwords are in ctx->stopword_langs */
     lang_model model;
     stemmer *stem;
 } lang_state;
@@ -35,6 +34,9 @@ struct precis_ctx {
     char *models_dir;     /* NULL: the compiled-in models */
     lang_state *langs;    /* one per libstemmer language */
     size_t n_langs;
+    /* For detection: each stopword of any language -> a bit per language
+     * (bit i for langs[i]) whose list holds it; one lookup per word. */
+    strmap stopword_langs;
     buf errmsg;
 };
 

@@ -199,12 +199,20 @@ precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
          * stopwords now (a --models folder may lack some), and a
          * language's whole model only when a document turns out to be in
          * it. English is the fallback, so it must load. */
-        for (size_t i = 0; i < ctx->n_langs; i++) {
+        for (size_t i = 0; i < ctx->n_langs && i < 32; i++) {
             lang_state *l = &ctx->langs[i];
             buf ignored = {0};
-            if (model_load_stopwords(&l->profile, l->name, ctx->models_dir,
+            strmap words = {0};
+            if (model_load_stopwords(&words, l->name, ctx->models_dir,
                                      &ignored) == PRECIS_OK)
-                l->profiled = l->profile.count > 0;
+                l->profiled = words.count > 0;
+            for (size_t k = 0; k < words.cap; k++) {
+                const strmap_slot *w = &words.slots[k];
+                if (w->key)
+                    *strmap_put(&ctx->stopword_langs, w->key, w->len, 0,
+                                NULL) |= (uint32_t)1 << i;
+            }
+            strmap_free(&words);
             buf_free(&ignored);
             if (strcmp(l->name, "english") == 0)
                 precis__lang_load(ctx, l, &st);
@@ -225,11 +233,11 @@ void precis_ctx_free(precis_ctx *ctx)
         return;
     for (size_t i = 0; i < ctx->n_langs; i++) {
         stemmer_free(ctx->langs[i].stem);
-        strmap_free(&ctx->langs[i].profile);
         if (ctx->langs[i].loaded)
             model_free(&ctx->langs[i].model);
     }
     free(ctx->langs);
+    strmap_free(&ctx->stopword_langs);
     free(ctx->models_dir);
     buf_free(&ctx->errmsg);
     free(ctx);
