@@ -156,7 +156,14 @@ static size_t match_kind(const bp_rules *r, enum bp_kind kind, const char *s,
 size_t bp_strip(const bp_rules *r, const char *s, size_t len, buf *out)
 {
     size_t cuts = 0, run = 0, i = 0;
+    const int32_t *head = r->head[BP_STRIP];
+    bool digits = r->digit_head[BP_STRIP] != 0;
     while (i < len) {
+        unsigned char c = lower((unsigned char)s[i]);
+        if (!head[c] && !(digits && is_digit(c))) {
+            i++;
+            continue;
+        }
         size_t end = match_kind(r, BP_STRIP, s, len, i);
         if (end == (size_t)-1 || end == i) {
             i++;
@@ -201,8 +208,15 @@ bool bp_is_sentence(const bp_rules *r, const char *s, size_t len)
 {
     if (bp_is_line(r, s, len))
         return true;
-    for (size_t i = 0; i < len; i++)
+    const int32_t *head = r->head[BP_SENTENCE];
+    bool digits = r->digit_head[BP_SENTENCE] != 0;
+    for (size_t i = 0; i < len; i++) {
+        /* Most bytes start no rule: skip them without a call. */
+        unsigned char c = lower((unsigned char)s[i]);
+        if (!head[c] && !(digits && is_digit(c)))
+            continue;
         if (match_kind(r, BP_SENTENCE, s, len, i) != (size_t)-1)
             return true;
+    }
     return false;
 }

@@ -15,7 +15,7 @@
 #include "utf8.h"
 
 /* Read at most this much text: detection needs a sample, not the book. */
-#define SAMPLE_BYTES 16384
+#define SAMPLE_BYTES 8192
 
 enum script {
     SCRIPT_LATIN,
