@@ -22,10 +22,12 @@
 
 #include <jansson.h>
 
+#include "alloc.h"
 #include "buf.h"
 #include "jsonl.h"
 #include "outfile.h"
 #include "pool.h"
+#include "utf8.h"
 
 static const char *prog = "summarize";
 
@@ -172,7 +174,7 @@ static void add_jsonl_file(input_list *l, const char *path, size_t max,
             buf_printf(&name, "%s:%zu", path, no);
         in->name = buf_detach(&name, NULL);
         if (err[0])
-            in->error = strdup(err);
+            in->error = precis__strdup(err);
     }
     buf_free(&line);
     fclose(f);
@@ -198,7 +200,7 @@ static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
         if (n == cap)
             names = realloc(names, (cap *= 2) * sizeof *names);
         if (names)
-            names[n++] = strdup(e->d_name);
+            names[n++] = precis__strdup(e->d_name);
     }
     closedir(d);
     if (!names) {
@@ -218,8 +220,8 @@ static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
                 add_jsonl_file(l, path.data, max, ok);
             } else if (S_ISREG(sb.st_mode) && ends_with(names[i], ".txt")) {
                 input *in = input_add(l);
-                in->name = strdup(path.data);
-                in->path = strdup(path.data);
+                in->name = precis__strdup(path.data);
+                in->path = precis__strdup(path.data);
             }
         }
         buf_free(&path);
@@ -241,8 +243,8 @@ static void collect(input_list *l, char **args, size_t n, size_t max,
             /* Named files are read even without .txt; errors come later,
              * in order, with the others. */
             input *in = input_add(l);
-            in->name = strdup(args[i]);
-            in->path = strdup(args[i]);
+            in->name = precis__strdup(args[i]);
+            in->path = precis__strdup(args[i]);
         }
     }
 }
@@ -303,11 +305,11 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
                                    const input *in, char **err)
 {
     if (in->error) {
-        *err = strdup(in->error);
+        *err = precis__strdup(in->error);
         return NULL;
     }
     if (!w->ctx) {
-        *err = strdup("cannot load the language models");
+        *err = precis__strdup("cannot load the language models");
         return NULL;
     }
     precis_doc *doc = precis_doc_new(w->ctx);
@@ -332,7 +334,7 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
                 snprintf(msg, sizeof msg,
                          "input larger than --max-input (%zu bytes)",
                          o->opt.max_input);
-            *err = strdup(e == EFBIG ? msg : strerror(e));
+            *err = precis__strdup(e == EFBIG ? msg : strerror(e));
             precis_doc_free(doc);
             return NULL;
         }
@@ -346,7 +348,7 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
         st = precis_doc_summarize(doc, &o->opt);
     if (st != PRECIS_OK) {
         const char *msg = precis_ctx_errmsg(w->ctx);
-        *err = strdup(*msg ? msg : precis_strerror(st));
+        *err = precis__strdup(*msg ? msg : precis_strerror(st));
         precis_doc_free(doc);
         return NULL;
     }
@@ -509,6 +511,21 @@ typedef struct jsonl_task {
 
 /* A record that failed still gets its line of output, so that a consumer
  * can match inputs and outputs one for one. */
+/* A JSON string of s, invalid UTF-8 repaired, so that no key is lost. */
+static json_t *json_repaired(const char *s)
+{
+    json_t *v = json_string(s);
+    if (!v) {
+        buf fixed = {0};
+        u8_repair(&fixed, s, strlen(s));
+        v = json_string(buf_cstr(&fixed));
+        buf_free(&fixed);
+    }
+    if (!v)
+        precis__oom();
+    return v;
+}
+
 static void error_line(precis_membuf *out, const char *id, const char *msg)
 {
     json_t *o = json_object();
@@ -517,8 +534,8 @@ static void error_line(precis_membuf *out, const char *id, const char *msg)
         abort();
     }
     json_object_set_new(o, "version", json_integer(PRECIS_JSON_VERSION));
-    json_object_set_new(o, "id", id ? json_string(id) : json_null());
-    json_object_set_new(o, "error", json_string(msg));
+    json_object_set_new(o, "id", id ? json_repaired(id) : json_null());
+    json_object_set_new(o, "error", json_repaired(msg));
     char *text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT);
     json_decref(o);
     if (!text) {
@@ -601,7 +618,7 @@ int batch_jsonl(const cli_opts *o)
                 buf_printf(&name, "line %zu", line_no);
             in->name = buf_detach(&name, NULL);
             if (err[0])
-                in->error = strdup(err);
+                in->error = precis__strdup(err);
         }
         if (l.n == 0) {
             inputs_free(&l);

@@ -19,6 +19,7 @@
 #include "alloc.h"
 #include "internal.h"
 #include "render.h"
+#include "utf8.h"
 #include "vector.h"
 
 /* Sentences each article offers to its story. */
@@ -724,9 +725,17 @@ static precis_status render_plain(const precis_brief *b, bool md,
     return render_end(&r);
 }
 
+/* A JSON string of s; invalid UTF-8 (a file name, say) is repaired to
+ * U+FFFD first, since JSON text must be UTF-8. */
 static json_t *jstr(const char *s, size_t len)
 {
-    json_t *v = json_stringn_nocheck(s, len);
+    json_t *v = json_stringn(s, len);
+    if (!v) {
+        buf fixed = {0};
+        u8_repair(&fixed, s, len);
+        v = json_stringn(buf_cstr(&fixed), fixed.len);
+        buf_free(&fixed);
+    }
     if (!v)
         precis__oom();
     return v;

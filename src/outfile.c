@@ -30,7 +30,11 @@ static void watch_signals(void)
     done = true;
     int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
     for (size_t i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
-        struct sigaction sa;
+        struct sigaction sa, old;
+        /* A signal ignored at start (a background job's SIGINT) stays
+         * ignored. */
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+            continue;
         memset(&sa, 0, sizeof sa);
         sa.sa_handler = on_signal;
         sigemptyset(&sa.sa_mask);
@@ -162,8 +166,15 @@ int infile_read(const char *path, size_t max, char **data, size_t *len)
     int err = 0;
     size_t cap = 65536, n = 0;
     char *p = NULL;
-    if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    bool have_stat = fstat(fileno(f), &sb) == 0;
+    if (have_stat && S_ISDIR(sb.st_mode)) {
         err = EISDIR;
+        goto done;
+    }
+    /* A regular file's size is known: refuse it before reading it. */
+    if (have_stat && max && S_ISREG(sb.st_mode) &&
+        (uintmax_t)sb.st_size > max) {
+        err = EFBIG;
         goto done;
     }
     p = malloc(cap);

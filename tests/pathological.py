@@ -23,12 +23,13 @@ multiplied by SAN_TIME and the memory limit by SAN_MEM_FACTOR, plus
 SAN_MEM_MB.
 
 Measured on the 2-core development machine (plain debugoptimized / gcc
-ASan+UBSan debug with -Darena_malloc=true): the 50 MB article 6-9 s and
-525 MB (10.5 x input) / 28 s and 962 MB; a 40 MB JSONL line 5 s and 517
-MB / 17 s and 887 MB; 200,000 one-word sentences 0.3 s and 66 MB / 2 s
-and 175 MB; the 10 MB word 0.6-1.7 s and 48 MB / 5 s and 228 MB; the 100
-MB refusal 0.1 s and 104 MB / 1.5 s and 274 MB; everything else under
-0.7 s and 48 MB / 2 s and 90 MB.
+ASan+UBSan debug with -Darena_malloc=true), peak RSS in brackets: the 50
+MB article 4-9 s (380-525 MB, up to 10.5 x input) / 17-28 s (790-960
+MB); a 40 MB JSONL line 5.4 s (430-520 MB) / 18 s (730-890 MB); 200,000
+one-word sentences 0.3 s (68 MB) / 1.2 s (173 MB); the 10 MB word 0.6-1.7
+s (44-67 MB) / 2.7 s (214 MB); the 100 MB refusal 0.1 s (102 MB) / 0.3 s
+(273 MB); everything else under 0.5 s (34 MB) / 1.4 s (74 MB). RSS grows
+linearly: 6, 12 and 25 MB articles took 69, 135 and 272 MB.
 PRECIS_PATHO_SCALE (a number, default 1) multiplies every time limit, for
 slower machines.
 """
