@@ -42,6 +42,13 @@ check "broken article named" grep -q "broken.txt: binary data" "$tmp/err"
 check "the others still come out" test "$(grep -c '^## ' "$tmp/b2.md")" -eq 3
 rm "$tmp/in/broken.txt"
 
+# A file name that is not UTF-8 is repaired in the JSON, not fatal.
+mkdir -p "$tmp/odd"
+cp "$data/river.txt" "$tmp/odd/$(printf 'bad\377').txt"
+"$bin" brief -f json "$tmp/odd" >"$tmp/odd.json"
+check "brief with a non-UTF-8 file name exits 0" test $? -eq 0
+check "the name is repaired to U+FFFD" grep -q $'bad\xef\xbf\xbd.txt' "$tmp/odd.json"
+
 # A failed run leaves the old briefing in place.
 echo "old briefing" >"$tmp/keep.md"
 "$bin" brief "$tmp/nowhere" -o "$tmp/keep.md" 2>/dev/null
