@@ -26,8 +26,8 @@
 #include "buf.h"
 #include "jsonl.h"
 #include "outfile.h"
+#include "json_util.h"
 #include "pool.h"
-#include "utf8.h"
 
 static const char *prog = "summarize";
 
@@ -511,21 +511,6 @@ typedef struct jsonl_task {
 
 /* A record that failed still gets its line of output, so that a consumer
  * can match inputs and outputs one for one. */
-/* A JSON string of s, invalid UTF-8 repaired, so that no key is lost. */
-static json_t *json_repaired(const char *s)
-{
-    json_t *v = json_string(s);
-    if (!v) {
-        buf fixed = {0};
-        u8_repair(&fixed, s, strlen(s));
-        v = json_string(buf_cstr(&fixed));
-        buf_free(&fixed);
-    }
-    if (!v)
-        precis__oom();
-    return v;
-}
-
 static void error_line(precis_membuf *out, const char *id, const char *msg)
 {
     json_t *o = json_object();
@@ -534,8 +519,8 @@ static void error_line(precis_membuf *out, const char *id, const char *msg)
         abort();
     }
     json_object_set_new(o, "version", json_integer(PRECIS_JSON_VERSION));
-    json_object_set_new(o, "id", id ? json_repaired(id) : json_null());
-    json_object_set_new(o, "error", json_repaired(msg));
+    json_object_set_new(o, "id", precis__json_string(id, id ? strlen(id) : 0));
+    json_object_set_new(o, "error", precis__json_string(msg, strlen(msg)));
     char *text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT);
     json_decref(o);
     if (!text) {

@@ -18,8 +18,8 @@
 
 #include "alloc.h"
 #include "internal.h"
+#include "json_util.h"
 #include "render.h"
-#include "utf8.h"
 #include "vector.h"
 
 /* Sentences each article offers to its story. */
@@ -725,22 +725,6 @@ static precis_status render_plain(const precis_brief *b, bool md,
     return render_end(&r);
 }
 
-/* A JSON string of s; invalid UTF-8 (a file name, say) is repaired to
- * U+FFFD first, since JSON text must be UTF-8. */
-static json_t *jstr(const char *s, size_t len)
-{
-    json_t *v = json_stringn(s, len);
-    if (!v) {
-        buf fixed = {0};
-        u8_repair(&fixed, s, len);
-        v = json_stringn(buf_cstr(&fixed), fixed.len);
-        buf_free(&fixed);
-    }
-    if (!v)
-        precis__oom();
-    return v;
-}
-
 static precis_status render_json(const precis_brief *b, unsigned flags,
                                  precis_sink *sink)
 {
@@ -750,22 +734,22 @@ static precis_status render_json(const precis_brief *b, unsigned flags,
         precis__oom();
     json_object_set_new(root, "version", json_integer(PRECIS_JSON_VERSION));
     const char *date = precis_brief_date(b);
-    json_object_set_new(root, "date", date ? jstr(date, 10) : json_null());
+    json_object_set_new(root, "date", date ? precis__json_string(date, 10) : json_null());
     for (size_t i = 0; i < precis_brief_story_count(b); i++) {
         precis_story s;
         precis_brief_story(b, i, &s);
         json_t *o = json_object(), *src = json_array(), *sent = json_array();
         if (!o || !src || !sent)
             precis__oom();
-        json_object_set_new(o, "headline", jstr(s.headline, s.headline_len));
-        json_object_set_new(o, "date", s.date ? jstr(s.date, 10) : json_null());
-        json_object_set_new(o, "time", s.time ? jstr(s.time, 5) : json_null());
+        json_object_set_new(o, "headline", precis__json_string(s.headline, s.headline_len));
+        json_object_set_new(o, "date", s.date ? precis__json_string(s.date, 10) : json_null());
+        json_object_set_new(o, "time", s.time ? precis__json_string(s.time, 5) : json_null());
         for (size_t k = 0; k < s.n_sources; k++)
-            json_array_append_new(src, jstr(s.sources[k],
+            json_array_append_new(src, precis__json_string(s.sources[k],
                                              strlen(s.sources[k])));
         json_object_set_new(o, "sources", src);
         for (size_t k = 0; k < s.n_sentences; k++)
-            json_array_append_new(sent, jstr(s.sentences[k],
+            json_array_append_new(sent, precis__json_string(s.sentences[k],
                                               s.sentence_lens[k]));
         json_object_set_new(o, "sentences", sent);
         json_array_append_new(stories, o);

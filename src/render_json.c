@@ -11,6 +11,7 @@
 
 #include "alloc.h"
 #include "internal.h"
+#include "json_util.h"
 #include "render.h"
 #include "utf8.h"
 
@@ -37,10 +38,10 @@ static void append(json_t *arr, json_t *value)
  * UTF-8 after ingest, but a source name is whatever bytes the file system
  * had: jansson refuses invalid UTF-8, so that is repaired to U+FFFD
  * rather than dropped. NUL bytes are kept (jansson writes \u0000). */
-static json_t *jstr(const char *p, size_t len)
+json_t *precis__json_string(const char *p, size_t len)
 {
     if (!p)
-        return json_null();
+        return need(json_null());
     json_t *s = json_stringn(p, len);
     if (s)
         return s;
@@ -77,16 +78,16 @@ static json_t *build(const precis_doc *doc, const char *source,
     json_t *root = need(json_object());
     set(root, "version", need(json_integer(PRECIS_JSON_VERSION)));
     if (flags & PRECIS_JSON_ID)
-        set(root, "id", source ? jstr(source, strlen(source)) : json_null());
-    set(root, "source", source ? jstr(source, strlen(source)) : json_null());
+        set(root, "id", source ? precis__json_string(source, strlen(source)) : json_null());
+    set(root, "source", source ? precis__json_string(source, strlen(source)) : json_null());
 
     size_t len;
     const char *title = precis_doc_title(doc, &len);
-    set(root, "title", jstr(title, len));
+    set(root, "title", precis__json_string(title, len));
     const char *date = precis_doc_date(doc);
-    set(root, "date", date ? jstr(date, strlen(date)) : json_null());
+    set(root, "date", date ? precis__json_string(date, strlen(date)) : json_null());
     const char *lang = precis_doc_language(doc);
-    set(root, "language", lang ? jstr(lang, strlen(lang)) : json_null());
+    set(root, "language", lang ? precis__json_string(lang, strlen(lang)) : json_null());
 
     json_t *sents = need(json_array());
     for (size_t k = 0; k < precis_doc_summary_count(doc); k++) {
@@ -95,7 +96,7 @@ static json_t *build(const precis_doc *doc, const char *source,
         if (precis_doc_sentence(doc, i, &s) != PRECIS_OK)
             continue;
         json_t *o = need(json_object());
-        set(o, "text", jstr(s.text, s.len));
+        set(o, "text", precis__json_string(s.text, s.len));
         set(o, "index", jsize(i));
         set(o, "score", jscore(s.score));
         set(o, "offset", jsize(s.offset));
@@ -108,7 +109,7 @@ static json_t *build(const precis_doc *doc, const char *source,
     for (size_t i = 0; i < precis_doc_keyword_count(doc); i++) {
         const char *k = precis_doc_keyword(doc, i, &len);
         if (k)
-            append(kws, jstr(k, len));
+            append(kws, precis__json_string(k, len));
     }
     set(root, "keywords", kws);
 
@@ -118,8 +119,8 @@ static json_t *build(const precis_doc *doc, const char *source,
         if (precis_doc_headline(doc, i, &h) != PRECIS_OK)
             continue;
         json_t *o = need(json_object());
-        set(o, "time", jstr(h.time ? h.time : "", h.time_len));
-        set(o, "text", jstr(h.text ? h.text : "", h.len));
+        set(o, "time", precis__json_string(h.time ? h.time : "", h.time_len));
+        set(o, "text", precis__json_string(h.text ? h.text : "", h.len));
         append(heads, o);
     }
     set(root, "headlines", heads);
