@@ -29,7 +29,8 @@ static void fold_word(buf *fold, const char *w, size_t len)
     size_t n = 0;
     for (size_t i = 0; i < fold->len;) {
         if ((unsigned char)p[i] == 0xE2 && i + 2 < fold->len &&
-            (unsigned char)p[i + 1] == 0x80 && (unsigned char)p[i + 2] == 0x99) {
+            (unsigned char)p[i + 1] == 0x80 &&
+            (unsigned char)p[i + 2] == 0x99) {
             p[n++] = '\'';
             i += 3;
         } else {

@@ -24,9 +24,9 @@
 
 #include "alloc.h"
 #include "buf.h"
+#include "json_util.h"
 #include "jsonl.h"
 #include "outfile.h"
-#include "json_util.h"
 #include "pool.h"
 
 static const char *prog = "summarize";
@@ -71,8 +71,8 @@ static void progress_show(progress *p, size_t done)
     for (size_t i = 0; i < 30; i++)
         bar[i] = i < fill ? '#' : ' ';
     bar[30] = '\0';
-    fprintf(stderr, "\r[%s] %zu/%zu articles, %.0f/s, %.1f s left ", bar,
-            done, p->total, rate, left);
+    fprintf(stderr, "\r[%s] %zu/%zu articles, %.0f/s, %.1f s left ", bar, done,
+            p->total, rate, left);
     if (done == p->total)
         fputc('\n', stderr);
     fflush(stderr);
@@ -162,8 +162,10 @@ static void add_jsonl_file(input_list *l, const char *path, size_t max,
         in->is_record = true;
         char err[256];
         if (too_long)
-            snprintf(err, sizeof err, "line longer than --max-input (%zu "
-                     "bytes)", max);
+            snprintf(err, sizeof err,
+                     "line longer than --max-input (%zu "
+                     "bytes)",
+                     max);
         else if (jsonl_parse(buf_cstr(&line), line.len, &in->rec, err,
                              sizeof err) == 0)
             err[0] = '\0';
@@ -230,8 +232,7 @@ static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
     free(names);
 }
 
-static void collect(input_list *l, char **args, size_t n, size_t max,
-                    bool *ok)
+static void collect(input_list *l, char **args, size_t n, size_t max, bool *ok)
 {
     for (size_t i = 0; i < n; i++) {
         struct stat sb;
@@ -401,8 +402,8 @@ static bool write_ticker(const cli_opts *o, const precis_brief *br)
     for (size_t i = 0; i < n; i++) {
         precis_story s;
         precis_brief_story(br, i, &s);
-        items[i] = (precis_item){s.time, s.time ? 5 : 0, s.headline,
-                                 s.headline_len};
+        items[i] =
+            (precis_item){s.time, s.time ? 5 : 0, s.headline, s.headline_len};
     }
     char title[64];
     const char *date = precis_brief_date(br);
@@ -447,8 +448,8 @@ int batch_brief(const cli_opts *o)
         abort();
     }
     progress_start(&t.b.prog, inputs.n);
-    pool_job job = {inputs.n, worker_init, worker_fini, brief_run_one,
-                    on_progress, &t};
+    pool_job job = {inputs.n,      worker_init, worker_fini,
+                    brief_run_one, on_progress, &t};
     pool_run(&job, o->jobs ? o->jobs : pool_cpus());
 
     precis_brief *br = precis_brief_new(&o->brief);
@@ -541,10 +542,9 @@ static void jsonl_run_one(void *state, size_t i, void *ud)
     precis_doc *doc = summarize_input(state, t->b.o, in, &err);
     precis_sink sink = precis_sink_mem(&t->out[i]);
     if (doc) {
-        precis_render_json(doc, in->rec.id.len ? in->name : NULL,
-                           PRECIS_JSON_ID | (t->b.o->json_flags &
-                                             ~PRECIS_JSON_PRETTY),
-                           &sink);
+        precis_render_json(
+            doc, in->rec.id.len ? in->name : NULL,
+            PRECIS_JSON_ID | (t->b.o->json_flags & ~PRECIS_JSON_PRETTY), &sink);
         precis_doc_free(doc);
     } else {
         error_line(&t->out[i], in->rec.id.len ? in->name : NULL, err);
@@ -591,8 +591,8 @@ int batch_jsonl(const cli_opts *o)
                 err[0] = '\0';
             else {
                 char with_line[300];
-                snprintf(with_line, sizeof with_line, "line %zu: %s",
-                         line_no, err);
+                snprintf(with_line, sizeof with_line, "line %zu: %s", line_no,
+                         err);
                 memcpy(err, with_line, sizeof err - 1);
                 err[sizeof err - 1] = '\0';
             }
@@ -615,8 +615,7 @@ int batch_jsonl(const cli_opts *o)
             fputs("precis: out of memory\n", stderr);
             abort();
         }
-        pool_job job = {l.n, worker_init, worker_fini, jsonl_run_one, NULL,
-                        &t};
+        pool_job job = {l.n, worker_init, worker_fini, jsonl_run_one, NULL, &t};
         pool_run(&job, threads);
         for (size_t i = 0; i < l.n; i++) {
             if (l.v[i].error) {
@@ -624,8 +623,7 @@ int batch_jsonl(const cli_opts *o)
                         l.v[i].error);
                 ok = false;
             }
-            fwrite(t.out[i].data ? t.out[i].data : "", 1, t.out[i].len,
-                   out.f);
+            fwrite(t.out[i].data ? t.out[i].data : "", 1, t.out[i].len, out.f);
             precis_membuf_free(&t.out[i]);
         }
         free(t.out);

@@ -30,8 +30,7 @@ static inline bool is_digit(unsigned char c)
     return c >= '0' && c <= '9';
 }
 
-size_t bp_match(const char *p, size_t plen, const char *s, size_t len,
-                size_t i)
+size_t bp_match(const char *p, size_t plen, const char *s, size_t len, size_t i)
 {
     const unsigned char *pat = (const unsigned char *)p;
     const unsigned char *txt = (const unsigned char *)s;
@@ -45,10 +44,9 @@ size_t bp_match(const char *p, size_t plen, const char *s, size_t len,
         } else if (c == '*') {
             /* Only one '*' per pattern is honoured as a wildcard (see
              * bp_add), so this recursion is one level deep. */
-            for (size_t skip = 0; skip <= STAR_MAX && i + skip <= len;
-                 skip++) {
-                size_t end = bp_match(p + k + 1, plen - k - 1, s, len,
-                                      i + skip);
+            for (size_t skip = 0; skip <= STAR_MAX && i + skip <= len; skip++) {
+                size_t end =
+                    bp_match(p + k + 1, plen - k - 1, s, len, i + skip);
                 if (end != (size_t)-1)
                     return end;
             }
@@ -67,8 +65,8 @@ bool bp_add(bp_rules *r, const char *line, size_t len)
     static const struct {
         const char *name;
         enum bp_kind kind;
-    } kinds[] = {{"strip", BP_STRIP}, {"line", BP_LINE},
-                 {"sentence", BP_SENTENCE}};
+    } kinds[] = {
+        {"strip", BP_STRIP}, {"line", BP_LINE}, {"sentence", BP_SENTENCE}};
     size_t w = 0;
     while (w < len && line[w] != ' ' && line[w] != '\t')
         w++;
@@ -118,8 +116,8 @@ static bool word_start(const char *s, size_t i)
 }
 
 /* The end of a match of rule at s[i] of kind, or (size_t)-1. */
-static size_t match_rule(const bp_rule *rule, enum bp_kind kind,
-                         const char *s, size_t len, size_t i)
+static size_t match_rule(const bp_rule *rule, enum bp_kind kind, const char *s,
+                         size_t len, size_t i)
 {
     size_t end = bp_match(rule->pat, rule->len, s, len, i);
     if (end == (size_t)-1)

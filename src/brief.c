@@ -120,7 +120,7 @@ static void hvec_free(hvec *v)
 typedef struct item_sentence {
     char *text;
     size_t len;
-    size_t index; /* in its document */
+    size_t index;     /* in its document */
     double relevance; /* 0..1 within its document */
     hvec vec;
 } item_sentence;
@@ -206,8 +206,8 @@ precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source)
     free(tf);
 
     /* The best candidate sentences, by the document's own scores. */
-    scored *order = precis__malloc((doc->n_sents ? doc->n_sents : 1) *
-                                   sizeof *order);
+    scored *order =
+        precis__malloc((doc->n_sents ? doc->n_sents : 1) * sizeof *order);
     size_t n_cand = 0;
     double lo = INFINITY, hi = -INFINITY;
     for (size_t i = 0; i < doc->n_sents; i++) {
@@ -219,8 +219,8 @@ precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source)
     }
     qsort(order, n_cand, sizeof *order, by_score_desc);
     it->n_sents = n_cand < ITEM_SENTENCES ? n_cand : ITEM_SENTENCES;
-    it->sents = precis__calloc(it->n_sents ? it->n_sents : 1,
-                               sizeof *it->sents);
+    it->sents =
+        precis__calloc(it->n_sents ? it->n_sents : 1, sizeof *it->sents);
     for (size_t k = 0; k < it->n_sents; k++) {
         size_t i = order[k].index;
         const sentence *s = &doc->sents[i];
@@ -373,8 +373,8 @@ static void cluster(precis_brief *b, size_t *parent)
     size_t k = 0;
     for (size_t i = 0; i < n; i++)
         for (uint32_t j = 0; j < b->items[i]->vec.n; j++)
-            post[k++] = (posting){b->items[i]->vec.ids[j], i,
-                                  b->items[i]->vec.w[j]};
+            post[k++] =
+                (posting){b->items[i]->vec.ids[j], i, b->items[i]->vec.w[j]};
     qsort(post, total, sizeof *post, by_posting);
     size_t common = n / 10 > 50 ? n / 10 : 50;
 
@@ -456,8 +456,8 @@ static void summarize_story(precis_brief *b, story *s,
     size_t pool = 0;
     for (size_t m = 0; m < s->n_members; m++)
         pool += b->items[s->members[m]]->n_sents;
-    const item_sentence **cand = precis__malloc((pool ? pool : 1) *
-                                                sizeof *cand);
+    const item_sentence **cand =
+        precis__malloc((pool ? pool : 1) * sizeof *cand);
     double *worst = precis__calloc(pool ? pool : 1, sizeof *worst);
     bool *taken = precis__calloc(pool ? pool : 1, sizeof *taken);
     size_t k = 0;
@@ -487,8 +487,8 @@ static void summarize_story(precis_brief *b, story *s,
         taken[best] = true;
         bool repeat = false;
         for (size_t g = 0; g < *n_given && !repeat; g++)
-            repeat = hvec_dot(&cand[best]->vec, &(*given)[g]->vec) >
-                     REPEAT_COSINE;
+            repeat =
+                hvec_dot(&cand[best]->vec, &(*given)[g]->vec) > REPEAT_COSINE;
         if (repeat)
             continue;
         s->chosen[s->n_chosen++] = cand[best];
@@ -499,8 +499,8 @@ static void summarize_story(precis_brief *b, story *s,
         (*given)[(*n_given)++] = cand[best];
         for (size_t c = 0; c < pool; c++)
             if (!taken[c])
-                worst[c] = fmax(worst[c], hvec_dot(&cand[c]->vec,
-                                                   &cand[best]->vec));
+                worst[c] =
+                    fmax(worst[c], hvec_dot(&cand[c]->vec, &cand[best]->vec));
     }
     free(cand);
     free(worst);
@@ -529,8 +529,8 @@ precis_status precis_brief_finish(precis_brief *b)
             story_of[i] = story_of[r];
         count[story_of[i]]++;
     }
-    b->stories = precis__calloc(b->n_stories ? b->n_stories : 1,
-                                sizeof *b->stories);
+    b->stories =
+        precis__calloc(b->n_stories ? b->n_stories : 1, sizeof *b->stories);
     for (size_t s = 0; s < b->n_stories; s++)
         b->stories[s].members =
             precis__malloc(count[s] * sizeof *b->stories[s].members);
@@ -600,7 +600,8 @@ precis_status precis_brief_finish(precis_brief *b)
             size_t c = 0;
             for (size_t j = 0; j < n; j++)
                 c += strcmp(b->items[j]->date, b->items[i]->date) == 0;
-            if (c > best || (c == best && strcmp(b->items[i]->date, b->date) > 0)) {
+            if (c > best ||
+                (c == best && strcmp(b->items[i]->date, b->date) > 0)) {
                 best = c;
                 memcpy(b->date, b->items[i]->date, sizeof b->date);
             }
@@ -734,35 +735,41 @@ static precis_status render_json(const precis_brief *b, unsigned flags,
         precis__oom();
     json_object_set_new(root, "version", json_integer(PRECIS_JSON_VERSION));
     const char *date = precis_brief_date(b);
-    json_object_set_new(root, "date", date ? precis__json_string(date, 10) : json_null());
+    json_object_set_new(root, "date",
+                        date ? precis__json_string(date, 10) : json_null());
     for (size_t i = 0; i < precis_brief_story_count(b); i++) {
         precis_story s;
         precis_brief_story(b, i, &s);
         json_t *o = json_object(), *src = json_array(), *sent = json_array();
         if (!o || !src || !sent)
             precis__oom();
-        json_object_set_new(o, "headline", precis__json_string(s.headline, s.headline_len));
-        json_object_set_new(o, "date", s.date ? precis__json_string(s.date, 10) : json_null());
-        json_object_set_new(o, "time", s.time ? precis__json_string(s.time, 5) : json_null());
+        json_object_set_new(o, "headline",
+                            precis__json_string(s.headline, s.headline_len));
+        json_object_set_new(
+            o, "date", s.date ? precis__json_string(s.date, 10) : json_null());
+        json_object_set_new(
+            o, "time", s.time ? precis__json_string(s.time, 5) : json_null());
         for (size_t k = 0; k < s.n_sources; k++)
-            json_array_append_new(src, precis__json_string(s.sources[k],
-                                             strlen(s.sources[k])));
+            json_array_append_new(
+                src, precis__json_string(s.sources[k], strlen(s.sources[k])));
         json_object_set_new(o, "sources", src);
         for (size_t k = 0; k < s.n_sentences; k++)
-            json_array_append_new(sent, precis__json_string(s.sentences[k],
-                                              s.sentence_lens[k]));
+            json_array_append_new(
+                sent, precis__json_string(s.sentences[k], s.sentence_lens[k]));
         json_object_set_new(o, "sentences", sent);
         json_array_append_new(stories, o);
     }
     json_object_set_new(root, "stories", stories);
-    size_t dump = JSON_PRESERVE_ORDER |
-                  ((flags & PRECIS_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT);
+    size_t dump =
+        JSON_PRESERVE_ORDER |
+        ((flags & PRECIS_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT);
     char *text = json_dumps(root, dump);
     json_decref(root);
     if (!text)
         precis__oom();
     size_t len = strlen(text);
-    int failed = sink->write(sink->ud, text, len) || sink->write(sink->ud, "\n", 1);
+    int failed =
+        sink->write(sink->ud, text, len) || sink->write(sink->ud, "\n", 1);
     free(text);
     return failed ? PRECIS_EIO : PRECIS_OK;
 }

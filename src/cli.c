@@ -75,8 +75,8 @@ const char *const cli_usage[] = {
     "\n"
     "",
     "Batches:\n"
-    "      --jsonl           read JSON Lines records {\"id\", \"text\", and\n"
-    "                        optional \"title\", \"date\", \"lang\"} on stdin and\n"
+    "      --jsonl           read JSON Lines records on stdin: {\"id\",\n"
+    "                        \"text\", optional \"title\", \"date\", \"lang\"};\n"
     "                        write one JSON result per line, in input order\n"
     "  -j, --jobs=N          worker threads (default: one per processor);\n"
     "                        the output is the same for any N\n"
@@ -247,8 +247,8 @@ static int parse_pixels(const char *arg, unsigned *out)
 }
 
 /* Applies one explicit image option (after the profile). */
-static int apply_image_option(cli_opts *o, int code, const char *arg,
-                              char *err, size_t err_size)
+static int apply_image_option(cli_opts *o, int code, const char *arg, char *err,
+                              size_t err_size)
 {
     precis_image_options *img = &o->img;
     const char *name = NULL;
@@ -362,8 +362,8 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     optind = 0; /* GNU: full re-initialisation, so tests can parse twice */
     opterr = 0; /* messages are ours, not getopt's */
     int c;
-    while ((c = getopt_long(argc, argv, ":n:w:r:a:f:o:j:l:vhV", long_options, NULL)) !=
-           -1) {
+    while ((c = getopt_long(argc, argv, ":n:w:r:a:f:o:j:l:vhV", long_options,
+                            NULL)) != -1) {
         switch (c) {
         case 'n':
             if (parse_count(optarg, &o->opt.sentences))
@@ -577,11 +577,12 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
         if (apply_image_option(o, img_flags[i].code, img_flags[i].arg, err,
                                err_size) != EXIT_OK)
             return EXIT_USAGE;
-    if (o->format == FMT_IMAGE && o->n_files > 1 &&
-        o->command != CMD_BRIEF)
-        return usage_error(err, err_size, "an image shows one input; give "
-                                          "one FILE");
-    if (o->command == CMD_BRIEF && o->n_files == 0 && o->action == CLI_SUMMARIZE)
+    if (o->format == FMT_IMAGE && o->n_files > 1 && o->command != CMD_BRIEF)
+        return usage_error(err, err_size,
+                           "an image shows one input; give "
+                           "one FILE");
+    if (o->command == CMD_BRIEF && o->n_files == 0 &&
+        o->action == CLI_SUMMARIZE)
         return usage_error(err, err_size, "brief needs a folder or files");
     if (o->jsonl && o->command != CMD_SUMMARY)
         return usage_error(err, err_size, "--jsonl is for summaries only");

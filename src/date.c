@@ -168,8 +168,8 @@ static size_t skip_joiner(const char *s, size_t len, size_t j)
     return j;
 }
 
-static bool try_at(const char *s, size_t len, size_t i, int *y, int *m,
-                   int *d, size_t *end, const char *table)
+static bool try_at(const char *s, size_t len, size_t i, int *y, int *m, int *d,
+                   size_t *end, const char *table)
 {
     size_t j;
     if (is_digit(s[i])) {
@@ -235,14 +235,13 @@ static bool try_at(const char *s, size_t len, size_t i, int *y, int *m,
     return true;
 }
 
-bool date_find(const char *s, size_t len, char out[11], size_t *at,
-               size_t *end)
+bool date_find(const char *s, size_t len, char out[11], size_t *at, size_t *end)
 {
     return date_find_lang(s, len, NULL, out, at, end);
 }
 
-bool date_find_lang(const char *s, size_t len, const char *table,
-                    char out[11], size_t *at, size_t *end)
+bool date_find_lang(const char *s, size_t len, const char *table, char out[11],
+                    size_t *at, size_t *end)
 {
     for (size_t i = 0; i < len; i++) {
         bool lead = is_digit(s[i]) || is_alpha(s[i]) ||

@@ -94,8 +94,7 @@ typedef struct line {
  * is never joined to the line before it and never a title. */
 static bool is_list_item(const char *s, size_t len)
 {
-    if (len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') &&
-        s[1] == ' ')
+    if (len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
         return true;
     if (len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0) /* "• " */
         return true;
@@ -278,8 +277,7 @@ static bool parse_headline(const char *s, size_t len, char time[6],
                            size_t *text_at)
 {
     size_t i = 0;
-    if (len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') &&
-        s[1] == ' ')
+    if (len >= 2 && (s[0] == '-' || s[0] == '*' || s[0] == '+') && s[1] == ' ')
         i = 2;
     else if (len >= 4 && memcmp(s, "\xE2\x80\xA2 ", 4) == 0)
         i = 4;
@@ -410,9 +408,9 @@ static void clean_lines(precis_doc *doc, const buf *norm, bool keep)
             for (size_t k = 0; k < line.len && !doc->time[0]; k++)
                 time_parse(t, line.len, k, doc->time);
         }
-        bool drop = !keep && (dateline || bp_is_line(&m->boilerplate, t, line.len) ||
-                              is_link_row(t, line.len) ||
-                              is_byline(t, line.len));
+        bool drop =
+            !keep && (dateline || bp_is_line(&m->boilerplate, t, line.len) ||
+                      is_link_row(t, line.len) || is_byline(t, line.len));
         if (!drop)
             buf_put(&out, t, line.len);
         buf_putc(&out, '\n');

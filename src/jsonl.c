@@ -28,8 +28,8 @@ int jsonl_parse(const char *line, size_t len, jsonl_record *rec, char *err,
     json_error_t jerr;
     /* JSON_ALLOW_NUL: a "\u0000" in the text reaches ingest, which knows
      * what to do with NUL bytes; jansson's default would refuse it. */
-    json_t *root = json_loadb(line, len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES,
-                              &jerr);
+    json_t *root =
+        json_loadb(line, len, JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &jerr);
     if (!root) {
         snprintf(err, err_size, "invalid JSON at column %d: %s", jerr.column,
                  jerr.text);
@@ -48,8 +48,9 @@ int jsonl_parse(const char *line, size_t len, jsonl_record *rec, char *err,
     }
     json_t *text = json_object_get(root, "text");
     if (!json_is_string(text)) {
-        snprintf(err, err_size, "%s", text ? "\"text\" must be a string"
-                                           : "no \"text\" in the record");
+        snprintf(err, err_size, "%s",
+                 text ? "\"text\" must be a string"
+                      : "no \"text\" in the record");
         json_decref(root);
         return -1;
     }

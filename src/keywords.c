@@ -107,10 +107,11 @@ static void sort_by_score(uint32_t *ids, size_t n, const double *score)
             size_t hi = lo + 2 * width < n ? lo + 2 * width : n;
             size_t a = lo, b = mid, k = lo;
             while (a < mid || b < hi) {
-                bool take_a = b >= hi ||
-                              (a < mid && (score[ids[a]] > score[ids[b]] ||
-                                           (score[ids[a]] == score[ids[b]] &&
-                                            ids[a] < ids[b])));
+                bool take_a =
+                    b >= hi ||
+                    (a < mid &&
+                     (score[ids[a]] > score[ids[b]] ||
+                      (score[ids[a]] == score[ids[b]] && ids[a] < ids[b])));
                 tmp[k++] = take_a ? ids[a++] : ids[b++];
             }
         }
@@ -230,13 +231,13 @@ void keywords_run(precis_doc *doc, size_t max_keywords)
                 p.score += score[st->terms[j]];
             }
             p.surface = text + st->pos[k].off;
-            p.surface_len = st->pos[end - 1].off + st->pos[end - 1].len -
-                            st->pos[k].off;
+            p.surface_len =
+                st->pos[end - 1].off + st->pos[end - 1].len - st->pos[k].off;
             p.initial = st->pos[k].word == 0;
             int added;
-            uint32_t *slot = strmap_put(&index, (const char *)p.ids,
-                                        p.n * sizeof *p.ids,
-                                        (uint32_t)n_phrases, &added);
+            uint32_t *slot =
+                strmap_put(&index, (const char *)p.ids, p.n * sizeof *p.ids,
+                           (uint32_t)n_phrases, &added);
             if (added) {
                 if (n_phrases == cap) {
                     cap *= 2;

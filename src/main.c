@@ -172,8 +172,8 @@ int main(int argc, char **argv)
     cli_opts o;
     char err[256];
     if (cli_parse(argc, argv, &o, err, sizeof err) != EXIT_OK) {
-        fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n",
-                prog, err, prog);
+        fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", prog,
+                err, prog);
         return EXIT_USAGE;
     }
     switch (o.action) {
@@ -220,8 +220,7 @@ int main(int argc, char **argv)
     precis_ctx *ctx = precis_ctx_new(o.language, o.models_dir, &st);
     if (!ctx) {
         fprintf(stderr, "%s: %s: %s\n", prog,
-                o.models_dir ? o.models_dir : o.language,
-                precis_strerror(st));
+                o.models_dir ? o.models_dir : o.language, precis_strerror(st));
         return EXIT_FAIL;
     }
     outfile out;

@@ -82,8 +82,8 @@ void model_each_line(const char *text, size_t len,
         while (start < end && (text[start] == ' ' || text[start] == '\t' ||
                                text[start] == '\r'))
             start++;
-        while (end > start && (text[end - 1] == ' ' ||
-                               text[end - 1] == '\t' || text[end - 1] == '\r'))
+        while (end > start && (text[end - 1] == ' ' || text[end - 1] == '\t' ||
+                               text[end - 1] == '\r'))
             end--;
         if (end > start && text[start] != '#')
             fn(ud, text + start, end - start);
@@ -234,8 +234,7 @@ precis_status model_load(lang_model *m, const char *language, const char *dir,
         buf_printf(&path, "%s/%s", dir, language);
         int bad = stat(path.data, &sb) != 0 || !S_ISDIR(sb.st_mode);
         if (bad)
-            buf_printf(err, "%s: no models folder for %s", path.data,
-                       language);
+            buf_printf(err, "%s: no models folder for %s", path.data, language);
         buf_free(&path);
         if (bad)
             return PRECIS_EMODEL;
@@ -263,8 +262,8 @@ precis_status model_load(lang_model *m, const char *language, const char *dir,
     }
     if (status == PRECIS_OK) {
         bool found;
-        status = model_read(language, "months.txt", dir, &m->months, &found,
-                            err);
+        status =
+            model_read(language, "months.txt", dir, &m->months, &found, err);
     }
     m->language = language;
     m->dir = dir;
@@ -330,22 +329,21 @@ bool model_is_opener(const lang_model *m, const char *folded, size_t len)
            strmap_get(&m->openers, folded, len) != NULL;
 }
 
-enum abbrev_kind model_abbrev(const lang_model *m, const char *word,
-                              size_t len)
+enum abbrev_kind model_abbrev(const lang_model *m, const char *word, size_t len)
 {
     const uint32_t *v = strmap_get(&m->abbrevs, word, len);
     if (v)
-        return (enum abbrev_kind)*v;
+        return (enum abbrev_kind) * v;
     buf fold = {0};
     uc_casefold(&fold, word, len);
     v = strmap_get(&m->abbrevs, buf_cstr(&fold), fold.len);
     buf_free(&fold);
     if (v)
-        return (enum abbrev_kind)*v;
+        return (enum abbrev_kind) * v;
     const char *p = m->abbrev_suffixes.data;
     const char *end = p ? p + m->abbrev_suffixes.len : NULL;
     while (p && p < end) {
-        enum abbrev_kind kind = (enum abbrev_kind)*p++;
+        enum abbrev_kind kind = (enum abbrev_kind) * p++;
         size_t n = strlen(p);
         if (len > n && memcmp(word + len - n, p, n) == 0)
             return kind;

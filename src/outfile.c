@@ -76,8 +76,7 @@ int outfile_open(outfile *o, const char *path)
         free(o->path);
         return ENOMEM;
     }
-    snprintf(o->tmp, n, "%.*s.%s.XXXXXX", (int)dir_len, path,
-             path + dir_len);
+    snprintf(o->tmp, n, "%.*s.%s.XXXXXX", (int)dir_len, path, path + dir_len);
     watch_signals();
     int fd = mkstemp(o->tmp);
     if (fd < 0) {

@@ -273,7 +273,7 @@ precis_status precis_doc_feed(precis_doc *doc, const void *data, size_t len)
 }
 
 precis_status precis_doc_set_title(precis_doc *doc, const char *title,
-                                  size_t len)
+                                   size_t len)
 {
     if (doc->state != DOC_FEEDING)
         return precis__fail(doc->ctx, PRECIS_ESTATE,
@@ -505,9 +505,8 @@ const char *precis_doc_keyword(const precis_doc *doc, size_t i, size_t *len)
 
 /* ==== Convenience ==== */
 
-precis_status precis_summarize_to(precis_ctx *ctx, const void *text,
-                                  size_t len, const precis_options *opt,
-                                  precis_sink *sink)
+precis_status precis_summarize_to(precis_ctx *ctx, const void *text, size_t len,
+                                  const precis_options *opt, precis_sink *sink)
 {
     precis_doc *doc = precis_doc_new(ctx);
     precis_status st = precis_doc_feed(doc, text, len);

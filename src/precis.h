@@ -223,7 +223,7 @@ precis_status precis_doc_feed(precis_doc *doc, const void *data, size_t len);
  * repaired and white space collapsed) must be set before finish. Returns
  * PRECIS_OK or PRECIS_ESTATE. */
 precis_status precis_doc_set_title(precis_doc *doc, const char *title,
-                                  size_t len);
+                                   size_t len);
 
 /** Sets the document's date ("YYYY-MM-DD", or any form precis reads, such
  * as "4 November 2025"), and its time when one follows ("2025-11-04T12:20",
@@ -387,8 +387,7 @@ precis_status precis_md_style_parse(const char *name, precis_md_style *out);
  * defaults) is only read during the call. Returns PRECIS_OK, PRECIS_EINVAL
  * for an unknown style, PRECIS_ESTATE before summarize, or PRECIS_EIO. */
 precis_status precis_render_md(const precis_doc *doc,
-                               const precis_md_options *opt,
-                               precis_sink *sink);
+                               const precis_md_options *opt, precis_sink *sink);
 
 /** The "version" that precis_render_json writes. It changes only when a
  * key is removed or changes meaning; new keys may appear without it. */
@@ -423,8 +422,8 @@ precis_status precis_render_md(const precis_doc *doc,
  *
  * source (caller-owned, typically the input's file name, "-" for stdin)
  * may be any bytes: invalid UTF-8 in it is written as U+FFFD. flags is 0
- * or PRECIS_JSON_PRETTY and PRECIS_JSON_ID. The JSON is built with jansson and freed before
- * returning. Returns PRECIS_OK, PRECIS_EINVAL for unknown flags,
+ * or PRECIS_JSON_PRETTY and PRECIS_JSON_ID. The JSON is built with jansson and
+ * freed before returning. Returns PRECIS_OK, PRECIS_EINVAL for unknown flags,
  * PRECIS_ESTATE before summarize, or PRECIS_EIO. */
 precis_status precis_render_json(const precis_doc *doc, const char *source,
                                  unsigned flags, precis_sink *sink);
@@ -605,7 +604,6 @@ precis_status precis_render_image(const precis_doc *doc,
                                   const precis_image_options *o,
                                   precis_sink *sink);
 
-
 /* ==== Briefings ====
  *
  * A daily briefing from many articles: articles that report the same
@@ -721,9 +719,8 @@ void precis_brief_free(precis_brief *b);
  * plain text to sink, in one call: new, feed, finish, summarize, render,
  * free. Returns the first failure's status (detail in
  * precis_ctx_errmsg). */
-precis_status precis_summarize_to(precis_ctx *ctx, const void *text,
-                                  size_t len, const precis_options *opt,
-                                  precis_sink *sink);
+precis_status precis_summarize_to(precis_ctx *ctx, const void *text, size_t len,
+                                  const precis_options *opt, precis_sink *sink);
 
 #ifdef __cplusplus
 }

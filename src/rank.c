@@ -165,8 +165,7 @@ static void dedupe_edges(edge_list *el)
 /* The weight of the edge between sentences i and j from their dot
  * product, or 0 for no edge. */
 static double edge_weight(const precis_doc *doc, enum edge_kind kind,
-                          double threshold, uint32_t i, uint32_t j,
-                          double dot)
+                          double threshold, uint32_t i, uint32_t j, double dot)
 {
     if (kind == EDGE_OVERLAP) {
         double denom = log((double)doc->sents[i].n_terms) +
@@ -234,8 +233,8 @@ static void build_graph(precis_doc *doc, const svec *v, enum edge_kind kind,
             qsort(touched, n_touched, sizeof *touched, cmp_u32);
             for (size_t k = 0; k < n_touched; k++) {
                 uint32_t j = touched[k];
-                double w = edge_weight(doc, kind, threshold, (uint32_t)i, j,
-                                       dot[j]);
+                double w =
+                    edge_weight(doc, kind, threshold, (uint32_t)i, j, dot[j]);
                 if (w > 0.0)
                     edge_add(&el, (uint32_t)i, j, w);
                 dot[j] = 0.0;
@@ -247,8 +246,8 @@ static void build_graph(precis_doc *doc, const svec *v, enum edge_kind kind,
         size_t n_best = 0;
         for (size_t k = 0; k < n_touched; k++) {
             uint32_t j = touched[k];
-            double w = edge_weight(doc, kind, threshold, (uint32_t)i, j,
-                                   dot[j]);
+            double w =
+                edge_weight(doc, kind, threshold, (uint32_t)i, j, dot[j]);
             dot[j] = 0.0;
             scored_edge e = {j, w};
             if (w <= 0.0 || (n_best == SPARSE_EDGES &&
@@ -263,8 +262,8 @@ static void build_graph(precis_doc *doc, const svec *v, enum edge_kind kind,
         }
         for (size_t k = 0; k < n_best; k++) {
             uint32_t j = best[k].j;
-            edge_add(&el, (uint32_t)(i < j ? i : j),
-                     (uint32_t)(i < j ? j : i), best[k].w);
+            edge_add(&el, (uint32_t)(i < j ? i : j), (uint32_t)(i < j ? j : i),
+                     best[k].w);
         }
     }
     free(dot);
@@ -312,8 +311,8 @@ bool rank_is_candidate(const sentence *s)
  * summaries (and news highlights) state facts in their own words. */
 static bool opens_quote(const char *s, size_t len)
 {
-    static const char *const marks[] = {"\"", "\xE2\x80\x9C", "\xE2\x80\x98",
-                                        "\xC2\xAB", "\xE2\x80\x9E", "'"};
+    static const char *const marks[] = {
+        "\"", "\xE2\x80\x9C", "\xE2\x80\x98", "\xC2\xAB", "\xE2\x80\x9E", "'"};
     for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
         size_t n = strlen(marks[k]);
         if (len >= n && memcmp(s, marks[k], n) == 0)
@@ -351,8 +350,8 @@ static void rank_precis(precis_doc *doc, const precis_options *opt)
     /* The centroid as a dense array: one lookup per term of a sentence,
      * where a sparse merge would walk the whole centroid each time. */
     svec centroid = vectors_centroid(doc, v, n);
-    double *dense = precis__calloc(doc->n_terms ? doc->n_terms : 1,
-                                   sizeof *dense);
+    double *dense =
+        precis__calloc(doc->n_terms ? doc->n_terms : 1, sizeof *dense);
     for (uint32_t k = 0; k < centroid.n; k++)
         dense[centroid.ids[k]] = centroid.w[k];
     svec title = {0};
@@ -364,13 +363,13 @@ static void rank_precis(precis_doc *doc, const precis_options *opt)
         double words = s->words;
         double fragment = words < 10.0 ? (10.0 - words) / 10.0 : 0.0;
         double ramble = words > 50.0 ? (words - 50.0) / 50.0 : 0.0;
-        doc->scores[i] = rw->lead * prior[i] +
-                         rw->centrality * (pr_max > 0 ? pr[i] / pr_max : 0) +
-                         rw->centroid * svec_dot_dense(&v[i], dense) +
-                         rw->title * svec_dot(&v[i], &title) -
-                         rw->length * (fragment + ramble) -
-                         rw->quote * opens_quote(doc->text.data + s->off,
-                                                 s->len);
+        doc->scores[i] =
+            rw->lead * prior[i] +
+            rw->centrality * (pr_max > 0 ? pr[i] / pr_max : 0) +
+            rw->centroid * svec_dot_dense(&v[i], dense) +
+            rw->title * svec_dot(&v[i], &title) -
+            rw->length * (fragment + ramble) -
+            rw->quote * opens_quote(doc->text.data + s->off, s->len);
     }
     free(prior);
     free(pr);

@@ -72,22 +72,25 @@ static json_t *jscore(double x)
     return need(json_real(r));
 }
 
-static json_t *build(const precis_doc *doc, const char *source,
-                     unsigned flags)
+static json_t *build(const precis_doc *doc, const char *source, unsigned flags)
 {
     json_t *root = need(json_object());
     set(root, "version", need(json_integer(PRECIS_JSON_VERSION)));
     if (flags & PRECIS_JSON_ID)
-        set(root, "id", source ? precis__json_string(source, strlen(source)) : json_null());
-    set(root, "source", source ? precis__json_string(source, strlen(source)) : json_null());
+        set(root, "id",
+            source ? precis__json_string(source, strlen(source)) : json_null());
+    set(root, "source",
+        source ? precis__json_string(source, strlen(source)) : json_null());
 
     size_t len;
     const char *title = precis_doc_title(doc, &len);
     set(root, "title", precis__json_string(title, len));
     const char *date = precis_doc_date(doc);
-    set(root, "date", date ? precis__json_string(date, strlen(date)) : json_null());
+    set(root, "date",
+        date ? precis__json_string(date, strlen(date)) : json_null());
     const char *lang = precis_doc_language(doc);
-    set(root, "language", lang ? precis__json_string(lang, strlen(lang)) : json_null());
+    set(root, "language",
+        lang ? precis__json_string(lang, strlen(lang)) : json_null());
 
     json_t *sents = need(json_array());
     for (size_t k = 0; k < precis_doc_summary_count(doc); k++) {

@@ -88,8 +88,8 @@ void select_run(precis_doc *doc, const precis_options *opt)
         v = NULL;
         lambda = 1.0;
     }
-    doc->summary = arena_array(&doc->mem, n_cand ? n_cand : 1,
-                               sizeof *doc->summary);
+    doc->summary =
+        arena_array(&doc->mem, n_cand ? n_cand : 1, sizeof *doc->summary);
     doc->n_summary = 0;
     size_t used = 0;
     while (doc->n_summary < want) {
@@ -110,8 +110,8 @@ void select_run(precis_doc *doc, const precis_options *opt)
         if (v)
             for (size_t j = 0; j < n_cand; j++)
                 if (!p[j].taken)
-                    p[j].worst = fmax(p[j].worst, svec_dot(&v[p[j].index],
-                                                           &v[best->index]));
+                    p[j].worst = fmax(
+                        p[j].worst, svec_dot(&v[p[j].index], &v[best->index]));
     }
     free(p);
     qsort(doc->summary, doc->n_summary, sizeof *doc->summary, by_index);

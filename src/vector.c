@@ -19,8 +19,8 @@ static void make_term_df(precis_doc *doc)
 {
     lang_model *m = &doc->lang->model;
     model_need_idf(m);
-    doc->term_df = precis__calloc(doc->n_terms ? doc->n_terms : 1,
-                                  sizeof *doc->term_df);
+    doc->term_df =
+        precis__calloc(doc->n_terms ? doc->n_terms : 1, sizeof *doc->term_df);
     for (size_t k = 0; k < doc->terms.cap; k++) {
         const strmap_slot *s = &doc->terms.slots[k];
         if (!s->key)
@@ -153,8 +153,7 @@ double svec_dot_dense(const svec *a, const double *dense)
 
 svec vectors_centroid(precis_doc *doc, const svec *vecs, size_t n)
 {
-    double *sum = precis__calloc(doc->n_terms ? doc->n_terms : 1,
-                                 sizeof *sum);
+    double *sum = precis__calloc(doc->n_terms ? doc->n_terms : 1, sizeof *sum);
     for (size_t i = 0; i < n; i++)
         for (uint32_t k = 0; k < vecs[i].n; k++)
             sum[vecs[i].ids[k]] += vecs[i].w[k];
