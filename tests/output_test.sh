@@ -76,6 +76,10 @@ wait_for_temp() {
 }
 
 killed_midwrite=0
+# Job control: without it, POSIX shells start background commands with
+# SIGINT ignored, and summarize rightly keeps an ignored SIGINT ignored,
+# so the SIGINT runs below would never be interrupted.
+set -m
 # kill_run SIGNAL WHEN: WHEN is a delay in seconds, or +BYTES to wait for
 # the temporary file to reach BYTES.
 kill_run() {
