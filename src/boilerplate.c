@@ -95,7 +95,10 @@ bool bp_add(bp_rules *r, const char *line, size_t len)
                                  : &r->head[kinds[i].kind][c];
         while (*link)
             link = &r->rules[*link - 1].next;
-        r->rules[r->n] = (bp_rule){kinds[i].kind, pat, len - k, 0};
+        unsigned char second = len - k > 1 ? lower((unsigned char)pat[1]) : 0;
+        if (second == '#' || second == '*' || second == '\x01')
+            second = 0;
+        r->rules[r->n] = (bp_rule){kinds[i].kind, pat, len - k, 0, second};
         *link = (int32_t)++r->n;
         return true;
     }
@@ -119,6 +122,9 @@ static bool word_start(const char *s, size_t i)
 static size_t match_rule(const bp_rule *rule, enum bp_kind kind, const char *s,
                          size_t len, size_t i)
 {
+    if (rule->second &&
+        (i + 1 >= len || lower((unsigned char)s[i + 1]) != rule->second))
+        return (size_t)-1;
     size_t end = bp_match(rule->pat, rule->len, s, len, i);
     if (end == (size_t)-1)
         return end;
@@ -183,23 +189,24 @@ size_t bp_strip(const bp_rules *r, const char *s, size_t len, buf *out)
     return cuts;
 }
 
-static size_t count_words(const char *s, size_t len)
+/* Whether s has more than max words, reading only as far as needed. */
+static bool more_words_than(const char *s, size_t len, size_t max)
 {
     size_t words = 0;
     bool in = false;
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < len && words <= max; i++) {
         bool space = s[i] == ' ';
         words += !space && !in;
         in = !space;
     }
-    return words;
+    return words > max;
 }
 
 bool bp_is_line(const bp_rules *r, const char *s, size_t len)
 {
-    if (len == 0 || count_words(s, len) > BP_LINE_MAX_WORDS)
-        return false;
-    return match_kind(r, BP_LINE, s, len, 0) != (size_t)-1;
+    /* The rule test first: it fails at once for most lines. */
+    return len > 0 && match_kind(r, BP_LINE, s, len, 0) != (size_t)-1 &&
+           !more_words_than(s, len, BP_LINE_MAX_WORDS);
 }
 
 bool bp_is_sentence(const bp_rules *r, const char *s, size_t len)

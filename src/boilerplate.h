@@ -20,6 +20,8 @@ typedef struct bp_rule {
     char *pat; /* owned */
     size_t len;
     int32_t next; /* the next rule of the same kind and first byte, or -1 */
+    unsigned char second; /* its second byte, lower case, when a literal
+                           * (else 0): a cheap test before matching */
 } bp_rule;
 
 typedef struct bp_rules {

@@ -23,7 +23,7 @@ void buf_grow(buf *b, size_t extra)
     b->data[b->len] = '\0';
 }
 
-void buf_put(buf *b, const void *p, size_t n)
+void buf_put_slow(buf *b, const void *p, size_t n)
 {
     buf_grow(b, n);
     if (n)
@@ -37,7 +37,7 @@ void buf_puts(buf *b, const char *s)
     buf_put(b, s, strlen(s));
 }
 
-void buf_putc(buf *b, char c)
+void buf_putc_slow(buf *b, char c)
 {
     buf_grow(b, 1);
     b->data[b->len++] = c;

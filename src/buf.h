@@ -6,6 +6,7 @@
 #define PRECIS_BUF_H
 
 #include <stddef.h>
+#include <string.h>
 
 typedef struct buf {
     char *data; /* NUL-terminated when cap > 0; NULL when never grown */
@@ -14,15 +15,39 @@ typedef struct buf {
 } buf;
 
 void buf_grow(buf *b, size_t extra);
-void buf_put(buf *b, const void *p, size_t n);
+void buf_put_slow(buf *b, const void *p, size_t n);
 void buf_puts(buf *b, const char *s);
-void buf_putc(buf *b, char c);
+void buf_putc_slow(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 void buf_clear(buf *b);
 /* Returns the bytes (NUL-terminated, never NULL) and resets b. */
 char *buf_detach(buf *b, size_t *len);
 void buf_free(buf *b);
+/* Appending is in every inner loop of ingest: the common case, room
+ * left, stays inline; growing goes through the slow path. */
+static inline void buf_putc(buf *b, char c)
+{
+    if (b->len + 1 < b->cap) {
+        b->data[b->len++] = c;
+        b->data[b->len] = '\0';
+    } else {
+        buf_putc_slow(b, c);
+    }
+}
+
+static inline void buf_put(buf *b, const void *p, size_t n)
+{
+    if (n < b->cap - b->len) {
+        if (n)
+            memcpy(b->data + b->len, p, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+    } else {
+        buf_put_slow(b, p, n);
+    }
+}
+
 /* A read-only view: "" when the buffer was never grown. */
 static inline const char *buf_cstr(const buf *b)
 {

@@ -56,7 +56,7 @@ static enum script script_of(int32_t cp)
 /* The script each Snowball language is written in (Serbian also in Latin;
  * its stemmer takes both, and Cyrillic text goes to Russian unless the
  * user says otherwise). */
-static enum script script_of_language(const char *name)
+int precis__language_script(const char *name)
 {
     static const struct {
         const char *name;
@@ -70,8 +70,8 @@ static enum script script_of_language(const char *name)
     };
     for (size_t i = 0; i < sizeof table / sizeof table[0]; i++)
         if (strcmp(name, table[i].name) == 0)
-            return table[i].script;
-    return SCRIPT_LATIN;
+            return (int)table[i].script;
+    return (int)SCRIPT_LATIN;
 }
 
 /* For a script no stopword list covers, the language to use. */
@@ -105,6 +105,44 @@ static lang_state *find(precis_ctx *ctx, const char *name)
     return NULL;
 }
 
+/* The script with the most letters so far (Latin on a tie or none). */
+static enum script main_script(const size_t *letters)
+{
+    enum script main = SCRIPT_LATIN;
+    for (int s = 0; s < SCRIPT_COUNT; s++)
+        if (s != SCRIPT_OTHER && letters[s] > letters[main])
+            main = (enum script)s;
+    return main;
+}
+
+/* Among the profiled languages of script main, the one with most hits;
+ * *runner_up gets the second best count. */
+static lang_state *leader(precis_ctx *ctx, const size_t *hits,
+                          enum script main, size_t *best_hits,
+                          size_t *runner_up)
+{
+    lang_state *best = NULL;
+    *best_hits = *runner_up = 0;
+    for (size_t k = 0; k < ctx->n_langs; k++) {
+        lang_state *l = &ctx->langs[k];
+        if (!l->profiled || l->script != (int)main)
+            continue;
+        if (hits[k] > *best_hits) {
+            *runner_up = *best_hits;
+            best = l;
+            *best_hits = hits[k];
+        } else if (hits[k] > *runner_up) {
+            *runner_up = hits[k];
+        }
+    }
+    return best;
+}
+
+/* Stop reading once the leader has this many stopword hits and at least
+ * twice the runner-up's: by then more text only confirms it, and most of
+ * detection's cost is the reading. */
+#define SURE_HITS 48
+
 lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
 {
     if (len > SAMPLE_BYTES) {
@@ -115,13 +153,15 @@ lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
     size_t letters[SCRIPT_COUNT] = {0};
     size_t *hits = precis__calloc(ctx->n_langs, sizeof *hits);
     buf fold = {0};
-    size_t i = 0;
+    char ascii[PRECIS_MAX_TOKEN];
+    size_t i = 0, since_check = 0;
     while (i < len) {
         size_t start = i;
         int32_t cp = u8_next(text, len, &i);
         if (!uc_is_word(cp))
             continue;
         size_t end = i;
+        bool only_ascii = cp < 0x80;
         while (end < len) {
             size_t j = end;
             int32_t c = u8_next(text, len, &j);
@@ -129,35 +169,43 @@ lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
                 break;
             if (uc_is_letter(c))
                 letters[script_of(c)]++;
+            only_ascii = only_ascii && c < 0x80;
             end = j;
         }
         if (uc_is_letter(cp))
             letters[script_of(cp)]++;
         i = end;
-        buf_clear(&fold);
-        uc_casefold(&fold, text + start, end - start);
-        const uint32_t *langs =
-            strmap_get(&ctx->stopword_langs, buf_cstr(&fold), fold.len);
+        /* Most words of Latin-script text are ASCII: fold those here. */
+        const char *key;
+        size_t key_len = end - start;
+        if (only_ascii && key_len <= sizeof ascii) {
+            for (size_t k = 0; k < key_len; k++) {
+                char c = text[start + k];
+                ascii[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            key = ascii;
+        } else {
+            buf_clear(&fold);
+            uc_casefold(&fold, text + start, end - start);
+            key = buf_cstr(&fold);
+            key_len = fold.len;
+        }
+        const uint32_t *langs = strmap_get(&ctx->stopword_langs, key, key_len);
         for (uint32_t bits = langs ? *langs : 0, k = 0; bits; bits >>= 1, k++)
             hits[k] += bits & 1;
+        if (++since_check == 32) {
+            since_check = 0;
+            size_t best_hits, runner_up;
+            leader(ctx, hits, main_script(letters), &best_hits, &runner_up);
+            if (best_hits >= SURE_HITS && best_hits >= 2 * runner_up)
+                break;
+        }
     }
     buf_free(&fold);
 
-    enum script main = SCRIPT_LATIN;
-    for (int s = 0; s < SCRIPT_COUNT; s++)
-        if (s != SCRIPT_OTHER && letters[s] > letters[main])
-            main = (enum script)s;
-    lang_state *best = NULL;
-    size_t best_hits = 0;
-    for (size_t k = 0; k < ctx->n_langs; k++) {
-        lang_state *l = &ctx->langs[k];
-        if (!l->profiled || script_of_language(l->name) != main)
-            continue;
-        if (hits[k] > best_hits) {
-            best = l;
-            best_hits = hits[k];
-        }
-    }
+    enum script main = main_script(letters);
+    size_t best_hits, runner_up;
+    lang_state *best = leader(ctx, hits, main, &best_hits, &runner_up);
     free(hits);
     if (!best)
         best = find(ctx, default_for_script(main));

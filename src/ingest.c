@@ -49,6 +49,20 @@ static void normalise_lines(buf *out, const char *s, size_t len)
     bool line_empty = true;
     while (i < len) {
         unsigned char c = (unsigned char)s[i];
+        /* Most text is runs of printable ASCII: copy each run at once. */
+        if (c > 0x20 && c < 0x7F) {
+            size_t j = i + 1;
+            while (j < len && (unsigned char)s[j] > 0x20 &&
+                   (unsigned char)s[j] < 0x7F)
+                j++;
+            if (pending_space)
+                buf_putc(out, ' ');
+            pending_space = false;
+            line_empty = false;
+            buf_put(out, s + i, j - i);
+            i = j;
+            continue;
+        }
         int32_t cp;
         if (c < 0x80) {
             cp = c;
@@ -324,18 +338,32 @@ static size_t word_count(const char *s, size_t len)
     return words;
 }
 
+/* Whether s has more than max words, reading only as far as needed. */
+static bool more_words_than(const char *s, size_t len, size_t max)
+{
+    size_t words = len > 0;
+    for (size_t i = 0; i < len && words <= max; i++)
+        words += s[i] == ' ';
+    return words > max;
+}
+
 /* "Home | News | Sport | Weather": a row of links. */
 static bool is_link_row(const char *s, size_t len)
 {
     static const char *const seps[] = {" | ", " \xE2\x80\xA2 ", " \xC2\xB7 ",
                                        " \xC2\xBB "};
     size_t n_seps = 0;
-    for (size_t i = 0; i < len; i++)
+    for (const char *sp = memchr(s, ' ', len); sp;
+         sp = memchr(sp + 1, ' ', len - (size_t)(sp + 1 - s))) {
+        size_t i = (size_t)(sp - s);
         for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
             size_t sl = strlen(seps[k]);
             if (i + sl <= len && memcmp(s + i, seps[k], sl) == 0)
                 n_seps++;
         }
+        if (i + 1 >= len)
+            break;
+    }
     return n_seps >= 2 && word_count(s, len) <= (n_seps + 1) * 4;
 }
 
@@ -352,10 +380,9 @@ static bool is_byline(const char *s, size_t len)
 static bool is_dateline(const lang_model *m, const char *s, size_t len,
                         char out[11])
 {
-    size_t words = word_count(s, len);
     size_t at, end;
     const char *months = m->months.len ? m->months.data : NULL;
-    if (words > 12 || !date_find_lang(s, len, months, out, &at, &end))
+    if (more_words_than(s, len, 12) || !date_find_lang(s, len, months, out, &at, &end))
         return false;
     size_t outside = word_count(s, at) + word_count(s + end, len - end);
     return outside <= 4 || bp_is_line(&m->boilerplate, s, len);

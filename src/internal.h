@@ -24,6 +24,7 @@ typedef struct lang_state {
     bool loaded;      /* model and stemmer are ready */
     bool has_stopwords;
     bool profiled;  /* its stopwords are in ctx->stopword_langs */
+    int script;     /* the script it is written in (detect.c's enum) */
     lang_model model;
     stemmer *stem;
 } lang_state;
@@ -47,6 +48,8 @@ bool precis__lang_load(precis_ctx *ctx, lang_state *lang, precis_status *st);
 /* The language of text by its script and by stopword counts, among the
  * languages whose models load; falls back to English. */
 lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len);
+/* The script language (a Snowball name) is written in, for lang_state. */
+int precis__language_script(const char *name);
 
 typedef struct span {
     size_t off;

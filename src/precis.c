@@ -188,6 +188,7 @@ precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
     ctx->langs = precis__calloc(ctx->n_langs, sizeof *ctx->langs);
     for (size_t i = 0; i < ctx->n_langs; i++) {
         ctx->langs[i].name = names[i];
+        ctx->langs[i].script = precis__language_script(names[i]);
         if (name && strcmp(names[i], name) == 0)
             ctx->fixed = &ctx->langs[i];
     }

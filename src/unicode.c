@@ -13,7 +13,7 @@ static utf8proc_propval_t category(int32_t cp)
     return utf8proc_category(cp);
 }
 
-bool uc_is_letter(int32_t cp)
+bool uc_is_letter_slow(int32_t cp)
 {
     if (cp < 0x80)
         return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
@@ -51,7 +51,7 @@ bool uc_is_digit(int32_t cp)
     return category(cp) == UTF8PROC_CATEGORY_ND;
 }
 
-bool uc_is_word(int32_t cp)
+bool uc_is_word_slow(int32_t cp)
 {
     if (cp < 0x80)
         return uc_is_letter(cp) || (cp >= '0' && cp <= '9');
@@ -60,7 +60,7 @@ bool uc_is_word(int32_t cp)
            c == UTF8PROC_CATEGORY_ND;
 }
 
-bool uc_is_space(int32_t cp)
+bool uc_is_space_slow(int32_t cp)
 {
     if (cp < 0x80)
         return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' ||

@@ -108,7 +108,7 @@ size_t u8_repair(buf *out, const char *str, size_t len)
     return fixes;
 }
 
-int32_t u8_next(const char *str, size_t len, size_t *i)
+int32_t u8_next_slow(const char *str, size_t len, size_t *i)
 {
     const unsigned char *s = (const unsigned char *)str;
     if (*i >= len)
@@ -168,7 +168,7 @@ size_t u8_encode(int32_t cp, char *out)
     return 4;
 }
 
-void u8_put(buf *b, int32_t cp)
+void u8_put_slow(buf *b, int32_t cp)
 {
     char tmp[4];
     buf_put(b, tmp, u8_encode(cp, tmp));

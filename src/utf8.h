@@ -21,7 +21,13 @@ size_t u8_repair(buf *out, const char *s, size_t len);
 /* Decodes the code point at s[*i] (valid UTF-8 assumed, len the end) and
  * advances *i past it. Returns U+FFFD and advances one byte on anything
  * malformed, so a loop always terminates. */
-int32_t u8_next(const char *s, size_t len, size_t *i);
+int32_t u8_next_slow(const char *s, size_t len, size_t *i);
+static inline int32_t u8_next(const char *s, size_t len, size_t *i)
+{
+    if (*i < len && (unsigned char)s[*i] < 0x80)
+        return (unsigned char)s[(*i)++];
+    return u8_next_slow(s, len, i);
+}
 
 /* Decodes the code point that ends just before s[*i] and moves *i back
  * to its first byte. *i must be > 0. */
@@ -29,7 +35,14 @@ int32_t u8_prev(const char *s, size_t *i);
 
 /* Writes cp as UTF-8 into out (at least 4 bytes); returns the length. */
 size_t u8_encode(int32_t cp, char *out);
-void u8_put(buf *b, int32_t cp);
+void u8_put_slow(buf *b, int32_t cp);
+static inline void u8_put(buf *b, int32_t cp)
+{
+    if (cp >= 0 && cp < 0x80)
+        buf_putc(b, (char)cp);
+    else
+        u8_put_slow(b, cp);
+}
 
 /* Number of code points in s[0..len). */
 size_t u8_count(const char *s, size_t len);
