@@ -99,6 +99,12 @@ bool bp_add(bp_rules *r, const char *line, size_t len)
         if (second == '#' || second == '*' || second == '\x01')
             second = 0;
         r->rules[r->n] = (bp_rule){kinds[i].kind, pat, len - k, 0, second};
+        bool *can = r->can_start[kinds[i].kind];
+        if (c == '#')
+            for (int dgt = '0'; dgt <= '9'; dgt++)
+                can[dgt] = true;
+        else
+            can[c] = can[c >= 'a' && c <= 'z' ? c - 32 : c] = true;
         *link = (int32_t)++r->n;
         return true;
     }
@@ -160,11 +166,9 @@ static size_t match_kind(const bp_rules *r, enum bp_kind kind, const char *s,
 size_t bp_strip(const bp_rules *r, const char *s, size_t len, buf *out)
 {
     size_t cuts = 0, run = 0, i = 0;
-    const int32_t *head = r->head[BP_STRIP];
-    bool digits = r->digit_head[BP_STRIP] != 0;
+    const bool *can_start = r->can_start[BP_STRIP];
     while (i < len) {
-        unsigned char c = lower((unsigned char)s[i]);
-        if (!head[c] && !(digits && is_digit(c))) {
+        if (!can_start[(unsigned char)s[i]]) {
             i++;
             continue;
         }
@@ -213,12 +217,12 @@ bool bp_is_sentence(const bp_rules *r, const char *s, size_t len)
 {
     if (bp_is_line(r, s, len))
         return true;
-    const int32_t *head = r->head[BP_SENTENCE];
-    bool digits = r->digit_head[BP_SENTENCE] != 0;
+    const bool *can_start = r->can_start[BP_SENTENCE];
     for (size_t i = 0; i < len; i++) {
-        /* Most bytes start no rule: skip them without a call. */
-        unsigned char c = lower((unsigned char)s[i]);
-        if (!head[c] && !(digits && is_digit(c)))
+        /* Most bytes start no rule, or are inside a word: skip them
+         * without a call. */
+        if (!can_start[(unsigned char)s[i]] ||
+            (i > 0 && is_alnum((unsigned char)s[i - 1])))
             continue;
         if (match_kind(r, BP_SENTENCE, s, len, i) != (size_t)-1)
             return true;

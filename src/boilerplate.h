@@ -33,6 +33,9 @@ typedef struct bp_rules {
      * the rules that can match it. */
     int32_t head[3][256];
     int32_t digit_head[3]; /* rules starting with '#', +1 */
+    /* For each kind and byte as written: can a rule start there? The
+     * scanning loops test this first and skip most bytes at once. */
+    bool can_start[3][256];
 } bp_rules;
 
 /* Parses one "KIND PATTERN" line and adds it; returns false (adding

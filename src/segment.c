@@ -295,16 +295,17 @@ static bool caption_break(splitter *sp, size_t start, size_t sp_at)
      * not German), and after a clause of some words, not a name. */
     if (sp_at == start || sp->model->openers.count == 0)
         return false;
-    size_t words = 1;
-    for (size_t i = start; i < sp_at && words < 4; i++)
-        words += sp->s[i] == ' ';
-    if (words < 4)
+    /* The cheapest tests first: this runs at every space. */
+    size_t k = sp_at + 1, w = k;
+    if (!uc_is_upper(peek(sp->s, sp->end, k)))
         return false;
     size_t j = sp_at;
     if (!uc_is_lower(u8_prev(sp->s, &j)))
         return false;
-    size_t k = sp_at + 1, w = k;
-    if (!uc_is_upper(peek(sp->s, sp->end, k)))
+    size_t words = 1;
+    for (size_t i = start; i < sp_at && words < 4; i++)
+        words += sp->s[i] == ' ';
+    if (words < 4)
         return false;
     while (w < sp->end && w - k <= LOOK) {
         size_t t = w;

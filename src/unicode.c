@@ -29,7 +29,7 @@ bool uc_is_mark(int32_t cp)
     return c >= UTF8PROC_CATEGORY_MN && c <= UTF8PROC_CATEGORY_ME;
 }
 
-bool uc_is_upper(int32_t cp)
+bool uc_is_upper_slow(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'A' && cp <= 'Z';
@@ -37,7 +37,7 @@ bool uc_is_upper(int32_t cp)
     return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 
-bool uc_is_lower(int32_t cp)
+bool uc_is_lower_slow(int32_t cp)
 {
     if (cp < 0x80)
         return cp >= 'a' && cp <= 'z';

@@ -11,8 +11,8 @@
 
 bool uc_is_letter_slow(int32_t cp); /* L* */
 bool uc_is_mark(int32_t cp);   /* M*: combining marks stay in a word */
-bool uc_is_upper(int32_t cp);  /* Lu, Lt */
-bool uc_is_lower(int32_t cp);  /* Ll */
+bool uc_is_upper_slow(int32_t cp);  /* Lu, Lt */
+bool uc_is_lower_slow(int32_t cp);  /* Ll */
 bool uc_is_digit(int32_t cp);  /* Nd */
 /* Letters, marks and digits: the characters words are made of. */
 bool uc_is_word_slow(int32_t cp);
@@ -29,6 +29,20 @@ static inline bool uc_is_letter(int32_t cp)
     if (cp >= 0 && cp < 0x80)
         return (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
     return uc_is_letter_slow(cp);
+}
+
+static inline bool uc_is_upper(int32_t cp)
+{
+    if (cp >= 0 && cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    return uc_is_upper_slow(cp);
+}
+
+static inline bool uc_is_lower(int32_t cp)
+{
+    if (cp >= 0 && cp < 0x80)
+        return cp >= 'a' && cp <= 'z';
+    return uc_is_lower_slow(cp);
 }
 
 static inline bool uc_is_word(int32_t cp)
