@@ -90,16 +90,18 @@ bool bp_add(bp_rules *r, const char *line, size_t len)
             for (char *q = strchr(star + 1, '*'); q; q = strchr(q + 1, '*'))
                 *q = '\x01';
         /* Chains keep the file's order: a new rule goes to the end. */
+        if (!r->ix)
+            r->ix = precis__calloc(1, sizeof *r->ix);
         unsigned char c = lower((unsigned char)pat[0]);
-        int32_t *link = c == '#' ? &r->digit_head[kinds[i].kind]
-                                 : &r->head[kinds[i].kind][c];
+        int32_t *link = c == '#' ? &r->ix->digit_head[kinds[i].kind]
+                                 : &r->ix->head[kinds[i].kind][c];
         while (*link)
             link = &r->rules[*link - 1].next;
         unsigned char second = len - k > 1 ? lower((unsigned char)pat[1]) : 0;
         if (second == '#' || second == '*' || second == '\x01')
             second = 0;
         r->rules[r->n] = (bp_rule){kinds[i].kind, pat, len - k, 0, second};
-        bool *can = r->can_start[kinds[i].kind];
+        bool *can = r->ix->can_start[kinds[i].kind];
         if (c == '#')
             for (int dgt = '0'; dgt <= '9'; dgt++)
                 can[dgt] = true;
@@ -116,6 +118,7 @@ void bp_free(bp_rules *r)
     for (size_t i = 0; i < r->n; i++)
         free(r->rules[i].pat);
     free(r->rules);
+    free(r->ix);
     memset(r, 0, sizeof *r);
 }
 
@@ -146,8 +149,8 @@ static size_t match_kind(const bp_rules *r, enum bp_kind kind, const char *s,
                          size_t len, size_t i)
 {
     unsigned char c = lower((unsigned char)s[i]);
-    int32_t k = r->head[kind][c];
-    int32_t d = is_digit(c) ? r->digit_head[kind] : 0;
+    int32_t k = r->ix->head[kind][c];
+    int32_t d = is_digit(c) ? r->ix->digit_head[kind] : 0;
     if ((!k && !d) || !word_start(s, i))
         return (size_t)-1;
     for (; k; k = r->rules[k - 1].next) {
@@ -166,7 +169,11 @@ static size_t match_kind(const bp_rules *r, enum bp_kind kind, const char *s,
 size_t bp_strip(const bp_rules *r, const char *s, size_t len, buf *out)
 {
     size_t cuts = 0, run = 0, i = 0;
-    const bool *can_start = r->can_start[BP_STRIP];
+    if (!r->ix) {
+        buf_put(out, s, len);
+        return 0;
+    }
+    const bool *can_start = r->ix->can_start[BP_STRIP];
     while (i < len) {
         if (!can_start[(unsigned char)s[i]]) {
             i++;
@@ -209,7 +216,7 @@ static bool more_words_than(const char *s, size_t len, size_t max)
 bool bp_is_line(const bp_rules *r, const char *s, size_t len)
 {
     /* The rule test first: it fails at once for most lines. */
-    return len > 0 && match_kind(r, BP_LINE, s, len, 0) != (size_t)-1 &&
+    return len > 0 && r->ix && match_kind(r, BP_LINE, s, len, 0) != (size_t)-1 &&
            !more_words_than(s, len, BP_LINE_MAX_WORDS);
 }
 
@@ -217,7 +224,9 @@ bool bp_is_sentence(const bp_rules *r, const char *s, size_t len)
 {
     if (bp_is_line(r, s, len))
         return true;
-    const bool *can_start = r->can_start[BP_SENTENCE];
+    if (!r->ix)
+        return false;
+    const bool *can_start = r->ix->can_start[BP_SENTENCE];
     for (size_t i = 0; i < len; i++) {
         /* Most bytes start no rule, or are inside a word: skip them
          * without a call. */

@@ -24,18 +24,23 @@ typedef struct bp_rule {
                            * (else 0): a cheap test before matching */
 } bp_rule;
 
-typedef struct bp_rules {
-    bp_rule *rules;
-    size_t n, cap;
-    /* For each kind and lower-case first byte, the first rule (+1; 0 for
-     * none) of a chain through bp_rule.next ('#' rules chained under every
-     * digit by a chain of their own): a word start is checked only against
-     * the rules that can match it. */
+/* For each kind and lower-case first byte, the first rule (+1; 0 for
+ * none) of a chain through bp_rule.next ('#' rules chained under every
+ * digit by a chain of their own): a word start is checked only against
+ * the rules that can match it. */
+typedef struct bp_index {
     int32_t head[3][256];
     int32_t digit_head[3]; /* rules starting with '#', +1 */
     /* For each kind and byte as written: can a rule start there? The
      * scanning loops test this first and skip most bytes at once. */
     bool can_start[3][256];
+} bp_index;
+
+typedef struct bp_rules {
+    bp_rule *rules;
+    size_t n, cap;
+    bp_index *ix; /* NULL until the first rule (a language without rules
+                   * costs its context nothing) */
 } bp_rules;
 
 /* Parses one "KIND PATTERN" line and adds it; returns false (adding

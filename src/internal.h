@@ -38,6 +38,7 @@ struct precis_ctx {
     /* For detection: each stopword of any language -> a bit per language
      * (bit i for langs[i]) whose list holds it; one lookup per word. */
     strmap stopword_langs;
+    bool stopword_langs_builtin; /* it is the static one: never freed */
     buf errmsg;
 };
 

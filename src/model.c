@@ -307,8 +307,21 @@ precis_status model_load_stopwords(strmap *set, const char *language,
     return status;
 }
 
+void model_add_stopword_bit(strmap *langs, const strmap *words, uint32_t bit)
+{
+    for (size_t k = 0; k < words->cap; k++) {
+        const strmap_slot *w = &words->slots[k];
+        if (w->key)
+            *strmap_put(langs, w->key, w->len, 0, NULL) |= bit;
+    }
+}
+
 void model_free(lang_model *m)
 {
+    if (m->builtin) {
+        memset(m, 0, sizeof *m);
+        return;
+    }
     strmap_free(&m->stopwords);
     strmap_free(&m->openers);
     strmap_free(&m->abbrevs);

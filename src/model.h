@@ -50,6 +50,9 @@ typedef struct lang_model {
     const char *dir;      /* the models folder (the context's), or NULL */
     strmap abbrevs;   /* as written, without the final period -> kind */
     buf abbrev_suffixes; /* "-str" entries: "str\0..." with kinds after */
+    /* A copy of a model frozen at build time (models_builtin.h): its
+     * tables are static data, never written or freed. */
+    bool builtin;
 } lang_model;
 
 /* Loads language's models, from dir when it is not NULL, otherwise from
@@ -67,6 +70,10 @@ void model_need_idf(lang_model *m);
  * Returns PRECIS_OK, or PRECIS_EMODEL with the reason in err. */
 precis_status model_load_stopwords(strmap *set, const char *language,
                                    const char *dir, buf *err);
+
+/* Sets bit in *langs's value of every word of the stopword set words:
+ * the map from stopword to the languages whose lists hold it. */
+void model_add_stopword_bit(strmap *langs, const strmap *words, uint32_t bit);
 
 /* Reads the file models/LANGUAGE/NAME into out, from dir or the
  * compiled-in copy. *found tells whether it exists. Returns PRECIS_EMODEL

@@ -10,6 +10,7 @@
 #include "alloc.h"
 #include "date.h"
 #include "internal.h"
+#include "models_builtin.h"
 #include "utf8.h"
 
 /* ==== Version and errors ==== */
@@ -154,7 +155,11 @@ bool precis__lang_load(precis_ctx *ctx, lang_state *lang, precis_status *st)
         return false;
     }
     buf_clear(&ctx->errmsg);
-    *st = model_load(&lang->model, lang->name, ctx->models_dir, &ctx->errmsg);
+    if (!ctx->models_dir && model_builtin(&lang->model, lang->name))
+        *st = PRECIS_OK;
+    else
+        *st = model_load(&lang->model, lang->name, ctx->models_dir,
+                         &ctx->errmsg);
     if (*st != PRECIS_OK) {
         stemmer_free(lang->stem);
         lang->stem = NULL;
@@ -196,25 +201,32 @@ precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
     if (ctx->fixed) {
         precis__lang_load(ctx, ctx->fixed, &st);
     } else if (auto_lang) {
-        /* Detection compares stopword profiles: read every language's
-         * stopwords now (a --models folder may lack some), and a
+        /* Detection compares stopword profiles: every language's
+         * stopwords are needed now (a --models folder may lack some), a
          * language's whole model only when a document turns out to be in
          * it. English is the fallback, so it must load. */
+        const strmap *builtin =
+            ctx->models_dir ? NULL
+                            : model_builtin_stopword_langs(names, ctx->n_langs);
+        if (builtin) {
+            ctx->stopword_langs = *builtin;
+            ctx->stopword_langs_builtin = true;
+        }
         for (size_t i = 0; i < ctx->n_langs && i < 32; i++) {
             lang_state *l = &ctx->langs[i];
-            buf ignored = {0};
-            strmap words = {0};
-            if (model_load_stopwords(&words, l->name, ctx->models_dir,
-                                     &ignored) == PRECIS_OK)
-                l->profiled = words.count > 0;
-            for (size_t k = 0; k < words.cap; k++) {
-                const strmap_slot *w = &words.slots[k];
-                if (w->key)
-                    *strmap_put(&ctx->stopword_langs, w->key, w->len, 0,
-                                NULL) |= (uint32_t)1 << i;
+            if (builtin) {
+                l->profiled = precis__builtin_models[i].stopwords.count > 0;
+            } else {
+                buf ignored = {0};
+                strmap words = {0};
+                if (model_load_stopwords(&words, l->name, ctx->models_dir,
+                                         &ignored) == PRECIS_OK)
+                    l->profiled = words.count > 0;
+                model_add_stopword_bit(&ctx->stopword_langs, &words,
+                                       (uint32_t)1 << i);
+                strmap_free(&words);
+                buf_free(&ignored);
             }
-            strmap_free(&words);
-            buf_free(&ignored);
             if (strcmp(l->name, "english") == 0)
                 precis__lang_load(ctx, l, &st);
         }
@@ -238,7 +250,8 @@ void precis_ctx_free(precis_ctx *ctx)
             model_free(&ctx->langs[i].model);
     }
     free(ctx->langs);
-    strmap_free(&ctx->stopword_langs);
+    if (!ctx->stopword_langs_builtin)
+        strmap_free(&ctx->stopword_langs);
     free(ctx->models_dir);
     buf_free(&ctx->errmsg);
     free(ctx);

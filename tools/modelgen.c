@@ -1,0 +1,257 @@
+/* modelgen: freezes the models into C data at build time.
+ *
+ *   modelgen OUTPUT.c
+ *
+ * Loads every language's models from the compiled-in copy of models/
+ * with the library's own loader (src/model.c), idf.txt included, builds
+ * the map from stopword to language bits that detection uses, and writes
+ * all of it as initialised C structures: hash tables already filled, rule
+ * chains already linked. The library then starts with nothing to parse
+ * (src/models_builtin.c). The output is written to OUTPUT.c.tmp and
+ * renamed, so a failed run leaves no half-written source behind. */
+#include <libstemmer.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+
+/* A C string literal for any bytes: octal escapes for everything but
+ * letters, digits and a few safe characters (no trigraphs, no greedy hex
+ * escapes). */
+static void emit_string(FILE *out, const char *s, size_t len)
+{
+    fputc('"', out);
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+            (c >= '0' && c <= '9') || c == ' ' || c == '-' || c == '.' ||
+            c == '_' || c == '\'')
+            fputc(c, out);
+        else
+            fprintf(out, "\\%03o", c);
+    }
+    fputc('"', out);
+}
+
+/* Writes the filled slots of m as a static array named name. */
+static void emit_map_slots(FILE *out, const char *name, const strmap *m)
+{
+    if (!m->cap)
+        return;
+    fprintf(out, "static strmap_slot %s[%zu] = {\n", name, m->cap);
+    for (size_t i = 0; i < m->cap; i++) {
+        const strmap_slot *s = &m->slots[i];
+        if (!s->key)
+            continue;
+        fprintf(out, "    [%zu] = {", i);
+        emit_string(out, s->key, s->len);
+        fprintf(out, ", %uu, %uu, %uu},\n", s->len, s->hash, s->value);
+    }
+    fputs("};\n", out);
+}
+
+static void emit_map_init(FILE *out, const char *name, const strmap *m)
+{
+    if (m->cap)
+        fprintf(out, "{.slots = %s, .cap = %zu, .count = %zu}", name, m->cap,
+                m->count);
+    else
+        fputs("{0}", out);
+}
+
+static void emit_buf_data(FILE *out, const char *name, const buf *b)
+{
+    if (!b->len)
+        return;
+    fprintf(out, "static char %s[] = ", name);
+    emit_string(out, b->data, b->len);
+    fputs(";\n", out);
+}
+
+static void emit_buf_init(FILE *out, const char *name, const buf *b)
+{
+    if (b->len)
+        fprintf(out, "{.data = %s, .len = %zu, .cap = %zu}", name, b->len,
+                b->len + 1);
+    else
+        fputs("{0}", out);
+}
+
+static void emit_rules_data(FILE *out, size_t lang, const bp_rules *r)
+{
+    if (!r->n)
+        return;
+    fprintf(out, "static bp_rule rules_%zu[] = {\n", lang);
+    for (size_t i = 0; i < r->n; i++) {
+        const bp_rule *rule = &r->rules[i];
+        fprintf(out, "    {%d, (char *)", (int)rule->kind);
+        emit_string(out, rule->pat, rule->len);
+        fprintf(out, ", %zu, %d, %u},\n", rule->len, (int)rule->next,
+                (unsigned)rule->second);
+    }
+    fputs("};\n", out);
+    const bp_index *ix = r->ix;
+    fprintf(out, "static bp_index index_%zu = {\n    .head = {", lang);
+    for (int k = 0; k < 3; k++) {
+        fputs("{", out);
+        for (int c = 0; c < 256; c++)
+            fprintf(out, "%d,", (int)ix->head[k][c]);
+        fputs("},", out);
+    }
+    fprintf(out, "},\n    .digit_head = {%d, %d, %d},\n    .can_start = {",
+            (int)ix->digit_head[0], (int)ix->digit_head[1],
+            (int)ix->digit_head[2]);
+    for (int k = 0; k < 3; k++) {
+        fputs("{", out);
+        for (int c = 0; c < 256; c++)
+            fputs(ix->can_start[k][c] ? "1," : "0,", out);
+        fputs("},", out);
+    }
+    fputs("}};\n", out);
+}
+
+static void emit_rules_init(FILE *out, size_t lang, const bp_rules *r)
+{
+    if (r->n)
+        fprintf(out, "{.rules = rules_%zu, .n = %zu, .cap = %zu, "
+                     ".ix = &index_%zu}",
+                lang, r->n, r->n, lang);
+    else
+        fputs("{0}", out);
+}
+
+static void emit_weights(FILE *out, const rank_weights *w)
+{
+    /* Hexadecimal floating constants: exactly the parsed values. */
+    fprintf(out,
+            "{.lead = %a, .lead_decay = %a, .centrality = %a, .centroid = %a,"
+            " .title = %a, .length = %a, .quote = %a, .damping = %a,"
+            " .edge_threshold = %a, .mmr_lambda = %a, .background_idf = %a}",
+            w->lead, w->lead_decay, w->centrality, w->centroid, w->title,
+            w->length, w->quote, w->damping, w->edge_threshold, w->mmr_lambda,
+            w->background_idf);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc != 2) {
+        fprintf(stderr, "usage: modelgen OUTPUT.c\n");
+        return 2;
+    }
+    char tmp[4096];
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", argv[1]) >= (int)sizeof tmp)
+        return 1;
+    FILE *out = fopen(tmp, "w");
+    if (!out) {
+        perror(tmp);
+        return 1;
+    }
+    const char **names = sb_stemmer_list();
+    size_t n = 0;
+    while (names[n])
+        n++;
+    lang_model *models = calloc(n ? n : 1, sizeof *models);
+    strmap langs = {0};
+    int failed = !models;
+    for (size_t i = 0; i < n && !failed; i++) {
+        buf err = {0};
+        if (model_load(&models[i], names[i], NULL, &err) != PRECIS_OK) {
+            fprintf(stderr, "modelgen: %s: %s\n", names[i], buf_cstr(&err));
+            failed = 1;
+        }
+        buf_free(&err);
+        if (failed)
+            break;
+        model_need_idf(&models[i]);
+        /* Detection profiles at most 32 languages (one bit each). */
+        if (i < 32)
+            model_add_stopword_bit(&langs, &models[i].stopwords,
+                                   (uint32_t)1 << i);
+    }
+    if (!failed) {
+        fputs("/* Generated by tools/modelgen.c from models/: do not edit. "
+              "*/\n#include \"models_builtin.h\"\n\n",
+              out);
+        char name[64];
+        for (size_t i = 0; i < n; i++) {
+            const lang_model *m = &models[i];
+            fprintf(out, "/* %s */\n", names[i]);
+            snprintf(name, sizeof name, "stopwords_%zu", i);
+            emit_map_slots(out, name, &m->stopwords);
+            snprintf(name, sizeof name, "openers_%zu", i);
+            emit_map_slots(out, name, &m->openers);
+            snprintf(name, sizeof name, "abbrevs_%zu", i);
+            emit_map_slots(out, name, &m->abbrevs);
+            snprintf(name, sizeof name, "idf_%zu", i);
+            emit_map_slots(out, name, &m->idf);
+            snprintf(name, sizeof name, "months_%zu", i);
+            emit_buf_data(out, name, &m->months);
+            snprintf(name, sizeof name, "suffixes_%zu", i);
+            emit_buf_data(out, name, &m->abbrev_suffixes);
+            emit_rules_data(out, i, &m->boilerplate);
+        }
+        emit_map_slots(out, "stopword_langs", &langs);
+        fputs("\nconst lang_model precis__builtin_models[] = {\n", out);
+        for (size_t i = 0; i < n; i++) {
+            const lang_model *m = &models[i];
+            fputs("    {\n        .stopwords = ", out);
+            snprintf(name, sizeof name, "stopwords_%zu", i);
+            emit_map_init(out, name, &m->stopwords);
+            fputs(",\n        .openers = ", out);
+            snprintf(name, sizeof name, "openers_%zu", i);
+            emit_map_init(out, name, &m->openers);
+            fputs(",\n        .boilerplate = ", out);
+            emit_rules_init(out, i, &m->boilerplate);
+            fputs(",\n        .weights = ", out);
+            emit_weights(out, &m->weights);
+            fputs(",\n        .months = ", out);
+            snprintf(name, sizeof name, "months_%zu", i);
+            emit_buf_init(out, name, &m->months);
+            fputs(",\n        .idf = ", out);
+            snprintf(name, sizeof name, "idf_%zu", i);
+            emit_map_init(out, name, &m->idf);
+            fprintf(out, ",\n        .idf_docs = %uu,\n        .idf_tried = 1,"
+                         "\n        .language = ",
+                    m->idf_docs);
+            emit_string(out, names[i], strlen(names[i]));
+            fputs(",\n        .abbrevs = ", out);
+            snprintf(name, sizeof name, "abbrevs_%zu", i);
+            emit_map_init(out, name, &m->abbrevs);
+            fputs(",\n        .abbrev_suffixes = ", out);
+            snprintf(name, sizeof name, "suffixes_%zu", i);
+            emit_buf_init(out, name, &m->abbrev_suffixes);
+            fputs(",\n        .builtin = 1,\n    },\n", out);
+        }
+        if (!n)
+            fputs("    {0},\n", out);
+        fputs("};\n\nconst char *const precis__builtin_languages[] = {\n",
+              out);
+        for (size_t i = 0; i < n; i++) {
+            fputs("    ", out);
+            emit_string(out, names[i], strlen(names[i]));
+            fputs(",\n", out);
+        }
+        fputs("    NULL,\n};\n\nconst strmap precis__builtin_stopword_langs "
+              "= ",
+              out);
+        emit_map_init(out, "stopword_langs", &langs);
+        fputs(";\n", out);
+    }
+    for (size_t i = 0; i < n && models; i++)
+        model_free(&models[i]);
+    free(models);
+    strmap_free(&langs);
+    if (fclose(out) != 0 || failed) {
+        if (!failed)
+            perror(tmp);
+        remove(tmp);
+        return 1;
+    }
+    if (rename(tmp, argv[1]) != 0) {
+        perror(argv[1]);
+        remove(tmp);
+        return 1;
+    }
+    return 0;
+}
