@@ -24,6 +24,19 @@ static bool is_apostrophe(int32_t cp)
 static void fold_word(buf *fold, const char *w, size_t len)
 {
     buf_clear(fold);
+    bool ascii = true;
+    for (size_t i = 0; i < len && ascii; i++)
+        ascii = (unsigned char)w[i] < 0x80;
+    if (ascii) { /* most words: no Unicode folding, no ’ */
+        size_t n = len < PRECIS_MAX_TOKEN ? len : PRECIS_MAX_TOKEN;
+        buf_grow(fold, n);
+        for (size_t i = 0; i < n; i++)
+            fold->data[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32
+                                                                : w[i]);
+        fold->len = n;
+        fold->data[n] = '\0';
+        return;
+    }
     uc_casefold(fold, w, len);
     char *p = fold->data;
     size_t n = 0;
@@ -57,6 +70,7 @@ static bool all_digits(const char *s, size_t len)
 
 typedef struct analyzer {
     precis_doc *doc;
+    uint32_t stamp; /* this document's number for the stem entries' memos */
     buf fold;
     uint32_t *terms; /* scratch for one sentence */
     term_pos *pos;
@@ -71,19 +85,27 @@ static void add_word(analyzer *a, sentence *st, const char *w, size_t len,
     fold_word(&a->fold, w, len);
     const char *f = a->fold.data;
     size_t flen = a->fold.len;
-    if (flen == 0 || model_is_stopword(&lang->model, f, flen))
+    if (flen == 0)
         return;
-    if (u8_count(f, flen) < 2 && !all_digits(f, flen))
+    /* One lookup per word: the entry says once whether the word counts
+     * and remembers its term id in this document. */
+    stem_entry *e = stemmer_entry(lang->stem, f, flen);
+    if (!e->classified) {
+        e->classified = true;
+        e->skip = model_is_stopword(&lang->model, f, flen) ||
+                  (u8_count(f, flen) < 2 && !all_digits(f, flen));
+    }
+    if (e->skip)
         return;
-    const char *stem = f;
-    size_t stem_len = flen;
-    if (!all_digits(f, flen))
-        stem = stemmer_stem(lang->stem, f, flen, &stem_len);
-    int added;
-    uint32_t *id = strmap_put(&a->doc->terms, stem, stem_len,
+    if (e->memo_doc != a->stamp) {
+        int added;
+        e->memo = *strmap_put(&a->doc->terms, e->stem, e->len,
                               (uint32_t)a->doc->n_terms, &added);
-    if (added)
-        a->doc->n_terms++;
+        e->memo_doc = a->stamp;
+        if (added)
+            a->doc->n_terms++;
+    }
+    uint32_t id = e->memo;
     if (st->n_terms == a->cap) {
         a->cap = a->cap ? a->cap * 2 : 64;
         a->terms = precis__reallocarray(a->terms, a->cap, sizeof *a->terms);
@@ -93,7 +115,7 @@ static void add_word(analyzer *a, sentence *st, const char *w, size_t len,
     a->pos[st->n_terms] = (term_pos){
         (uint32_t)(off < UINT32_MAX ? off : UINT32_MAX),
         (uint32_t)(len < UINT32_MAX ? len : UINT32_MAX), st->words - 1};
-    a->terms[st->n_terms++] = *id;
+    a->terms[st->n_terms++] = id;
 }
 
 static void analyze_sentence(analyzer *a, sentence *st)
@@ -140,6 +162,12 @@ static void analyze_sentence(analyzer *a, sentence *st)
 void analyze_run(precis_doc *doc)
 {
     analyzer a = {.doc = doc};
+    lang_state *lang = doc->lang;
+    if (++lang->docs_analyzed == 0) { /* wrapped: old memos would match */
+        stemmer_forget_memos(lang->stem);
+        lang->docs_analyzed = 1;
+    }
+    a.stamp = lang->docs_analyzed;
     for (size_t k = 0; k < doc->n_sents; k++)
         analyze_sentence(&a, &doc->sents[k]);
     /* The title's terms, for the title cue of the precis score. */

@@ -27,6 +27,7 @@ typedef struct lang_state {
     int script;     /* the script it is written in (detect.c's enum) */
     lang_model model;
     stemmer *stem;
+    uint32_t docs_analyzed; /* numbers documents for the stem memos */
 } lang_state;
 
 struct precis_ctx {

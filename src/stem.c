@@ -13,15 +13,10 @@
  * endless batches while every normal article stays warm. */
 #define STEM_CACHE_MAX 500000
 
-typedef struct cached_stem {
-    const char *text;
-    size_t len;
-} cached_stem;
-
 struct stemmer {
     struct sb_stemmer *sb;
     strmap cache; /* word -> index into stems */
-    cached_stem *stems;
+    stem_entry *stems;
     size_t n_stems, cap_stems;
     arena store; /* stem bytes */
 };
@@ -47,17 +42,22 @@ void stemmer_free(stemmer *s)
     free(s);
 }
 
-const char *stemmer_stem(stemmer *s, const char *word, size_t len,
-                         size_t *out_len)
+static bool all_digits(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return false;
+    return len > 0;
+}
+
+stem_entry *stemmer_entry(stemmer *s, const char *word, size_t len)
 {
     uint32_t *hit = strmap_get(&s->cache, word, len);
-    if (hit) {
-        *out_len = s->stems[*hit].len;
-        return s->stems[*hit].text;
-    }
+    if (hit)
+        return &s->stems[*hit];
     const char *stem = word;
     size_t stem_len = len;
-    if (len < INT_MAX) {
+    if (len < INT_MAX && !all_digits(word, len)) {
         const sb_symbol *r =
             sb_stemmer_stem(s->sb, (const sb_symbol *)word, (int)len);
         if (r) { /* NULL only on OOM inside libstemmer: keep the word */
@@ -72,11 +72,23 @@ const char *stemmer_stem(stemmer *s, const char *word, size_t len,
         s->stems =
             precis__reallocarray(s->stems, s->cap_stems, sizeof *s->stems);
     }
-    s->stems[s->n_stems] = (cached_stem){copy, stem_len};
+    s->stems[s->n_stems] = (stem_entry){.stem = copy, .len = stem_len};
     strmap_put(&s->cache, word, len, (uint32_t)s->n_stems, NULL);
-    s->n_stems++;
-    *out_len = stem_len;
-    return copy;
+    return &s->stems[s->n_stems++];
+}
+
+const char *stemmer_stem(stemmer *s, const char *word, size_t len,
+                         size_t *out_len)
+{
+    const stem_entry *e = stemmer_entry(s, word, len);
+    *out_len = e->len;
+    return e->stem;
+}
+
+void stemmer_forget_memos(stemmer *s)
+{
+    for (size_t i = 0; i < s->n_stems; i++)
+        s->stems[i].memo_doc = 0;
 }
 
 void stemmer_trim(stemmer *s)

@@ -5,7 +5,9 @@
 #ifndef PRECIS_STEM_H
 #define PRECIS_STEM_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct stemmer stemmer;
 
@@ -14,12 +16,34 @@ stemmer *stemmer_new(const char *language);
 /* NULL is a no-op. */
 void stemmer_free(stemmer *s);
 
-/* Stems a case-folded word. Returns the stem (NUL-terminated, *out_len
- * bytes), valid until the stemmer is freed or its cache is reset (every
- * few hundred thousand distinct words, and only between documents: see
- * stemmer_trim). Words libstemmer cannot take come back unchanged. */
+/* One distinct case-folded word as the stemmer's cache holds it. Besides
+ * the stem, an entry carries what the analyser learns of the word once
+ * (is it a stopword?) and a memo of its term id in the document being
+ * analysed, so that a repeated word costs one lookup. */
+typedef struct stem_entry {
+    const char *stem; /* NUL-terminated, len bytes */
+    size_t len;
+    uint32_t memo_doc; /* the document the memo is for; 0: none */
+    uint32_t memo;     /* the term id in that document */
+    bool classified;   /* skip is set */
+    bool skip;         /* not a content term (a stopword, a lone letter) */
+} stem_entry;
+
+/* The entry of a case-folded word, stemmed on first sight. Numbers (ASCII
+ * digits only) are their own stems. Words libstemmer cannot take keep
+ * themselves. The pointer is valid until the next call; the stem text
+ * until the stemmer is freed or its cache is reset (every few hundred
+ * thousand distinct words, and only between documents: see
+ * stemmer_trim). */
+stem_entry *stemmer_entry(stemmer *s, const char *word, size_t len);
+
+/* stemmer_entry's stem alone. */
 const char *stemmer_stem(stemmer *s, const char *word, size_t len,
                          size_t *out_len);
+
+/* Clears every entry's memo (memo_doc = 0): for a caller whose document
+ * numbers wrapped around. */
+void stemmer_forget_memos(stemmer *s);
 
 /* Drops the cache if it has grown past its bound. Call only when no stem
  * pointer is still in use (between documents). */
