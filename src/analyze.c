@@ -19,9 +19,7 @@ static bool is_apostrophe(int32_t cp)
     return cp == '\'' || cp == 0x2019;
 }
 
-/* Folds word into fold, with ’ as ', cut to PRECIS_MAX_TOKEN bytes on a
- * character boundary. */
-static void fold_word(buf *fold, const char *w, size_t len)
+void analyze_fold_word(buf *fold, const char *w, size_t len)
 {
     buf_clear(fold);
     bool ascii = true;
@@ -82,7 +80,7 @@ static void add_word(analyzer *a, sentence *st, const char *w, size_t len,
 {
     lang_state *lang = a->doc->lang;
     st->words++;
-    fold_word(&a->fold, w, len);
+    analyze_fold_word(&a->fold, w, len);
     const char *f = a->fold.data;
     size_t flen = a->fold.len;
     if (flen == 0)
@@ -98,6 +96,7 @@ static void add_word(analyzer *a, sentence *st, const char *w, size_t len,
     if (e->skip)
         return;
     if (e->memo_doc != a->stamp) {
+        stemmer_fill(lang->stem, e, f, flen);
         int added;
         e->memo = *strmap_put(&a->doc->terms, e->stem, e->len,
                               (uint32_t)a->doc->n_terms, &added);

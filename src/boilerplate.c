@@ -30,6 +30,31 @@ static inline bool is_digit(unsigned char c)
     return c >= '0' && c <= '9';
 }
 
+/* The hash of the first three bytes (ASCII letters folded) that indexes
+ * bp_index.prefix3; s must have three bytes. */
+static inline unsigned prefix_hash(const char *s)
+{
+    return ((unsigned)lower((unsigned char)s[0]) * 961u +
+            (unsigned)lower((unsigned char)s[1]) * 31u +
+            (unsigned)lower((unsigned char)s[2])) %
+           BP_PREFIX_BITS;
+}
+
+/* Whether a rule of kind could match at s[i]: the cheap tests. */
+static inline bool may_start(const bp_index *ix, enum bp_kind kind,
+                             const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (!ix->can_start[kind][c])
+        return false;
+    if (ix->check_always[kind][c])
+        return true;
+    if (len - i < 3)
+        return false;
+    unsigned h = prefix_hash(s + i);
+    return ix->prefix3[kind][h / 8] & (1u << (h % 8));
+}
+
 size_t bp_match(const char *p, size_t plen, const char *s, size_t len, size_t i)
 {
     const unsigned char *pat = (const unsigned char *)p;
@@ -101,12 +126,25 @@ bool bp_add(bp_rules *r, const char *line, size_t len)
         if (second == '#' || second == '*' || second == '\x01')
             second = 0;
         r->rules[r->n] = (bp_rule){kinds[i].kind, pat, len - k, 0, second};
-        bool *can = r->ix->can_start[kinds[i].kind];
-        if (c == '#')
+        enum bp_kind kind = kinds[i].kind;
+        bool *can = r->ix->can_start[kind];
+        bool *always = r->ix->check_always[kind];
+        bool literal3 = len - k >= 3;
+        for (size_t q = 0; q < 3 && literal3; q++)
+            literal3 = pat[q] != '#' && pat[q] != '*' && pat[q] != '\x01';
+        if (literal3) {
+            unsigned h = prefix_hash(pat);
+            r->ix->prefix3[kind][h / 8] |= (uint8_t)(1u << (h % 8));
+        }
+        if (c == '#') {
             for (int dgt = '0'; dgt <= '9'; dgt++)
-                can[dgt] = true;
-        else
-            can[c] = can[c >= 'a' && c <= 'z' ? c - 32 : c] = true;
+                can[dgt] = always[dgt] = true;
+        } else {
+            unsigned char upper = c >= 'a' && c <= 'z' ? c - 32 : c;
+            can[c] = can[upper] = true;
+            if (!literal3)
+                always[c] = always[upper] = true;
+        }
         *link = (int32_t)++r->n;
         return true;
     }
@@ -175,7 +213,8 @@ size_t bp_strip(const bp_rules *r, const char *s, size_t len, buf *out)
     }
     const bool *can_start = r->ix->can_start[BP_STRIP];
     while (i < len) {
-        if (!can_start[(unsigned char)s[i]]) {
+        if (!can_start[(unsigned char)s[i]] ||
+            !may_start(r->ix, BP_STRIP, s, len, i)) {
             i++;
             continue;
         }
@@ -216,7 +255,8 @@ static bool more_words_than(const char *s, size_t len, size_t max)
 bool bp_is_line(const bp_rules *r, const char *s, size_t len)
 {
     /* The rule test first: it fails at once for most lines. */
-    return len > 0 && r->ix && match_kind(r, BP_LINE, s, len, 0) != (size_t)-1 &&
+    return len > 0 && r->ix && may_start(r->ix, BP_LINE, s, len, 0) &&
+           match_kind(r, BP_LINE, s, len, 0) != (size_t)-1 &&
            !more_words_than(s, len, BP_LINE_MAX_WORDS);
 }
 
@@ -231,7 +271,8 @@ bool bp_is_sentence(const bp_rules *r, const char *s, size_t len)
         /* Most bytes start no rule, or are inside a word: skip them
          * without a call. */
         if (!can_start[(unsigned char)s[i]] ||
-            (i > 0 && is_alnum((unsigned char)s[i - 1])))
+            (i > 0 && is_alnum((unsigned char)s[i - 1])) ||
+            !may_start(r->ix, BP_SENTENCE, s, len, i))
             continue;
         if (match_kind(r, BP_SENTENCE, s, len, i) != (size_t)-1)
             return true;

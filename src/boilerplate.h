@@ -28,12 +28,20 @@ typedef struct bp_rule {
  * none) of a chain through bp_rule.next ('#' rules chained under every
  * digit by a chain of their own): a word start is checked only against
  * the rules that can match it. */
+#define BP_PREFIX_BITS 4096
+
 typedef struct bp_index {
     int32_t head[3][256];
     int32_t digit_head[3]; /* rules starting with '#', +1 */
     /* For each kind and byte as written: can a rule start there? The
      * scanning loops test this first and skip most bytes at once. */
     bool can_start[3][256];
+    /* A finer test: bit h3(first three bytes) is set for every rule whose
+     * first three bytes are literals, and check_always[kind][byte] for a
+     * rule that starts with that byte but is shorter or has a wildcard
+     * there. Most word starts fail both and are never matched. */
+    uint8_t prefix3[3][BP_PREFIX_BITS / 8];
+    bool check_always[3][256];
 } bp_index;
 
 typedef struct bp_rules {

@@ -137,6 +137,9 @@ precis_status ingest_run(precis_doc *doc, const precis_options *opt);
  * mostly boilerplate. */
 void ingest_drop_boilerplate(precis_doc *doc);
 void segment_run(precis_doc *doc);
+/* Folds word as the analyser does before stopword tests and stemming
+ * (case folding, ’ as ', at most PRECIS_MAX_TOKEN bytes) into fold. */
+void analyze_fold_word(buf *fold, const char *w, size_t len);
 void analyze_run(precis_doc *doc);
 void rank_run(precis_doc *doc, const precis_options *opt);
 void select_run(precis_doc *doc, const precis_options *opt);

@@ -50,6 +50,11 @@ typedef struct lang_model {
     const char *dir;      /* the models folder (the context's), or NULL */
     strmap abbrevs;   /* as written, without the final period -> kind */
     buf abbrev_suffixes; /* "-str" entries: "str\0..." with kinds after */
+    /* Built-in models only: the stems of words.txt's frequent words,
+     * computed at build time: word -> (offset into stem_seed_text << 8 |
+     * stem length). Empty for models read from a folder. */
+    strmap stem_seed;
+    const char *stem_seed_text;
     /* A copy of a model frozen at build time (models_builtin.h): its
      * tables are static data, never written or freed. */
     bool builtin;

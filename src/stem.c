@@ -19,6 +19,8 @@ struct stemmer {
     stem_entry *stems;
     size_t n_stems, cap_stems;
     arena store; /* stem bytes */
+    const strmap *seed; /* word -> offset << 8 | length in seed_text */
+    const char *seed_text;
 };
 
 stemmer *stemmer_new(const char *language)
@@ -52,9 +54,30 @@ static bool all_digits(const char *s, size_t len)
 
 stem_entry *stemmer_entry(stemmer *s, const char *word, size_t len)
 {
-    uint32_t *hit = strmap_get(&s->cache, word, len);
-    if (hit)
-        return &s->stems[*hit];
+    int added;
+    uint32_t *slot =
+        strmap_put(&s->cache, word, len, (uint32_t)s->n_stems, &added);
+    if (!added)
+        return &s->stems[*slot];
+    if (s->n_stems == s->cap_stems) {
+        s->cap_stems = s->cap_stems ? s->cap_stems * 2 : 1024;
+        s->stems =
+            precis__reallocarray(s->stems, s->cap_stems, sizeof *s->stems);
+    }
+    s->stems[s->n_stems] = (stem_entry){0};
+    return &s->stems[s->n_stems++];
+}
+
+void stemmer_fill(stemmer *s, stem_entry *e, const char *word, size_t len)
+{
+    if (e->stem)
+        return;
+    const uint32_t *seeded = s->seed ? strmap_get(s->seed, word, len) : NULL;
+    if (seeded) {
+        e->stem = s->seed_text + (*seeded >> 8);
+        e->len = *seeded & 0xFF;
+        return;
+    }
     const char *stem = word;
     size_t stem_len = len;
     if (len < INT_MAX && !all_digits(word, len)) {
@@ -66,21 +89,21 @@ stem_entry *stemmer_entry(stemmer *s, const char *word, size_t len)
         }
     }
     /* libstemmer's buffer dies at the next call: copy the stem out now. */
-    char *copy = arena_strndup(&s->store, stem, stem_len);
-    if (s->n_stems == s->cap_stems) {
-        s->cap_stems = s->cap_stems ? s->cap_stems * 2 : 1024;
-        s->stems =
-            precis__reallocarray(s->stems, s->cap_stems, sizeof *s->stems);
-    }
-    s->stems[s->n_stems] = (stem_entry){.stem = copy, .len = stem_len};
-    strmap_put(&s->cache, word, len, (uint32_t)s->n_stems, NULL);
-    return &s->stems[s->n_stems++];
+    e->stem = arena_strndup(&s->store, stem, stem_len);
+    e->len = stem_len;
+}
+
+void stemmer_use_seed(stemmer *s, const strmap *seed, const char *text)
+{
+    s->seed = seed && seed->count ? seed : NULL;
+    s->seed_text = text;
 }
 
 const char *stemmer_stem(stemmer *s, const char *word, size_t len,
                          size_t *out_len)
 {
-    const stem_entry *e = stemmer_entry(s, word, len);
+    stem_entry *e = stemmer_entry(s, word, len);
+    stemmer_fill(s, e, word, len);
     *out_len = e->len;
     return e->stem;
 }

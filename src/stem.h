@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "strmap.h"
+
 typedef struct stemmer stemmer;
 
 /* Creates a stemmer for a Snowball name; NULL when libstemmer has none. */
@@ -21,7 +23,7 @@ void stemmer_free(stemmer *s);
  * (is it a stopword?) and a memo of its term id in the document being
  * analysed, so that a repeated word costs one lookup. */
 typedef struct stem_entry {
-    const char *stem; /* NUL-terminated, len bytes */
+    const char *stem; /* NUL-terminated, len bytes; NULL until stemmed */
     size_t len;
     uint32_t memo_doc; /* the document the memo is for; 0: none */
     uint32_t memo;     /* the term id in that document */
@@ -29,13 +31,22 @@ typedef struct stem_entry {
     bool skip;         /* not a content term (a stopword, a lone letter) */
 } stem_entry;
 
-/* The entry of a case-folded word, stemmed on first sight. Numbers (ASCII
- * digits only) are their own stems. Words libstemmer cannot take keep
- * themselves. The pointer is valid until the next call; the stem text
- * until the stemmer is freed or its cache is reset (every few hundred
- * thousand distinct words, and only between documents: see
- * stemmer_trim). */
+/* The cache entry of a case-folded word, added (not yet stemmed) on first
+ * sight. The pointer is valid until the next call. */
 stem_entry *stemmer_entry(stemmer *s, const char *word, size_t len);
+
+/* Stems e's word (the word stemmer_entry was given) unless done: numbers
+ * (ASCII digits only) are their own stems, and words libstemmer cannot
+ * take keep themselves. The stem text stays valid until the stemmer is
+ * freed or its cache is reset (every few hundred thousand distinct words,
+ * and only between documents: see stemmer_trim). Stemming only the words
+ * that need it spares Snowball every stopword. */
+void stemmer_fill(stemmer *s, stem_entry *e, const char *word, size_t len);
+
+/* Gives the stemmer stems computed ahead of time (lang_model.stem_seed
+ * and its text; both must outlive the stemmer): stemmer_fill takes a
+ * word's stem from there when it has it, instead of running Snowball. */
+void stemmer_use_seed(stemmer *s, const strmap *seed, const char *text);
 
 /* stemmer_entry's stem alone. */
 const char *stemmer_stem(stemmer *s, const char *word, size_t len,

@@ -10,6 +10,7 @@
  * (src/models_builtin.c). The output is written to OUTPUT.c.tmp and
  * renamed, so a failed run leaves no half-written source behind. */
 #include <libstemmer.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,15 +65,18 @@ static void emit_buf_data(FILE *out, const char *name, const buf *b)
 {
     if (!b->len)
         return;
-    fprintf(out, "static char %s[] = ", name);
-    emit_string(out, b->data, b->len);
-    fputs(";\n", out);
+    /* Bytes, not a string literal: C guarantees literals of only 4095
+     * bytes. The NUL after the data is kept, as a buf has one. */
+    fprintf(out, "static unsigned char %s[] = {", name);
+    for (size_t i = 0; i <= b->len; i++)
+        fprintf(out, "%s%u,", i % 24 ? "" : "\n", (unsigned char)b->data[i]);
+    fputs("\n};\n", out);
 }
 
 static void emit_buf_init(FILE *out, const char *name, const buf *b)
 {
     if (b->len)
-        fprintf(out, "{.data = %s, .len = %zu, .cap = %zu}", name, b->len,
+        fprintf(out, "{.data = (char *)%s, .len = %zu, .cap = %zu}", name, b->len,
                 b->len + 1);
     else
         fputs("{0}", out);
@@ -108,6 +112,20 @@ static void emit_rules_data(FILE *out, size_t lang, const bp_rules *r)
             fputs(ix->can_start[k][c] ? "1," : "0,", out);
         fputs("},", out);
     }
+    fputs("},\n    .prefix3 = {", out);
+    for (int k = 0; k < 3; k++) {
+        fputs("{", out);
+        for (size_t b = 0; b < sizeof ix->prefix3[k]; b++)
+            fprintf(out, "%u,", (unsigned)ix->prefix3[k][b]);
+        fputs("},", out);
+    }
+    fputs("},\n    .check_always = {", out);
+    for (int k = 0; k < 3; k++) {
+        fputs("{", out);
+        for (int c = 0; c < 256; c++)
+            fputs(ix->check_always[k][c] ? "1," : "0,", out);
+        fputs("},", out);
+    }
     fputs("}};\n", out);
 }
 
@@ -119,6 +137,117 @@ static void emit_rules_init(FILE *out, size_t lang, const bp_rules *r)
                 lang, r->n, r->n, lang);
     else
         fputs("{0}", out);
+}
+
+/* ==== Stems of frequent words (words.txt) ==== */
+
+typedef struct seed_state {
+    struct sb_stemmer *sb;
+    strmap words; /* word -> offset << 8 | length in text */
+    buf text;     /* the stems, each NUL-terminated */
+} seed_state;
+
+static void add_seed_word(void *ud, const char *word, size_t len)
+{
+    seed_state *st = ud;
+    bool digits = true;
+    for (size_t i = 0; i < len && digits; i++)
+        digits = word[i] >= '0' && word[i] <= '9';
+    /* Numbers are their own stems anyway (stem.c); long words are not
+     * words the analyser makes (it cuts at PRECIS_MAX_TOKEN bytes). */
+    if (digits || len > 64)
+        return;
+    const sb_symbol *r = sb_stemmer_stem(st->sb, (const sb_symbol *)word,
+                                         (int)len);
+    if (!r)
+        return;
+    size_t stem_len = (size_t)sb_stemmer_length(st->sb);
+    if (stem_len > 0xFF || st->text.len > 0xFFFFFF)
+        return;
+    int added;
+    uint32_t *v = strmap_put(&st->words, word, len, 0, &added);
+    if (!added)
+        return;
+    *v = (uint32_t)st->text.len << 8 | (uint32_t)stem_len;
+    buf_put(&st->text, r, stem_len);
+    buf_putc(&st->text, '\0');
+}
+
+/* The same entries in a table of cap slots, placed as strmap's probing
+ * finds them: a frozen table can be fuller than a growing one (3/4 rather
+ * than 1/2), which keeps the binary and the pages a lookup touches few. */
+static strmap pack_map(const strmap *in)
+{
+    size_t cap = 64;
+    while (in->count * 4 > cap * 3)
+        cap *= 2;
+    strmap out = {0};
+    out.slots = calloc(cap, sizeof *out.slots);
+    if (!out.slots)
+        return out;
+    out.cap = cap;
+    out.count = in->count;
+    for (size_t k = 0; k < in->cap; k++) {
+        const strmap_slot *s = &in->slots[k];
+        if (!s->key)
+            continue;
+        size_t i = s->hash & (cap - 1);
+        while (out.slots[i].key)
+            i = (i + 1) & (cap - 1);
+        out.slots[i] = *s;
+    }
+    return out;
+}
+
+/* Repacks m in place (its keys stay in its arena). */
+static int repack(strmap *m)
+{
+    if (!m->count)
+        return 0;
+    strmap packed = pack_map(m);
+    if (!packed.slots)
+        return -1;
+    free(m->slots);
+    m->slots = packed.slots;
+    m->cap = packed.cap;
+    return 0;
+}
+
+/* Emits the seed table of language i, seed_I and seed_text_I (nothing
+ * when it has no words.txt), and sets *shape's cap and count to those of
+ * the table (0 when none). */
+static void emit_seed(FILE *out, size_t i, const char *language,
+                      strmap *shape, int *failed)
+{
+    shape->cap = shape->count = 0;
+    buf text = {0}, err = {0};
+    bool found = false;
+    if (model_read(language, "words.txt", NULL, &text, &found, &err) !=
+        PRECIS_OK) {
+        fprintf(stderr, "modelgen: %s\n", buf_cstr(&err));
+        *failed = 1;
+    }
+    seed_state st = {sb_stemmer_new(language, "UTF_8"), {0}, {0}};
+    if (found && st.sb && !*failed) {
+        model_each_line(buf_cstr(&text), text.len, add_seed_word, &st);
+        if (repack(&st.words) != 0)
+            *failed = 1;
+        else if (st.words.count) {
+            char name[64];
+            snprintf(name, sizeof name, "seed_%zu", i);
+            emit_map_slots(out, name, &st.words);
+            snprintf(name, sizeof name, "seed_text_%zu", i);
+            emit_buf_data(out, name, &st.text);
+            shape->cap = st.words.cap;
+            shape->count = st.words.count;
+        }
+    }
+    if (st.sb)
+        sb_stemmer_delete(st.sb);
+    strmap_free(&st.words);
+    buf_free(&st.text);
+    buf_free(&text);
+    buf_free(&err);
 }
 
 static void emit_weights(FILE *out, const rank_weights *w)
@@ -152,8 +281,9 @@ int main(int argc, char **argv)
     while (names[n])
         n++;
     lang_model *models = calloc(n ? n : 1, sizeof *models);
+    strmap *seeds = calloc(n ? n : 1, sizeof *seeds);
     strmap langs = {0};
-    int failed = !models;
+    int failed = !models || !seeds;
     for (size_t i = 0; i < n && !failed; i++) {
         buf err = {0};
         if (model_load(&models[i], names[i], NULL, &err) != PRECIS_OK) {
@@ -164,11 +294,20 @@ int main(int argc, char **argv)
         if (failed)
             break;
         model_need_idf(&models[i]);
+        lang_model *m = &models[i];
+        if (repack(&m->stopwords) || repack(&m->openers) ||
+            repack(&m->abbrevs) || repack(&m->idf)) {
+            fprintf(stderr, "modelgen: out of memory\n");
+            failed = 1;
+            break;
+        }
         /* Detection profiles at most 32 languages (one bit each). */
         if (i < 32)
             model_add_stopword_bit(&langs, &models[i].stopwords,
                                    (uint32_t)1 << i);
     }
+    if (!failed && repack(&langs) != 0)
+        failed = 1;
     if (!failed) {
         fputs("/* Generated by tools/modelgen.c from models/: do not edit. "
               "*/\n#include \"models_builtin.h\"\n\n",
@@ -177,6 +316,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < n; i++) {
             const lang_model *m = &models[i];
             fprintf(out, "/* %s */\n", names[i]);
+            emit_seed(out, i, names[i], &seeds[i], &failed);
             snprintf(name, sizeof name, "stopwords_%zu", i);
             emit_map_slots(out, name, &m->stopwords);
             snprintf(name, sizeof name, "openers_%zu", i);
@@ -221,6 +361,12 @@ int main(int argc, char **argv)
             fputs(",\n        .abbrev_suffixes = ", out);
             snprintf(name, sizeof name, "suffixes_%zu", i);
             emit_buf_init(out, name, &m->abbrev_suffixes);
+            if (seeds[i].cap) {
+                fprintf(out,
+                        ",\n        .stem_seed = {.slots = seed_%zu, .cap = %zu, "
+                        ".count = %zu},\n        .stem_seed_text = (const char *)seed_text_%zu",
+                        i, seeds[i].cap, seeds[i].count, i);
+            }
             fputs(",\n        .builtin = 1,\n    },\n", out);
         }
         if (!n)
@@ -241,6 +387,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < n && models; i++)
         model_free(&models[i]);
     free(models);
+    free(seeds);
     strmap_free(&langs);
     if (fclose(out) != 0 || failed) {
         if (!failed)
