@@ -22,7 +22,7 @@ static inline unsigned char lower(unsigned char c)
 
 static inline bool is_alnum(unsigned char c)
 {
-    return (c >= '0' && c <= '9') || (lower(c) >= 'a' && lower(c) <= 'z');
+    return (unsigned)(c - '0') < 10 || (unsigned)((c | 0x20) - 'a') < 26;
 }
 
 static inline bool is_digit(unsigned char c)
@@ -40,13 +40,12 @@ static inline unsigned prefix_hash(const char *s)
            BP_PREFIX_BITS;
 }
 
-/* Whether a rule of kind could match at s[i]: the cheap tests. */
-static inline bool may_start(const bp_index *ix, enum bp_kind kind,
-                             const char *s, size_t len, size_t i)
+/* Whether a rule of kind could match at s[i], a word start whose byte
+ * can start a rule: the prefix test. */
+static inline bool prefix_may_match(const bp_index *ix, enum bp_kind kind,
+                                    const char *s, size_t len, size_t i)
 {
     unsigned char c = (unsigned char)s[i];
-    if (!ix->can_start[kind][c])
-        return false;
     if (ix->check_always[kind][c])
         return true;
     if (len - i < 3)
@@ -122,10 +121,16 @@ bool bp_add(bp_rules *r, const char *line, size_t len)
                                  : &r->ix->head[kinds[i].kind][c];
         while (*link)
             link = &r->rules[*link - 1].next;
-        unsigned char second = len - k > 1 ? lower((unsigned char)pat[1]) : 0;
-        if (second == '#' || second == '*' || second == '\x01')
-            second = 0;
-        r->rules[r->n] = (bp_rule){kinds[i].kind, pat, len - k, 0, second};
+        uint32_t head4 = 0, mask4 = 0;
+        for (size_t q = 0; q < 4 && q < len - k; q++) {
+            unsigned char b = lower((unsigned char)pat[q]);
+            if (b == '#' || b == '*' || b == '\x01')
+                break;
+            head4 |= (uint32_t)b << (8 * q);
+            mask4 |= (uint32_t)0xFF << (8 * q);
+        }
+        r->rules[r->n] =
+            (bp_rule){kinds[i].kind, pat, len - k, 0, head4, mask4};
         enum bp_kind kind = kinds[i].kind;
         bool *can = r->ix->can_start[kind];
         bool *always = r->ix->check_always[kind];
@@ -165,12 +170,22 @@ static bool word_start(const char *s, size_t i)
     return i == 0 || !is_alnum((unsigned char)s[i - 1]);
 }
 
-/* The end of a match of rule at s[i] of kind, or (size_t)-1. */
-static size_t match_rule(const bp_rule *rule, enum bp_kind kind, const char *s,
-                         size_t len, size_t i)
+/* The lower-cased bytes s[i..i+4) as bp_rule.head4 packs them (0 past
+ * the end). */
+static uint32_t text_head4(const char *s, size_t len, size_t i)
 {
-    if (rule->second &&
-        (i + 1 >= len || lower((unsigned char)s[i + 1]) != rule->second))
+    uint32_t h = 0;
+    for (size_t q = 0; q < 4 && i + q < len; q++)
+        h |= (uint32_t)lower((unsigned char)s[i + q]) << (8 * q);
+    return h;
+}
+
+/* The end of a match of rule at s[i] of kind, or (size_t)-1; head4 is
+ * text_head4(s, len, i). */
+static size_t match_rule(const bp_rule *rule, enum bp_kind kind, const char *s,
+                         size_t len, size_t i, uint32_t head4)
+{
+    if ((head4 & rule->mask4) != rule->head4)
         return (size_t)-1;
     size_t end = bp_match(rule->pat, rule->len, s, len, i);
     if (end == (size_t)-1)
@@ -191,13 +206,14 @@ static size_t match_kind(const bp_rules *r, enum bp_kind kind, const char *s,
     int32_t d = is_digit(c) ? r->ix->digit_head[kind] : 0;
     if ((!k && !d) || !word_start(s, i))
         return (size_t)-1;
+    uint32_t head4 = text_head4(s, len, i);
     for (; k; k = r->rules[k - 1].next) {
-        size_t end = match_rule(&r->rules[k - 1], kind, s, len, i);
+        size_t end = match_rule(&r->rules[k - 1], kind, s, len, i, head4);
         if (end != (size_t)-1)
             return end;
     }
     for (; d; d = r->rules[d - 1].next) {
-        size_t end = match_rule(&r->rules[d - 1], kind, s, len, i);
+        size_t end = match_rule(&r->rules[d - 1], kind, s, len, i, head4);
         if (end != (size_t)-1)
             return end;
     }
@@ -214,7 +230,8 @@ size_t bp_strip(const bp_rules *r, const char *s, size_t len, buf *out)
     const bool *can_start = r->ix->can_start[BP_STRIP];
     while (i < len) {
         if (!can_start[(unsigned char)s[i]] ||
-            !may_start(r->ix, BP_STRIP, s, len, i)) {
+            (i > 0 && is_alnum((unsigned char)s[i - 1])) ||
+            !prefix_may_match(r->ix, BP_STRIP, s, len, i)) {
             i++;
             continue;
         }
@@ -255,7 +272,9 @@ static bool more_words_than(const char *s, size_t len, size_t max)
 bool bp_is_line(const bp_rules *r, const char *s, size_t len)
 {
     /* The rule test first: it fails at once for most lines. */
-    return len > 0 && r->ix && may_start(r->ix, BP_LINE, s, len, 0) &&
+    return len > 0 && r->ix &&
+           r->ix->can_start[BP_LINE][(unsigned char)s[0]] &&
+           prefix_may_match(r->ix, BP_LINE, s, len, 0) &&
            match_kind(r, BP_LINE, s, len, 0) != (size_t)-1 &&
            !more_words_than(s, len, BP_LINE_MAX_WORDS);
 }
@@ -272,7 +291,7 @@ bool bp_is_sentence(const bp_rules *r, const char *s, size_t len)
          * without a call. */
         if (!can_start[(unsigned char)s[i]] ||
             (i > 0 && is_alnum((unsigned char)s[i - 1])) ||
-            !may_start(r->ix, BP_SENTENCE, s, len, i))
+            !prefix_may_match(r->ix, BP_SENTENCE, s, len, i))
             continue;
         if (match_kind(r, BP_SENTENCE, s, len, i) != (size_t)-1)
             return true;

@@ -20,8 +20,10 @@ typedef struct bp_rule {
     char *pat; /* owned */
     size_t len;
     int32_t next; /* the next rule of the same kind and first byte, or -1 */
-    unsigned char second; /* its second byte, lower case, when a literal
-                           * (else 0): a cheap test before matching */
+    /* Its first four bytes, lower case, as one word (byte k at bits 8k),
+     * with mask4 covering those before any wildcard: a text position
+     * whose bytes differ there is rejected without matching. */
+    uint32_t head4, mask4;
 } bp_rule;
 
 /* For each kind and lower-case first byte, the first rule (+1; 0 for

@@ -99,6 +99,13 @@ static void normalise_lines(buf *out, const char *s, size_t len)
 
 /* ==== Paragraphs ==== */
 
+/* The end of the line that starts at s[i]: its '\n', or len. */
+static size_t line_end(const char *s, size_t len, size_t i)
+{
+    const char *nl = i < len ? memchr(s + i, '\n', len - i) : NULL;
+    return nl ? (size_t)(nl - s) : len;
+}
+
 typedef struct line {
     size_t off, len; /* into the normalised text */
     size_t chars;    /* code points */
@@ -171,8 +178,7 @@ static void build_paragraphs(precis_doc *doc, const buf *norm)
     line *lines = precis__reallocarray(NULL, cap, sizeof *lines);
     for (size_t i = 0; i <= norm->len;) {
         size_t start = i;
-        while (i < norm->len && s[i] != '\n')
-            i++;
+        i = line_end(s, norm->len, i);
         if (n_lines == cap) {
             cap *= 2;
             lines = precis__reallocarray(lines, cap, sizeof *lines);
@@ -399,8 +405,7 @@ static void clean_lines(precis_doc *doc, const buf *norm, bool keep)
     size_t text_at, n_times = 0;
     for (size_t i = 0; i <= norm->len;) {
         size_t start = i;
-        while (i < norm->len && s[i] != '\n')
-            i++;
+        i = line_end(s, norm->len, i);
         n_times += parse_headline(s + start, i - start, time, &text_at);
         i++;
     }
@@ -411,8 +416,7 @@ static void clean_lines(precis_doc *doc, const buf *norm, bool keep)
     buf_grow(&out, norm->len);
     for (size_t i = 0; i <= norm->len;) {
         size_t start = i;
-        while (i < norm->len && s[i] != '\n')
-            i++;
+        i = line_end(s, norm->len, i);
         const char *l = s + start;
         size_t len = i - start;
         i++;

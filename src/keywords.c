@@ -10,6 +10,7 @@
 
 #include "alloc.h"
 #include "internal.h"
+#include "sort.h"
 #include "rank.h"
 #include "unicode.h"
 #include "utf8.h"
@@ -17,12 +18,6 @@
 
 /* Longest phrase, in words. */
 #define MAX_PHRASE 4
-
-static int cmp_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return (a > b) - (a < b);
-}
 
 /* Whether a term's word is a number (or has no letter at all): numbers are
  * facts, not topics. */
@@ -80,7 +75,7 @@ static void word_graph(precis_doc *doc, const bool *topical, graph *g)
     size_t out = 0;
     for (size_t t = 0; t < n; t++) {
         size_t start = g->row[t], end = g->row[t + 1];
-        qsort(g->col + start, end - start, sizeof *g->col, cmp_u32);
+        sort_u32(g->col + start, end - start);
         g->row[t] = out;
         for (size_t e = start; e < end; e++) {
             if (out > g->row[t] && g->col[out - 1] == g->col[e]) {

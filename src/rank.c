@@ -18,6 +18,7 @@
 
 #include "alloc.h"
 #include "internal.h"
+#include "sort.h"
 #include "vector.h"
 
 unsigned pagerank(const graph *g, double d, double tol, unsigned max_iter,
@@ -92,12 +93,6 @@ static void edge_add(edge_list *el, uint32_t a, uint32_t b, double w)
     el->b[el->n] = b;
     el->w[el->n] = w;
     el->n++;
-}
-
-static int cmp_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return (a > b) - (a < b);
 }
 
 /* How a pair's dot product becomes an edge weight. */
@@ -230,7 +225,7 @@ static void build_graph(precis_doc *doc, const svec *v, enum edge_kind kind,
         if (!sparse) {
             /* In sentence order, so the edge list is the same on every
              * run. */
-            qsort(touched, n_touched, sizeof *touched, cmp_u32);
+            sort_u32(touched, n_touched);
             for (size_t k = 0; k < n_touched; k++) {
                 uint32_t j = touched[k];
                 double w =

@@ -37,9 +37,8 @@ uint32_t *strmap_get(const strmap *m, const char *key, size_t len)
     return s->key ? &s->value : NULL;
 }
 
-static void grow(strmap *m)
+static void rehash(strmap *m, size_t cap)
 {
-    size_t cap = m->cap ? m->cap * 2 : 64;
     strmap_slot *old = m->slots;
     size_t old_cap = m->cap;
     m->slots = precis__calloc(cap, sizeof *m->slots);
@@ -51,6 +50,20 @@ static void grow(strmap *m)
         *s = old[i];
     }
     free(old);
+}
+
+static void grow(strmap *m)
+{
+    rehash(m, m->cap ? m->cap * 2 : 64);
+}
+
+void strmap_reserve(strmap *m, size_t n)
+{
+    size_t cap = m->cap ? m->cap : 64;
+    while (cap / 2 < n + 1 && cap < ((size_t)1 << 40))
+        cap *= 2;
+    if (cap > m->cap)
+        rehash(m, cap);
 }
 
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,

@@ -34,6 +34,9 @@ uint32_t *strmap_get(const strmap *m, const char *key, size_t len);
  * are not supported (the caller bounds token length). */
 uint32_t *strmap_put(strmap *m, const char *key, size_t len, uint32_t value,
                      int *added);
+/* Makes room for n keys in all, so that filling the map up to n keys
+ * never rehashes (for a map whose size can be guessed). */
+void strmap_reserve(strmap *m, size_t n);
 void strmap_clear(strmap *m);
 void strmap_free(strmap *m);
 

@@ -6,12 +6,7 @@
 #include <string.h>
 
 #include "alloc.h"
-
-static int cmp_u32(const void *x, const void *y)
-{
-    uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-    return (a > b) - (a < b);
-}
+#include "sort.h"
 
 /* The background document frequency of every term of doc, looked up in
  * the language's idf.txt (read on first use) by the terms' stems. */
@@ -56,7 +51,7 @@ static void count_terms(precis_doc *doc, const sentence *s, svec *v,
     }
     if (s->n_terms) { /* memcpy and qsort take no NULL, even for 0 */
         memcpy(*scratch, s->terms, s->n_terms * sizeof **scratch);
-        qsort(*scratch, s->n_terms, sizeof **scratch, cmp_u32);
+        sort_u32(*scratch, s->n_terms);
     }
     uint32_t distinct = 0;
     for (uint32_t k = 0; k < s->n_terms; k++)

@@ -91,8 +91,8 @@ static void emit_rules_data(FILE *out, size_t lang, const bp_rules *r)
         const bp_rule *rule = &r->rules[i];
         fprintf(out, "    {%d, (char *)", (int)rule->kind);
         emit_string(out, rule->pat, rule->len);
-        fprintf(out, ", %zu, %d, %u},\n", rule->len, (int)rule->next,
-                (unsigned)rule->second);
+        fprintf(out, ", %zu, %d, %uu, %uu},\n", rule->len, (int)rule->next,
+                (unsigned)rule->head4, (unsigned)rule->mask4);
     }
     fputs("};\n", out);
     const bp_index *ix = r->ix;
