@@ -204,7 +204,7 @@ int main(int argc, char **argv)
     rank_weights *w = &ctx->fixed->model.weights;
     rank_weights best[3] = {*w, *w, *w}; /* by fold 0, fold 1, all */
     double best_v[3] = {-1, -1, -1};
-    totals at_best[3];
+    totals at_best[3] = {0};
     size_t points = 0;
     for (size_t a = 0; a < COUNT(lead_decays); a++)
     for (size_t b = 0; b < COUNT(centroids); b++)
