@@ -14,6 +14,7 @@ struct arena_chunk {
 };
 
 #define ARENA_CHUNK (64 * 1024)
+#define ARENA_FIRST_CHUNK (8 * 1024 - 64)
 
 static arena_chunk *chunk_new(size_t cap, arena_chunk *next)
 {
@@ -53,7 +54,16 @@ void *arena_alloc(arena *a, size_t n)
             memset(big->data, 0, need);
             return big->data;
         }
-        c = chunk_new(ARENA_CHUNK, c);
+        /* Chunks grow from a few pages to ARENA_CHUNK: a short document
+         * touches few pages (a one-article run pays a fault for each). */
+        size_t cap = c && c->cap < ARENA_CHUNK ? c->cap * 2 : ARENA_CHUNK;
+        if (!c)
+            cap = ARENA_FIRST_CHUNK;
+        if (cap > ARENA_CHUNK)
+            cap = ARENA_CHUNK;
+        if (cap < need)
+            cap = need;
+        c = chunk_new(cap, c);
         a->head = c;
     }
     void *p = c->data + c->used;

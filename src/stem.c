@@ -62,7 +62,7 @@ stem_entry *stemmer_entry(stemmer *s, const char *word, size_t len)
     if (!added)
         return &s->stems[*slot];
     if (s->n_stems == s->cap_stems) {
-        s->cap_stems = s->cap_stems ? s->cap_stems * 2 : 1024;
+        s->cap_stems = s->cap_stems ? s->cap_stems * 2 : 256;
         s->stems =
             precis__reallocarray(s->stems, s->cap_stems, sizeof *s->stems);
     }
