@@ -31,7 +31,7 @@ stemmer *stemmer_new(const char *language)
     stemmer *s = precis__calloc(1, sizeof *s);
     s->sb = sb;
     /* Room for the distinct words of a short article from the start. */
-    strmap_reserve(&s->cache, 250);
+    strmap_reserve(&s->cache, 120);
     return s;
 }
 
