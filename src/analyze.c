@@ -29,8 +29,8 @@ void analyze_fold_word(buf *fold, const char *w, size_t len)
         size_t n = len < PRECIS_MAX_TOKEN ? len : PRECIS_MAX_TOKEN;
         buf_grow(fold, n);
         for (size_t i = 0; i < n; i++)
-            fold->data[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32
-                                                                : w[i]);
+            fold->data[i] =
+                (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
         fold->len = n;
         fold->data[n] = '\0';
         return;

@@ -272,8 +272,7 @@ static bool more_words_than(const char *s, size_t len, size_t max)
 bool bp_is_line(const bp_rules *r, const char *s, size_t len)
 {
     /* The rule test first: it fails at once for most lines. */
-    return len > 0 && r->ix &&
-           r->ix->can_start[BP_LINE][(unsigned char)s[0]] &&
+    return len > 0 && r->ix && r->ix->can_start[BP_LINE][(unsigned char)s[0]] &&
            prefix_may_match(r->ix, BP_LINE, s, len, 0) &&
            match_kind(r, BP_LINE, s, len, 0) != (size_t)-1 &&
            !more_words_than(s, len, BP_LINE_MAX_WORDS);

@@ -117,9 +117,8 @@ static enum script main_script(const size_t *letters)
 
 /* Among the profiled languages of script main, the one with most hits;
  * *runner_up gets the second best count. */
-static lang_state *leader(precis_ctx *ctx, const size_t *hits,
-                          enum script main, size_t *best_hits,
-                          size_t *runner_up)
+static lang_state *leader(precis_ctx *ctx, const size_t *hits, enum script main,
+                          size_t *best_hits, size_t *runner_up)
 {
     lang_state *best = NULL;
     *best_hits = *runner_up = 0;

@@ -388,7 +388,8 @@ static bool is_dateline(const lang_model *m, const char *s, size_t len,
 {
     size_t at, end;
     const char *months = m->months.len ? m->months.data : NULL;
-    if (more_words_than(s, len, 12) || !date_find_lang(s, len, months, out, &at, &end))
+    if (more_words_than(s, len, 12) ||
+        !date_find_lang(s, len, months, out, &at, &end))
         return false;
     size_t outside = word_count(s, at) + word_count(s + end, len - end);
     return outside <= 4 || bp_is_line(&m->boilerplate, s, len);

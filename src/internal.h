@@ -23,18 +23,18 @@ typedef struct lang_state {
     bool tried;       /* a load was attempted */
     bool loaded;      /* model and stemmer are ready */
     bool has_stopwords;
-    bool profiled;  /* its stopwords are in ctx->stopword_langs */
-    int script;     /* the script it is written in (detect.c's enum) */
+    bool profiled; /* its stopwords are in ctx->stopword_langs */
+    int script;    /* the script it is written in (detect.c's enum) */
     lang_model model;
     stemmer *stem;
     uint32_t docs_analyzed; /* numbers documents for the stem memos */
 } lang_state;
 
 struct precis_ctx {
-    bool auto_lang;       /* detect each document's language */
-    lang_state *fixed;    /* the language when not auto */
-    char *models_dir;     /* NULL: the compiled-in models */
-    lang_state *langs;    /* one per libstemmer language */
+    bool auto_lang;    /* detect each document's language */
+    lang_state *fixed; /* the language when not auto */
+    char *models_dir;  /* NULL: the compiled-in models */
+    lang_state *langs; /* one per libstemmer language */
     size_t n_langs;
     /* For detection: each stopword of any language -> a bit per language
      * (bit i for langs[i]) whose list holds it; one lookup per word. */
@@ -69,11 +69,11 @@ typedef struct sentence {
     size_t off; /* into doc->text */
     size_t len;
     uint32_t paragraph;
-    uint32_t words;    /* word tokens, stopwords included */
-    uint32_t n_terms;  /* content terms, repeats included */
-    uint32_t *terms;   /* term ids (doc-local), in order */
-    term_pos *pos;     /* n_terms entries, parallel to terms */
-    uint8_t terminal;  /* ends with terminal punctuation */
+    uint32_t words;   /* word tokens, stopwords included */
+    uint32_t n_terms; /* content terms, repeats included */
+    uint32_t *terms;  /* term ids (doc-local), in order */
+    term_pos *pos;    /* n_terms entries, parallel to terms */
+    uint8_t terminal; /* ends with terminal punctuation */
 } sentence;
 
 enum doc_state { DOC_FEEDING, DOC_FINISHED, DOC_SUMMARIZED, DOC_FAILED };
@@ -92,9 +92,9 @@ struct precis_doc {
     buf text; /* the cleaned text */
     int has_title;
     span title;
-    char date[11]; /* "YYYY-MM-DD" or "" */
-    char time[6];  /* "HH:MM" or "" */
-    buf meta;      /* bytes of metadata taken out of the body (headlines) */
+    char date[11];     /* "YYYY-MM-DD" or "" */
+    char time[6];      /* "HH:MM" or "" */
+    buf meta;          /* bytes of metadata taken out of the body (headlines) */
     span forced_title; /* into meta: a title set by the caller */
     headline_item *headlines;
     size_t n_headlines;
@@ -108,10 +108,10 @@ struct precis_doc {
     size_t n_terms;
     uint32_t *term_df; /* per term: background document frequency, 0 if
                         * unknown; made on first use (vector.c) */
-    uint32_t *sent_df;  /* per term: sentences holding it (vector.c) */
+    uint32_t *sent_df; /* per term: sentences holding it (vector.c) */
     size_t n_sent_df;
-    sentence title_terms;  /* the title, analysed like a sentence */
-    struct svec *vecs;     /* tf-idf sentence vectors, or NULL */
+    sentence title_terms; /* the title, analysed like a sentence */
+    struct svec *vecs;    /* tf-idf sentence vectors, or NULL */
     double *scores;
     size_t *summary; /* sentence indices, ascending */
     size_t n_summary;

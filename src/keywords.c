@@ -10,8 +10,8 @@
 
 #include "alloc.h"
 #include "internal.h"
-#include "sort.h"
 #include "rank.h"
+#include "sort.h"
 #include "unicode.h"
 #include "utf8.h"
 #include "vector.h"

@@ -40,16 +40,16 @@ typedef struct lang_model {
     strmap openers;   /* case-folded words that open a sentence */
     bp_rules boilerplate;
     rank_weights weights;
-    buf months; /* months.txt: names of the months, for dates */
-    strmap idf;           /* stem -> background document frequency */
-    uint32_t idf_docs;    /* documents behind the idf table, 0: none */
+    buf months;        /* months.txt: names of the months, for dates */
+    strmap idf;        /* stem -> background document frequency */
+    uint32_t idf_docs; /* documents behind the idf table, 0: none */
     /* idf.txt is read on first use (model_need_idf): most runs never need
      * it, and parsing it is most of a cold start. */
     bool idf_tried;
     const char *language; /* static storage */
     const char *dir;      /* the models folder (the context's), or NULL */
-    strmap abbrevs;   /* as written, without the final period -> kind */
-    buf abbrev_suffixes; /* "-str" entries: "str\0..." with kinds after */
+    strmap abbrevs;       /* as written, without the final period -> kind */
+    buf abbrev_suffixes;  /* "-str" entries: "str\0..." with kinds after */
     /* Built-in models only: the stems of words.txt's frequent words,
      * computed at build time: word -> (offset into stem_seed_text << 8 |
      * stem length). Empty for models read from a folder. */

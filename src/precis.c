@@ -158,8 +158,8 @@ bool precis__lang_load(precis_ctx *ctx, lang_state *lang, precis_status *st)
     if (!ctx->models_dir && model_builtin(&lang->model, lang->name))
         *st = PRECIS_OK;
     else
-        *st = model_load(&lang->model, lang->name, ctx->models_dir,
-                         &ctx->errmsg);
+        *st =
+            model_load(&lang->model, lang->name, ctx->models_dir, &ctx->errmsg);
     if (*st != PRECIS_OK) {
         stemmer_free(lang->stem);
         lang->stem = NULL;

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-static int sort_cmp_u32(const void *x, const void *y)
+static inline int sort_cmp_u32(const void *x, const void *y)
 {
     uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
     return (a > b) - (a < b);

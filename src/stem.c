@@ -18,7 +18,7 @@ struct stemmer {
     strmap cache; /* word -> index into stems */
     stem_entry *stems;
     size_t n_stems, cap_stems;
-    arena store; /* stem bytes */
+    arena store;        /* stem bytes */
     const strmap *seed; /* word -> offset << 8 | length in seed_text */
     const char *seed_text;
 };

@@ -90,8 +90,8 @@ void uc_casefold(buf *out, const char *s, size_t len)
         /* Full case folding may give several code points (ß -> ss). */
         utf8proc_int32_t dst[8];
         int last = 0;
-        utf8proc_ssize_t n = utf8proc_decompose_char(
-            cp, dst, 8, UTF8PROC_CASEFOLD, &last);
+        utf8proc_ssize_t n =
+            utf8proc_decompose_char(cp, dst, 8, UTF8PROC_CASEFOLD, &last);
         if (n < 0 || n > 8) {
             u8_put(out, cp);
             continue;

@@ -10,10 +10,10 @@
 #include "buf.h"
 
 bool uc_is_letter_slow(int32_t cp); /* L* */
-bool uc_is_mark(int32_t cp);   /* M*: combining marks stay in a word */
+bool uc_is_mark(int32_t cp);        /* M*: combining marks stay in a word */
 bool uc_is_upper_slow(int32_t cp);  /* Lu, Lt */
 bool uc_is_lower_slow(int32_t cp);  /* Ll */
-bool uc_is_digit(int32_t cp);  /* Nd */
+bool uc_is_digit(int32_t cp);       /* Nd */
 /* Letters, marks and digits: the characters words are made of. */
 bool uc_is_word_slow(int32_t cp);
 /* Any Unicode space separator, tab, or line/paragraph separator. */

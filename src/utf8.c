@@ -51,8 +51,8 @@ static size_t decode_valid(const unsigned char *s, size_t avail, int32_t *cp)
     else if (n == 3)
         *cp = ((c & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (s[2] & 0x3F);
     else
-        *cp = ((c & 0x07) << 18) | ((c1 & 0x3F) << 12) |
-              ((s[2] & 0x3F) << 6) | (s[3] & 0x3F);
+        *cp = ((c & 0x07) << 18) | ((c1 & 0x3F) << 12) | ((s[2] & 0x3F) << 6) |
+              (s[3] & 0x3F);
     return n;
 }
 

@@ -76,8 +76,8 @@ static void emit_buf_data(FILE *out, const char *name, const buf *b)
 static void emit_buf_init(FILE *out, const char *name, const buf *b)
 {
     if (b->len)
-        fprintf(out, "{.data = (char *)%s, .len = %zu, .cap = %zu}", name, b->len,
-                b->len + 1);
+        fprintf(out, "{.data = (char *)%s, .len = %zu, .cap = %zu}", name,
+                b->len, b->len + 1);
     else
         fputs("{0}", out);
 }
@@ -132,8 +132,9 @@ static void emit_rules_data(FILE *out, size_t lang, const bp_rules *r)
 static void emit_rules_init(FILE *out, size_t lang, const bp_rules *r)
 {
     if (r->n)
-        fprintf(out, "{.rules = rules_%zu, .n = %zu, .cap = %zu, "
-                     ".ix = &index_%zu}",
+        fprintf(out,
+                "{.rules = rules_%zu, .n = %zu, .cap = %zu, "
+                ".ix = &index_%zu}",
                 lang, r->n, r->n, lang);
     else
         fputs("{0}", out);
@@ -157,8 +158,8 @@ static void add_seed_word(void *ud, const char *word, size_t len)
      * words the analyser makes (it cuts at PRECIS_MAX_TOKEN bytes). */
     if (digits || len > 64)
         return;
-    const sb_symbol *r = sb_stemmer_stem(st->sb, (const sb_symbol *)word,
-                                         (int)len);
+    const sb_symbol *r =
+        sb_stemmer_stem(st->sb, (const sb_symbol *)word, (int)len);
     if (!r)
         return;
     size_t stem_len = (size_t)sb_stemmer_length(st->sb);
@@ -219,8 +220,8 @@ static int repack(strmap *m, size_t num, size_t den)
 /* Emits the seed table of language i, seed_I and seed_text_I (nothing
  * when it has no words.txt), and sets *shape's cap and count to those of
  * the table (0 when none). */
-static void emit_seed(FILE *out, size_t i, const char *language,
-                      strmap *shape, int *failed)
+static void emit_seed(FILE *out, size_t i, const char *language, strmap *shape,
+                      int *failed)
 {
     shape->cap = shape->count = 0;
     buf text = {0}, err = {0};
@@ -354,8 +355,9 @@ int main(int argc, char **argv)
             fputs(",\n        .idf = ", out);
             snprintf(name, sizeof name, "idf_%zu", i);
             emit_map_init(out, name, &m->idf);
-            fprintf(out, ",\n        .idf_docs = %uu,\n        .idf_tried = 1,"
-                         "\n        .language = ",
+            fprintf(out,
+                    ",\n        .idf_docs = %uu,\n        .idf_tried = 1,"
+                    "\n        .language = ",
                     m->idf_docs);
             emit_string(out, names[i], strlen(names[i]));
             fputs(",\n        .abbrevs = ", out);
@@ -365,17 +367,18 @@ int main(int argc, char **argv)
             snprintf(name, sizeof name, "suffixes_%zu", i);
             emit_buf_init(out, name, &m->abbrev_suffixes);
             if (seeds[i].cap) {
-                fprintf(out,
-                        ",\n        .stem_seed = {.slots = seed_%zu, .cap = %zu, "
-                        ".count = %zu},\n        .stem_seed_text = (const char *)seed_text_%zu",
-                        i, seeds[i].cap, seeds[i].count, i);
+                fprintf(
+                    out,
+                    ",\n        .stem_seed = {.slots = seed_%zu, .cap = %zu, "
+                    ".count = %zu},\n        .stem_seed_text = (const char "
+                    "*)seed_text_%zu",
+                    i, seeds[i].cap, seeds[i].count, i);
             }
             fputs(",\n        .builtin = 1,\n    },\n", out);
         }
         if (!n)
             fputs("    {0},\n", out);
-        fputs("};\n\nconst char *const precis__builtin_languages[] = {\n",
-              out);
+        fputs("};\n\nconst char *const precis__builtin_languages[] = {\n", out);
         for (size_t i = 0; i < n; i++) {
             fputs("    ", out);
             emit_string(out, names[i], strlen(names[i]));

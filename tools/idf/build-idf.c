@@ -44,9 +44,9 @@ static void count_words(const precis_doc *doc, strmap *words)
     strmap seen = {0};
     buf fold = {0};
     for (size_t k = 0; k <= doc->n_sents; k++) {
-        const sentence *st =
-            k < doc->n_sents ? &doc->sents[k]
-                             : (doc->has_title ? &doc->title_terms : NULL);
+        const sentence *st = k < doc->n_sents
+                                 ? &doc->sents[k]
+                                 : (doc->has_title ? &doc->title_terms : NULL);
         if (!st)
             break;
         for (size_t j = 0; j < st->n_terms; j++) {
@@ -79,12 +79,13 @@ static int write_words(const char *path, const strmap *words, unsigned min_df,
             e[n++] = (entry){words->slots[k].key, words->slots[k].len,
                              words->slots[k].value};
     qsort(e, n, sizeof *e, by_word);
-    fprintf(f,
-            "# Content words (case-folded) seen in at least %u of %zu %s\n"
-            "# documents, counted by tools/idf/build-idf -w. Their stems are\n"
-            "# computed at build time (tools/modelgen), so that summarize runs\n"
-            "# Snowball only on rarer words; the stems are the same either way.\n",
-            min_df, docs, lang);
+    fprintf(
+        f,
+        "# Content words (case-folded) seen in at least %u of %zu %s\n"
+        "# documents, counted by tools/idf/build-idf -w. Their stems are\n"
+        "# computed at build time (tools/modelgen), so that summarize runs\n"
+        "# Snowball only on rarer words; the stems are the same either way.\n",
+        min_df, docs, lang);
     for (size_t k = 0; k < n; k++)
         fprintf(f, "%.*s\n", (int)e[k].len, e[k].stem);
     free(e);
@@ -165,8 +166,8 @@ int main(int argc, char **argv)
     size_t n = 0;
     for (size_t k = 0; k < df.cap; k++)
         if (df.slots[k].key && df.slots[k].value >= min_df)
-            e[n++] = (entry){df.slots[k].key, df.slots[k].len,
-                             df.slots[k].value};
+            e[n++] =
+                (entry){df.slots[k].key, df.slots[k].len, df.slots[k].value};
     qsort(e, n, sizeof *e, by_stem);
     printf("# documents %zu\n", docs);
     for (size_t k = 0; k < n; k++)

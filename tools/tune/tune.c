@@ -102,7 +102,6 @@ static double avg(const totals *t, int k)
     return t->n[k] ? 100.0 * t->sum[k] / (double)t->n[k] : 0.0;
 }
 
-
 /* Which cross-validation half an article is in: FNV-1a of its id, so the
  * halves stay the ones the weights were tuned on (strmap_hash changed). */
 static int fold_of(const char *id)
@@ -207,36 +206,36 @@ int main(int argc, char **argv)
     totals at_best[3] = {0};
     size_t points = 0;
     for (size_t a = 0; a < COUNT(lead_decays); a++)
-    for (size_t b = 0; b < COUNT(centroids); b++)
-    for (size_t c = 0; c < COUNT(centralities); c++)
-    for (size_t t = 0; t < COUNT(titles); t++)
-    for (size_t l = 0; l < COUNT(lengths); l++)
-    for (size_t q = 0; q < COUNT(quotes); q++)
-    for (size_t m = 0; m < COUNT(lambdas); m++) {
-        w->lead_decay = lead_decays[a];
-        w->centroid = centroids[b];
-        w->centrality = centralities[c];
-        w->title = titles[t];
-        w->length = lengths[l];
-        w->quote = quotes[q];
-        w->mmr_lambda = lambdas[m];
-        totals tot = {0};
-        for (size_t k = 0; k < n; k++) {
-            rouge_score s;
-            precis_doc_summarize(arts[k].doc, &opt);
-            score_doc(rs, &arts[k], &s);
-            add(&tot, &arts[k], source, mean3(&s));
-        }
-        for (int f = 0; f < 3; f++) {
-            double v = avg(&tot, f);
-            if (v > best_v[f]) {
-                best_v[f] = v;
-                best[f] = *w;
-                at_best[f] = tot;
-            }
-        }
-        points++;
-    }
+        for (size_t b = 0; b < COUNT(centroids); b++)
+            for (size_t c = 0; c < COUNT(centralities); c++)
+                for (size_t t = 0; t < COUNT(titles); t++)
+                    for (size_t l = 0; l < COUNT(lengths); l++)
+                        for (size_t q = 0; q < COUNT(quotes); q++)
+                            for (size_t m = 0; m < COUNT(lambdas); m++) {
+                                w->lead_decay = lead_decays[a];
+                                w->centroid = centroids[b];
+                                w->centrality = centralities[c];
+                                w->title = titles[t];
+                                w->length = lengths[l];
+                                w->quote = quotes[q];
+                                w->mmr_lambda = lambdas[m];
+                                totals tot = {0};
+                                for (size_t k = 0; k < n; k++) {
+                                    rouge_score s;
+                                    precis_doc_summarize(arts[k].doc, &opt);
+                                    score_doc(rs, &arts[k], &s);
+                                    add(&tot, &arts[k], source, mean3(&s));
+                                }
+                                for (int f = 0; f < 3; f++) {
+                                    double v = avg(&tot, f);
+                                    if (v > best_v[f]) {
+                                        best_v[f] = v;
+                                        best[f] = *w;
+                                        at_best[f] = tot;
+                                    }
+                                }
+                                points++;
+                            }
 
     /* Cross-validation: weights chosen on one fold, scored on the other. */
     double cv = (avg(&at_best[0], 1) * (double)lead.n[1] +
@@ -255,9 +254,11 @@ int main(int argc, char **argv)
         const rank_weights *bw = &best[f];
         printf("# %s: lead_decay %.2f centroid %.1f centrality %.1f title "
                "%.1f length %.1f quote %.1f mmr_lambda %.1f\n",
-               f == 2 ? "all" : f == 0 ? "fold 0" : "fold 1", bw->lead_decay,
-               bw->centroid, bw->centrality, bw->title, bw->length, bw->quote,
-               bw->mmr_lambda);
+               f == 2   ? "all"
+               : f == 0 ? "fold 0"
+                        : "fold 1",
+               bw->lead_decay, bw->centroid, bw->centrality, bw->title,
+               bw->length, bw->quote, bw->mmr_lambda);
     }
     const rank_weights *bw = &best[2];
     printf("lead %g\nlead_decay %g\ncentrality %g\ncentroid %g\ntitle %g\n"
