@@ -82,6 +82,41 @@ static void emit_buf_init(FILE *out, const char *name, const buf *b)
         fputs("{0}", out);
 }
 
+/* The three per-kind rows of a bp_index table as ".name = {{...},...},":
+ * value(ix, kind, column) gives each entry. */
+static void emit_rows(FILE *out, const char *name, const bp_index *ix,
+                      int (*value)(const bp_index *, int, int), int columns)
+{
+    fprintf(out, "    .%s = {", name);
+    for (int k = 0; k < 3; k++) {
+        fputs("{", out);
+        for (int c = 0; c < columns; c++)
+            fprintf(out, "%d,", value(ix, k, c));
+        fputs("},", out);
+    }
+    fputs("},\n", out);
+}
+
+static int head_at(const bp_index *ix, int k, int c)
+{
+    return (int)ix->head[k][c];
+}
+
+static int can_start_at(const bp_index *ix, int k, int c)
+{
+    return ix->can_start[k][c];
+}
+
+static int prefix3_at(const bp_index *ix, int k, int c)
+{
+    return ix->prefix3[k][c];
+}
+
+static int check_always_at(const bp_index *ix, int k, int c)
+{
+    return ix->check_always[k][c];
+}
+
 static void emit_rules_data(FILE *out, size_t lang, const bp_rules *r)
 {
     if (!r->n)
@@ -96,37 +131,14 @@ static void emit_rules_data(FILE *out, size_t lang, const bp_rules *r)
     }
     fputs("};\n", out);
     const bp_index *ix = r->ix;
-    fprintf(out, "static bp_index index_%zu = {\n    .head = {", lang);
-    for (int k = 0; k < 3; k++) {
-        fputs("{", out);
-        for (int c = 0; c < 256; c++)
-            fprintf(out, "%d,", (int)ix->head[k][c]);
-        fputs("},", out);
-    }
-    fprintf(out, "},\n    .digit_head = {%d, %d, %d},\n    .can_start = {",
-            (int)ix->digit_head[0], (int)ix->digit_head[1],
-            (int)ix->digit_head[2]);
-    for (int k = 0; k < 3; k++) {
-        fputs("{", out);
-        for (int c = 0; c < 256; c++)
-            fputs(ix->can_start[k][c] ? "1," : "0,", out);
-        fputs("},", out);
-    }
-    fputs("},\n    .prefix3 = {", out);
-    for (int k = 0; k < 3; k++) {
-        fputs("{", out);
-        for (size_t b = 0; b < sizeof ix->prefix3[k]; b++)
-            fprintf(out, "%u,", (unsigned)ix->prefix3[k][b]);
-        fputs("},", out);
-    }
-    fputs("},\n    .check_always = {", out);
-    for (int k = 0; k < 3; k++) {
-        fputs("{", out);
-        for (int c = 0; c < 256; c++)
-            fputs(ix->check_always[k][c] ? "1," : "0,", out);
-        fputs("},", out);
-    }
-    fputs("}};\n", out);
+    fprintf(out, "static bp_index index_%zu = {\n", lang);
+    emit_rows(out, "head", ix, head_at, 256);
+    fprintf(out, "    .digit_head = {%d, %d, %d},\n", (int)ix->digit_head[0],
+            (int)ix->digit_head[1], (int)ix->digit_head[2]);
+    emit_rows(out, "can_start", ix, can_start_at, 256);
+    emit_rows(out, "prefix3", ix, prefix3_at, (int)sizeof ix->prefix3[0]);
+    emit_rows(out, "check_always", ix, check_always_at, 256);
+    fputs("};\n", out);
 }
 
 static void emit_rules_init(FILE *out, size_t lang, const bp_rules *r)
@@ -266,6 +278,80 @@ static void emit_weights(FILE *out, const rank_weights *w)
             w->background_idf);
 }
 
+/* The tables of language i's model, named NAME_i. */
+static void emit_language_data(FILE *out, size_t i, const lang_model *m)
+{
+    const struct {
+        const char *name;
+        const strmap *map;
+    } maps[] = {{"stopwords", &m->stopwords},
+                {"openers", &m->openers},
+                {"abbrevs", &m->abbrevs},
+                {"idf", &m->idf}};
+    char name[64];
+    for (size_t k = 0; k < sizeof maps / sizeof maps[0]; k++) {
+        snprintf(name, sizeof name, "%s_%zu", maps[k].name, i);
+        emit_map_slots(out, name, maps[k].map);
+    }
+    snprintf(name, sizeof name, "months_%zu", i);
+    emit_buf_data(out, name, &m->months);
+    snprintf(name, sizeof name, "suffixes_%zu", i);
+    emit_buf_data(out, name, &m->abbrev_suffixes);
+    emit_rules_data(out, i, &m->boilerplate);
+}
+
+/* Starts field FIELD of an initialiser (",\n        .FIELD = ") and
+ * writes the name of its table, TABLE_i, into name. */
+static void start_field(FILE *out, const char *field, const char *table,
+                        size_t i, char name[64])
+{
+    snprintf(name, 64, "%s_%zu", table, i);
+    fprintf(out, ",\n        .%s = ", field);
+}
+
+static void emit_map_field(FILE *out, const char *field, const char *table,
+                           size_t i, const strmap *m)
+{
+    char name[64];
+    start_field(out, field, table, i, name);
+    emit_map_init(out, name, m);
+}
+
+static void emit_buf_field(FILE *out, const char *field, const char *table,
+                           size_t i, const buf *b)
+{
+    char name[64];
+    start_field(out, field, table, i, name);
+    emit_buf_init(out, name, b);
+}
+
+/* Language i's entry of precis__builtin_models. */
+static void emit_language_init(FILE *out, size_t i, const char *language,
+                               const lang_model *m, const strmap *seed)
+{
+    fputs("    {\n        .builtin = 1", out);
+    emit_map_field(out, "stopwords", "stopwords", i, &m->stopwords);
+    emit_map_field(out, "openers", "openers", i, &m->openers);
+    emit_map_field(out, "abbrevs", "abbrevs", i, &m->abbrevs);
+    emit_map_field(out, "idf", "idf", i, &m->idf);
+    emit_buf_field(out, "months", "months", i, &m->months);
+    emit_buf_field(out, "abbrev_suffixes", "suffixes", i, &m->abbrev_suffixes);
+    fputs(",\n        .boilerplate = ", out);
+    emit_rules_init(out, i, &m->boilerplate);
+    fputs(",\n        .weights = ", out);
+    emit_weights(out, &m->weights);
+    fprintf(out, ",\n        .idf_docs = %uu,\n        .idf_tried = 1",
+            m->idf_docs);
+    fputs(",\n        .language = ", out);
+    emit_string(out, language, strlen(language));
+    if (seed->cap) {
+        emit_map_field(out, "stem_seed", "seed", i, seed);
+        fprintf(out, ",\n        .stem_seed_text = (const char *)seed_text_%zu",
+                i);
+    }
+    fputs(",\n    },\n", out);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 2) {
@@ -316,66 +402,15 @@ int main(int argc, char **argv)
         fputs("/* Generated by tools/modelgen.c from models/: do not edit. "
               "*/\n#include \"models_builtin.h\"\n\n",
               out);
-        char name[64];
         for (size_t i = 0; i < n; i++) {
-            const lang_model *m = &models[i];
             fprintf(out, "/* %s */\n", names[i]);
             emit_seed(out, i, names[i], &seeds[i], &failed);
-            snprintf(name, sizeof name, "stopwords_%zu", i);
-            emit_map_slots(out, name, &m->stopwords);
-            snprintf(name, sizeof name, "openers_%zu", i);
-            emit_map_slots(out, name, &m->openers);
-            snprintf(name, sizeof name, "abbrevs_%zu", i);
-            emit_map_slots(out, name, &m->abbrevs);
-            snprintf(name, sizeof name, "idf_%zu", i);
-            emit_map_slots(out, name, &m->idf);
-            snprintf(name, sizeof name, "months_%zu", i);
-            emit_buf_data(out, name, &m->months);
-            snprintf(name, sizeof name, "suffixes_%zu", i);
-            emit_buf_data(out, name, &m->abbrev_suffixes);
-            emit_rules_data(out, i, &m->boilerplate);
+            emit_language_data(out, i, &models[i]);
         }
         emit_map_slots(out, "stopword_langs", &langs);
         fputs("\nconst lang_model precis__builtin_models[] = {\n", out);
-        for (size_t i = 0; i < n; i++) {
-            const lang_model *m = &models[i];
-            fputs("    {\n        .stopwords = ", out);
-            snprintf(name, sizeof name, "stopwords_%zu", i);
-            emit_map_init(out, name, &m->stopwords);
-            fputs(",\n        .openers = ", out);
-            snprintf(name, sizeof name, "openers_%zu", i);
-            emit_map_init(out, name, &m->openers);
-            fputs(",\n        .boilerplate = ", out);
-            emit_rules_init(out, i, &m->boilerplate);
-            fputs(",\n        .weights = ", out);
-            emit_weights(out, &m->weights);
-            fputs(",\n        .months = ", out);
-            snprintf(name, sizeof name, "months_%zu", i);
-            emit_buf_init(out, name, &m->months);
-            fputs(",\n        .idf = ", out);
-            snprintf(name, sizeof name, "idf_%zu", i);
-            emit_map_init(out, name, &m->idf);
-            fprintf(out,
-                    ",\n        .idf_docs = %uu,\n        .idf_tried = 1,"
-                    "\n        .language = ",
-                    m->idf_docs);
-            emit_string(out, names[i], strlen(names[i]));
-            fputs(",\n        .abbrevs = ", out);
-            snprintf(name, sizeof name, "abbrevs_%zu", i);
-            emit_map_init(out, name, &m->abbrevs);
-            fputs(",\n        .abbrev_suffixes = ", out);
-            snprintf(name, sizeof name, "suffixes_%zu", i);
-            emit_buf_init(out, name, &m->abbrev_suffixes);
-            if (seeds[i].cap) {
-                fprintf(
-                    out,
-                    ",\n        .stem_seed = {.slots = seed_%zu, .cap = %zu, "
-                    ".count = %zu},\n        .stem_seed_text = (const char "
-                    "*)seed_text_%zu",
-                    i, seeds[i].cap, seeds[i].count, i);
-            }
-            fputs(",\n        .builtin = 1,\n    },\n", out);
-        }
+        for (size_t i = 0; i < n; i++)
+            emit_language_init(out, i, names[i], &models[i], &seeds[i]);
         if (!n)
             fputs("    {0},\n", out);
         fputs("};\n\nconst char *const precis__builtin_languages[] = {\n", out);
