@@ -82,7 +82,8 @@ static int write_words(const char *path, const strmap *words, unsigned min_df,
     fprintf(
         f,
         "# Content words (case-folded) seen in at least %u of %zu %s\n"
-        "# documents, counted by tools/idf/build-idf -w. Their stems are\n"
+        "# documents, counted by tools/idf/build-idf -w (regenerate:\n"
+        "# build-idf -w words.txt ARTICLES... > idf.txt). Their stems are\n"
         "# computed at build time (tools/modelgen), so that summarize runs\n"
         "# Snowball only on rarer words; the stems are the same either way.\n",
         min_df, docs, lang);
