@@ -11,6 +11,7 @@
 #include "alloc.h"
 
 #include "internal.h"
+#include "models_builtin.h"
 #include "unicode.h"
 #include "utf8.h"
 
@@ -189,8 +190,14 @@ lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
             key = buf_cstr(&fold);
             key_len = fold.len;
         }
-        const uint32_t *langs = strmap_get(&ctx->stopword_langs, key, key_len);
-        for (uint32_t bits = langs ? *langs : 0, k = 0; bits; bits >>= 1, k++)
+        uint32_t bits = 0;
+        if (ctx->builtin_lang_bits) {
+            bits = lang_bits_get(ctx->builtin_lang_bits, key, key_len);
+        } else {
+            const uint32_t *v = strmap_get(&ctx->stopword_langs, key, key_len);
+            bits = v ? *v : 0;
+        }
+        for (uint32_t k = 0; bits; bits >>= 1, k++)
             hits[k] += bits & 1;
         if (++since_check == 32) {
             since_check = 0;

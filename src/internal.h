@@ -23,7 +23,8 @@ typedef struct lang_state {
     bool tried;       /* a load was attempted */
     bool loaded;      /* model and stemmer are ready */
     bool has_stopwords;
-    bool profiled; /* its stopwords are in ctx->stopword_langs */
+    bool profiled; /* its stopwords are in ctx->stopword_langs (or the
+                    * built-in table) */
     int script;    /* the script it is written in (detect.c's enum) */
     lang_model model;
     stemmer *stem;
@@ -39,7 +40,9 @@ struct precis_ctx {
     /* For detection: each stopword of any language -> a bit per language
      * (bit i for langs[i]) whose list holds it; one lookup per word. */
     strmap stopword_langs;
-    bool stopword_langs_builtin; /* it is the static one: never freed */
+    /* The compiled-in models' compact version of it; when set, used
+     * instead (and stopword_langs stays empty). */
+    const struct lang_bits_table *builtin_lang_bits;
     buf errmsg;
 };
 

@@ -207,17 +207,14 @@ precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
          * stopwords are needed now (a --models folder may lack some), a
          * language's whole model only when a document turns out to be in
          * it. English is the fallback, so it must load. */
-        const strmap *builtin =
+        const lang_bits_table *builtin =
             ctx->models_dir ? NULL
-                            : model_builtin_stopword_langs(names, ctx->n_langs);
-        if (builtin) {
-            ctx->stopword_langs = *builtin;
-            ctx->stopword_langs_builtin = true;
-        }
+                            : model_builtin_lang_bits(names, ctx->n_langs);
+        ctx->builtin_lang_bits = builtin;
         for (size_t i = 0; i < ctx->n_langs && i < 32; i++) {
             lang_state *l = &ctx->langs[i];
             if (builtin) {
-                l->profiled = precis__builtin_models[i].stopwords.count > 0;
+                l->profiled = precis__builtin_profiled >> i & 1;
             } else {
                 buf ignored = {0};
                 strmap words = {0};
@@ -252,8 +249,7 @@ void precis_ctx_free(precis_ctx *ctx)
             model_free(&ctx->langs[i].model);
     }
     free(ctx->langs);
-    if (!ctx->stopword_langs_builtin)
-        strmap_free(&ctx->stopword_langs);
+    strmap_free(&ctx->stopword_langs);
     free(ctx->models_dir);
     buf_free(&ctx->errmsg);
     free(ctx);

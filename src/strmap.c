@@ -5,7 +5,7 @@
 
 #include "alloc.h"
 
-uint32_t strmap_hash(const char *s, size_t len)
+uint64_t strmap_hash64(const char *s, size_t len)
 {
     /* Eight bytes per step, multiply-xorshift mixing: keys are words,
      * mostly 3-12 bytes, so a byte-at-a-time hash spends more time per
@@ -36,7 +36,12 @@ uint32_t strmap_hash(const char *s, size_t len)
     h = (h ^ tail) * 0xC4CEB9FE1A85EC53u;
     h ^= h >> 29;
     h *= 0x9E3779B97F4A7C15u;
-    return (uint32_t)(h >> 32);
+    return h ^ (h >> 31);
+}
+
+uint32_t strmap_hash(const char *s, size_t len)
+{
+    return (uint32_t)(strmap_hash64(s, len) >> 32);
 }
 
 static strmap_slot *find(const strmap *m, const char *key, size_t len,

@@ -25,6 +25,8 @@ typedef struct strmap {
     arena keys;
 } strmap;
 
+/* The 64-bit hash of a key; strmap_hash is its upper half. */
+uint64_t strmap_hash64(const char *s, size_t len);
 uint32_t strmap_hash(const char *s, size_t len);
 /* Returns a pointer to the value stored for key, or NULL when absent. The
  * pointer is valid until the next insertion. */
