@@ -9,6 +9,7 @@
 #include "boilerplate.h"
 #include "buf.h"
 #include "precis.h"
+#include "stem.h"
 #include "strmap.h"
 
 /* What an abbreviation is to the sentence splitter. */
@@ -51,10 +52,8 @@ typedef struct lang_model {
     strmap abbrevs;       /* as written, without the final period -> kind */
     buf abbrev_suffixes;  /* "-str" entries: "str\0..." with kinds after */
     /* Built-in models only: the stems of words.txt's frequent words,
-     * computed at build time: word -> (offset into stem_seed_text << 8 |
-     * stem length). Empty for models read from a folder. */
-    strmap stem_seed;
-    const char *stem_seed_text;
+     * computed at build time; NULL for models read from a folder. */
+    const stem_seed *stem_seed;
     /* A copy of a model frozen at build time (models_builtin.h): its
      * tables are static data, never written or freed. */
     bool builtin;

@@ -165,8 +165,7 @@ bool precis__lang_load(precis_ctx *ctx, lang_state *lang, precis_status *st)
         lang->stem = NULL;
         return false;
     }
-    stemmer_use_seed(lang->stem, &lang->model.stem_seed,
-                     lang->model.stem_seed_text);
+    stemmer_use_seed(lang->stem, lang->model.stem_seed);
     lang->has_stopwords = lang->model.stopwords.count > 0;
     lang->loaded = true;
     return true;

@@ -18,9 +18,8 @@ struct stemmer {
     strmap cache; /* word -> index into stems */
     stem_entry *stems;
     size_t n_stems, cap_stems;
-    arena store;        /* stem bytes */
-    const strmap *seed; /* word -> offset << 8 | length in seed_text */
-    const char *seed_text;
+    arena store; /* stem bytes */
+    const stem_seed *seed;
 };
 
 stemmer *stemmer_new(const char *language)
@@ -70,16 +69,34 @@ stem_entry *stemmer_entry(stemmer *s, const char *word, size_t len)
     return &s->stems[s->n_stems++];
 }
 
+/* Sets e's stem from seed when the seed has word; returns whether. */
+static bool seed_find(const stem_seed *seed, const char *word, size_t len,
+                      stem_entry *e)
+{
+    if (len > 0xFF)
+        return false;
+    uint64_t h = strmap_hash64(word, len);
+    uint16_t check = (uint16_t)(h >> 48);
+    size_t mask = seed->cap - 1;
+    for (size_t i = h & mask; seed->slots[i].at; i = (i + 1) & mask) {
+        const stem_seed_slot *slot = &seed->slots[i];
+        const char *w = seed->text + slot->at;
+        if (slot->check == check && slot->word_len == len &&
+            memcmp(w, word, len) == 0) {
+            e->stem = w + len + 1;
+            e->len = slot->stem_len;
+            return true;
+        }
+    }
+    return false;
+}
+
 void stemmer_fill(stemmer *s, stem_entry *e, const char *word, size_t len)
 {
     if (e->stem)
         return;
-    const uint32_t *seeded = s->seed ? strmap_get(s->seed, word, len) : NULL;
-    if (seeded) {
-        e->stem = s->seed_text + (*seeded >> 8);
-        e->len = *seeded & 0xFF;
+    if (s->seed && seed_find(s->seed, word, len, e))
         return;
-    }
     const char *stem = word;
     size_t stem_len = len;
     if (len < INT_MAX && !all_digits(word, len)) {
@@ -95,10 +112,9 @@ void stemmer_fill(stemmer *s, stem_entry *e, const char *word, size_t len)
     e->len = stem_len;
 }
 
-void stemmer_use_seed(stemmer *s, const strmap *seed, const char *text)
+void stemmer_use_seed(stemmer *s, const stem_seed *seed)
 {
-    s->seed = seed && seed->count ? seed : NULL;
-    s->seed_text = text;
+    s->seed = seed && seed->cap ? seed : NULL;
 }
 
 const char *stemmer_stem(stemmer *s, const char *word, size_t len,

@@ -9,8 +9,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "strmap.h"
-
 typedef struct stemmer stemmer;
 
 /* Creates a stemmer for a Snowball name; NULL when libstemmer has none. */
@@ -43,10 +41,26 @@ stem_entry *stemmer_entry(stemmer *s, const char *word, size_t len);
  * that need it spares Snowball every stopword. */
 void stemmer_fill(stemmer *s, stem_entry *e, const char *word, size_t len);
 
-/* Gives the stemmer stems computed ahead of time (lang_model.stem_seed
- * and its text; both must outlive the stemmer): stemmer_fill takes a
- * word's stem from there when it has it, instead of running Snowball. */
-void stemmer_use_seed(stemmer *s, const strmap *seed, const char *text);
+/* Stems computed ahead of time (tools/modelgen, from words.txt): each
+ * word and its stem sit together in text ("word\0stem\0"), found through
+ * an open-addressed table of 8-byte slots placed by strmap_hash64. Small
+ * and dense, so that a one-article run touches few of its pages. */
+typedef struct stem_seed_slot {
+    uint32_t at; /* offset of the word in text; 0: an empty slot */
+    uint8_t word_len, stem_len;
+    uint16_t check; /* the top 16 bits of the word's hash */
+} stem_seed_slot;
+
+typedef struct stem_seed {
+    const stem_seed_slot *slots;
+    size_t cap; /* a power of two */
+    const char *text;
+} stem_seed;
+
+/* Gives the stemmer seed (which must outlive it; NULL for none):
+ * stemmer_fill takes a word's stem from there when it has it, instead of
+ * running Snowball. */
+void stemmer_use_seed(stemmer *s, const stem_seed *seed);
 
 /* stemmer_entry's stem alone. */
 const char *stemmer_stem(stemmer *s, const char *word, size_t len,

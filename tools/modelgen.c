@@ -157,8 +157,8 @@ static void emit_rules_init(FILE *out, size_t lang, const bp_rules *r)
 
 typedef struct seed_state {
     struct sb_stemmer *sb;
-    strmap words; /* word -> offset << 8 | length in text */
-    buf text;     /* the stems, each NUL-terminated */
+    strmap words; /* word -> its offset in text */
+    buf text;     /* "\0word\0stem\0word\0stem\0...": offsets start at 1 */
 } seed_state;
 
 static void add_seed_word(void *ud, const char *word, size_t len)
@@ -178,21 +178,68 @@ static void add_seed_word(void *ud, const char *word, size_t len)
     size_t stem_len = (size_t)sb_stemmer_length(st->sb);
     if (stem_len > 0xFF || st->text.len > 0xFFFFFF)
         return;
+    if (st->text.len == 0)
+        buf_putc(&st->text, '\0');
     int added;
     uint32_t *v = strmap_put(&st->words, word, len, 0, &added);
     if (!added)
         return;
-    *v = (uint32_t)st->text.len << 8 | (uint32_t)stem_len;
+    *v = (uint32_t)st->text.len;
+    buf_put(&st->text, word, len);
+    buf_putc(&st->text, '\0');
     buf_put(&st->text, r, stem_len);
     buf_putc(&st->text, '\0');
 }
 
+/* Writes st's words as language i's stem_seed table, at most half full
+ * (seed_slots_I, seed_text_I, seed_I); returns whether there was one. */
+static int emit_seed_table(FILE *out, size_t i, const seed_state *st)
+{
+    if (!st->words.count)
+        return 0;
+    size_t cap = 64;
+    while (st->words.count * 2 > cap)
+        cap *= 2;
+    stem_seed_slot *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return -1;
+    for (size_t k = 0; k < st->words.cap; k++) {
+        const strmap_slot *w = &st->words.slots[k];
+        if (!w->key)
+            continue;
+        uint64_t h = strmap_hash64(w->key, w->len);
+        size_t at = h & (cap - 1);
+        while (slots[at].at)
+            at = (at + 1) & (cap - 1);
+        const char *stem = st->text.data + w->value + w->len + 1;
+        slots[at] =
+            (stem_seed_slot){w->value, (uint8_t)w->len, (uint8_t)strlen(stem),
+                             (uint16_t)(h >> 48)};
+    }
+    fprintf(out, "static const stem_seed_slot seed_slots_%zu[%zu] = {\n", i,
+            cap);
+    for (size_t k = 0; k < cap; k++)
+        if (slots[k].at)
+            fprintf(out, "    [%zu] = {%uu, %u, %u, %u},\n", k, slots[k].at,
+                    slots[k].word_len, slots[k].stem_len, slots[k].check);
+    fputs("};\n", out);
+    free(slots);
+    char name[64];
+    snprintf(name, sizeof name, "seed_text_%zu", i);
+    emit_buf_data(out, name, &st->text);
+    fprintf(out,
+            "static const stem_seed seed_%zu = {seed_slots_%zu, %zu, "
+            "(const char *)seed_text_%zu};\n",
+            i, i, cap, i);
+    return 1;
+}
+
 /* The same entries in the smallest table that keeps the load at most
- * num/den, placed as strmap's probing finds them. Tables looked up mostly
- * for words they hold (stems, idf) can be fuller (3/4) than a growing
- * map, which keeps the pages a lookup touches few; tables most lookups
- * miss (stopwords: most words are not) stay at 1/2, where a miss probes
- * 2.5 slots on average rather than 8.5. */
+ * num/den, placed as strmap's probing finds them. A table looked up mostly
+ * for words it holds (idf) can be fuller (3/4) than a growing map, which
+ * keeps the pages a lookup touches few; tables most lookups miss
+ * (stopwords: most words are not) stay at 1/2, where a miss probes 2.5
+ * slots on average rather than 8.5. */
 static strmap pack_map(const strmap *in, size_t num, size_t den)
 {
     size_t cap = 64;
@@ -230,13 +277,12 @@ static int repack(strmap *m, size_t num, size_t den)
     return 0;
 }
 
-/* Emits the seed table of language i, seed_I and seed_text_I (nothing
- * when it has no words.txt), and sets *shape's cap and count to those of
- * the table (0 when none). */
-static void emit_seed(FILE *out, size_t i, const char *language, strmap *shape,
+/* Emits the seed table of language i (nothing when it has no words.txt)
+ * and sets *has_seed. */
+static void emit_seed(FILE *out, size_t i, const char *language, bool *has_seed,
                       int *failed)
 {
-    shape->cap = shape->count = 0;
+    *has_seed = false;
     buf text = {0}, err = {0};
     bool found = false;
     if (model_read(language, "words.txt", NULL, &text, &found, &err) !=
@@ -247,17 +293,10 @@ static void emit_seed(FILE *out, size_t i, const char *language, strmap *shape,
     seed_state st = {sb_stemmer_new(language, "UTF_8"), {0}, {0}};
     if (found && st.sb && !*failed) {
         model_each_line(buf_cstr(&text), text.len, add_seed_word, &st);
-        if (repack(&st.words, 3, 4) != 0)
+        int r = emit_seed_table(out, i, &st);
+        if (r < 0)
             *failed = 1;
-        else if (st.words.count) {
-            char name[64];
-            snprintf(name, sizeof name, "seed_%zu", i);
-            emit_map_slots(out, name, &st.words);
-            snprintf(name, sizeof name, "seed_text_%zu", i);
-            emit_buf_data(out, name, &st.text);
-            shape->cap = st.words.cap;
-            shape->count = st.words.count;
-        }
+        *has_seed = r > 0;
     }
     if (st.sb)
         sb_stemmer_delete(st.sb);
@@ -328,7 +367,7 @@ static void emit_buf_field(FILE *out, const char *field, const char *table,
 
 /* Language i's entry of precis__builtin_models. */
 static void emit_language_init(FILE *out, size_t i, const char *language,
-                               const lang_model *m, const strmap *seed)
+                               const lang_model *m, bool has_seed)
 {
     fputs("    {\n        .builtin = 1", out);
     emit_map_field(out, "stopwords", "stopwords", i, &m->stopwords);
@@ -345,11 +384,8 @@ static void emit_language_init(FILE *out, size_t i, const char *language,
             m->idf_docs);
     fputs(",\n        .language = ", out);
     emit_string(out, language, strlen(language));
-    if (seed->cap) {
-        emit_map_field(out, "stem_seed", "seed", i, seed);
-        fprintf(out, ",\n        .stem_seed_text = (const char *)seed_text_%zu",
-                i);
-    }
+    if (has_seed)
+        fprintf(out, ",\n        .stem_seed = &seed_%zu", i);
     fputs(",\n    },\n", out);
 }
 
@@ -409,7 +445,7 @@ int main(int argc, char **argv)
     while (names[n])
         n++;
     lang_model *models = calloc(n ? n : 1, sizeof *models);
-    strmap *seeds = calloc(n ? n : 1, sizeof *seeds);
+    bool *seeds = calloc(n ? n : 1, sizeof *seeds);
     strmap langs = {0};
     int failed = !models || !seeds;
     for (size_t i = 0; i < n && !failed; i++) {
@@ -446,7 +482,7 @@ int main(int argc, char **argv)
         emit_lang_bits(out, &langs);
         fputs("\nconst lang_model precis__builtin_models[] = {\n", out);
         for (size_t i = 0; i < n; i++)
-            emit_language_init(out, i, names[i], &models[i], &seeds[i]);
+            emit_language_init(out, i, names[i], &models[i], seeds[i]);
         if (!n)
             fputs("    {0},\n", out);
         fputs("};\n\nconst char *const precis__builtin_languages[] = {\n", out);
