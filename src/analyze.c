@@ -27,7 +27,8 @@ void analyze_fold_word(buf *fold, const char *w, size_t len)
         ascii = (unsigned char)w[i] < 0x80;
     if (ascii) { /* most words: no Unicode folding, no ’ */
         size_t n = len < PRECIS_MAX_TOKEN ? len : PRECIS_MAX_TOKEN;
-        buf_grow(fold, n);
+        if (n >= fold->cap)
+            buf_grow(fold, n);
         for (size_t i = 0; i < n; i++)
             fold->data[i] =
                 (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);

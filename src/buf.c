@@ -64,13 +64,6 @@ void buf_printf(buf *b, const char *fmt, ...)
     b->len += (size_t)n;
 }
 
-void buf_clear(buf *b)
-{
-    b->len = 0;
-    if (b->data)
-        b->data[0] = '\0';
-}
-
 char *buf_detach(buf *b, size_t *len)
 {
     char *d = b->data;

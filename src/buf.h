@@ -20,7 +20,6 @@ void buf_puts(buf *b, const char *s);
 void buf_putc_slow(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
-void buf_clear(buf *b);
 /* Returns the bytes (NUL-terminated, never NULL) and resets b. */
 char *buf_detach(buf *b, size_t *len);
 void buf_free(buf *b);
@@ -46,6 +45,13 @@ static inline void buf_put(buf *b, const void *p, size_t n)
     } else {
         buf_put_slow(b, p, n);
     }
+}
+
+static inline void buf_clear(buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
 }
 
 /* A read-only view: "" when the buffer was never grown. */

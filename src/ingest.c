@@ -495,25 +495,34 @@ precis_status ingest_run(precis_doc *doc, const precis_options *opt)
         return precis__fail(ctx, PRECIS_EBINARY,
                             "binary data, not text (NUL or control bytes)");
 
+    /* Most input is valid NFC already: then it is read where it is, not
+     * copied through repair and normalisation. */
     buf valid = {0};
-    size_t fixes = u8_repair(&valid, (const char *)raw, len);
-    if (fixes && (opt->flags & PRECIS_OPT_STRICT_UTF8)) {
-        buf_free(&valid);
-        return precis__fail(ctx, PRECIS_EUTF8,
-                            "invalid UTF-8 (%zu bad sequences)", fixes);
+    const char *text = (const char *)raw;
+    size_t text_len = len;
+    if (!u8_is_valid(text, len) || !uc_nfc_inert(text, len)) {
+        size_t fixes = u8_repair(&valid, (const char *)raw, len);
+        if (fixes && (opt->flags & PRECIS_OPT_STRICT_UTF8)) {
+            buf_free(&valid);
+            return precis__fail(ctx, PRECIS_EUTF8,
+                                "invalid UTF-8 (%zu bad sequences)", fixes);
+        }
+        /* Mostly-invalid input is not text in any encoding we could
+         * read. */
+        if (fixes * 4 > len && len >= 16) {
+            buf_free(&valid);
+            return precis__fail(ctx, PRECIS_EBINARY,
+                                "binary data, not text (%zu of %zu bytes are "
+                                "not UTF-8)",
+                                fixes, len);
+        }
+        uc_nfc(&valid);
+        text = buf_cstr(&valid);
+        text_len = valid.len;
     }
-    /* Mostly-invalid input is not text in any encoding we could read. */
-    if (fixes * 4 > len && len >= 16) {
-        buf_free(&valid);
-        return precis__fail(ctx, PRECIS_EBINARY,
-                            "binary data, not text (%zu of %zu bytes are "
-                            "not UTF-8)",
-                            fixes, len);
-    }
-    uc_nfc(&valid);
 
     buf norm = {0};
-    normalise_lines(&norm, buf_cstr(&valid), valid.len);
+    normalise_lines(&norm, text, text_len);
     buf_free(&valid);
     take_date_prefix(doc, &norm);
     if (!doc->lang)

@@ -43,8 +43,19 @@ void render_byte(renderer *r, unsigned char c)
 
 void render_raw(renderer *r, const char *p, size_t len)
 {
-    for (size_t i = 0; i < len; i++)
-        render_byte(r, (unsigned char)p[i]);
+    if (r->failed || len == 0)
+        return;
+    /* One copy for the run; the line-end count is what render_byte would
+     * have left: the newlines ending the run (plus those before it when
+     * the run is all newlines). */
+    buf_put(&r->out, p, len);
+    size_t tail = 0;
+    while (tail < len && p[len - 1 - tail] == '\n')
+        tail++;
+    r->newlines = tail == len ? r->newlines + tail : tail;
+    r->started = true;
+    if (r->out.len >= RENDER_CHUNK)
+        flush(r);
 }
 
 void render_lit(renderer *r, const char *s)
@@ -54,6 +65,11 @@ void render_lit(renderer *r, const char *s)
 
 void render_text(renderer *r, const char *p, size_t len)
 {
+    /* Plain text passes input through unchanged. */
+    if (r->outc == render_text_outc) {
+        render_raw(r, p, len);
+        return;
+    }
     for (size_t i = 0; i < len; i++)
         r->outc(r, (unsigned char)p[i],
                 i + 1 < len ? (unsigned char)p[i + 1] : 0);

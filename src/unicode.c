@@ -111,20 +111,25 @@ static bool nfc_inert(int32_t cp)
            (cp >= 0x20A0 && cp < 0x20D0);
 }
 
+bool uc_nfc_inert(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        if ((unsigned char)s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (!nfc_inert(u8_next(s, len, &i)))
+            return false;
+    }
+    return true;
+}
+
 bool uc_nfc(buf *b)
 {
     /* Most news text is made only of such characters: then it is NFC
      * already, and the copy through utf8proc can be skipped. */
-    size_t i = 0;
-    bool inert = true;
-    while (i < b->len && inert) {
-        if ((unsigned char)b->data[i] < 0x80) {
-            i++;
-            continue;
-        }
-        inert = nfc_inert(u8_next(b->data, b->len, &i));
-    }
-    if (inert)
+    if (uc_nfc_inert(buf_cstr(b), b->len))
         return true;
     utf8proc_uint8_t *res = NULL;
     utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *)b->data,

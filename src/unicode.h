@@ -65,5 +65,8 @@ void uc_casefold(buf *out, const char *s, size_t len);
  * unchanged) if utf8proc rejects the text, which repaired input never
  * triggers. */
 bool uc_nfc(buf *b);
+/* Whether valid UTF-8 s is made only of characters NFC never changes
+ * (then uc_nfc would leave it as it is). */
+bool uc_nfc_inert(const char *s, size_t len);
 
 #endif

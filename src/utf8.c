@@ -1,5 +1,7 @@
 #include "utf8.h"
 
+#include <string.h>
+
 /* Length of a sequence by its lead byte; 0 for bytes that cannot lead
  * (continuation bytes, the overlong leads C0 and C1, and F5..FF). */
 static inline size_t lead_len(unsigned char c)
@@ -79,6 +81,33 @@ static size_t invalid_len(const unsigned char *s, size_t avail)
             k++;
     }
     return k;
+}
+
+bool u8_is_valid(const char *str, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    size_t i = 0;
+    while (i < len) {
+        /* Eight ASCII bytes at a time: most text is mostly ASCII. */
+        if (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080u)) {
+                i += 8;
+                continue;
+            }
+        }
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        int32_t cp;
+        size_t n = decode_valid(s + i, len - i, &cp);
+        if (!n)
+            return false;
+        i += n;
+    }
+    return true;
 }
 
 size_t u8_repair(buf *out, const char *str, size_t len)

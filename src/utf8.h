@@ -5,6 +5,7 @@
 #ifndef PRECIS_UTF8_H
 #define PRECIS_UTF8_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -17,6 +18,10 @@
  * replacement per maximal invalid subpart as Unicode recommends. Returns
  * the number of replacements made. */
 size_t u8_repair(buf *out, const char *s, size_t len);
+
+/* Whether s[0..len) is valid UTF-8 already (u8_repair would change
+ * nothing). */
+bool u8_is_valid(const char *s, size_t len);
 
 /* Decodes the code point at s[*i] (valid UTF-8 assumed, len the end) and
  * advances *i past it. Returns U+FFFD and advances one byte on anything
