@@ -91,7 +91,7 @@ static void add_word(analyzer *a, sentence *st, const char *w, size_t len,
     stem_entry *e = stemmer_entry(lang->stem, f, flen);
     if (!e->classified) {
         e->classified = true;
-        e->skip = model_is_stopword(&lang->model, f, flen) ||
+        e->skip = model_is_stopword(lang->model, f, flen) ||
                   (u8_count(f, flen) < 2 && !all_digits(f, flen));
     }
     if (e->skip)

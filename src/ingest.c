@@ -401,7 +401,7 @@ static bool is_dateline(const lang_model *m, const char *s, size_t len,
 static void clean_lines(precis_doc *doc, const buf *norm, bool keep)
 {
     const char *s = buf_cstr(norm);
-    const lang_model *m = &doc->lang->model;
+    const lang_model *m = doc->lang->model;
     char time[6];
     size_t text_at, n_times = 0;
     for (size_t i = 0; i <= norm->len;) {
@@ -456,7 +456,7 @@ static void clean_lines(precis_doc *doc, const buf *norm, bool keep)
 
 void ingest_drop_boilerplate(precis_doc *doc)
 {
-    const bp_rules *rules = &doc->lang->model.boilerplate;
+    const bp_rules *rules = &doc->lang->model->boilerplate;
     size_t n = doc->n_sents;
     bool *flag = precis__calloc(n ? n : 1, sizeof *flag);
     for (size_t k = 0; k < n; k++) {

@@ -26,7 +26,8 @@ typedef struct lang_state {
     bool profiled; /* its stopwords are in ctx->stopword_langs (or the
                     * built-in table) */
     int script;    /* the script it is written in (detect.c's enum) */
-    lang_model model;
+    lang_model *model; /* NULL until loaded: a context holds one slot per
+                        * libstemmer language and few are ever used */
     stemmer *stem;
     uint32_t docs_analyzed; /* numbers documents for the stem memos */
 } lang_state;

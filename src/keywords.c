@@ -182,8 +182,8 @@ void keywords_run(precis_doc *doc, size_t max_keywords)
     pagerank(&g, 0.85, 1e-8, 200, NULL, score);
     /* With a background table, words common in all news ("said", "year")
      * give way to the ones particular to this article. */
-    model_need_idf(&doc->lang->model);
-    if (doc->lang->model.idf_docs > 0)
+    model_need_idf(doc->lang->model);
+    if (doc->lang->model->idf_docs > 0)
         for (size_t t = 0; t < n; t++)
             score[t] *= vectors_idf(doc, (uint32_t)t, true);
 

@@ -155,18 +155,21 @@ bool precis__lang_load(precis_ctx *ctx, lang_state *lang, precis_status *st)
         return false;
     }
     buf_clear(&ctx->errmsg);
-    if (!ctx->models_dir && model_builtin(&lang->model, lang->name))
+    lang->model = precis__malloc(sizeof *lang->model);
+    if (!ctx->models_dir && model_builtin(lang->model, lang->name))
         *st = PRECIS_OK;
     else
         *st =
-            model_load(&lang->model, lang->name, ctx->models_dir, &ctx->errmsg);
+            model_load(lang->model, lang->name, ctx->models_dir, &ctx->errmsg);
     if (*st != PRECIS_OK) {
         stemmer_free(lang->stem);
         lang->stem = NULL;
+        free(lang->model);
+        lang->model = NULL;
         return false;
     }
-    stemmer_use_seed(lang->stem, lang->model.stem_seed);
-    lang->has_stopwords = lang->model.stopwords.count > 0;
+    stemmer_use_seed(lang->stem, lang->model->stem_seed);
+    lang->has_stopwords = lang->model->stopwords.count > 0;
     lang->loaded = true;
     return true;
 }
@@ -245,7 +248,8 @@ void precis_ctx_free(precis_ctx *ctx)
     for (size_t i = 0; i < ctx->n_langs; i++) {
         stemmer_free(ctx->langs[i].stem);
         if (ctx->langs[i].loaded)
-            model_free(&ctx->langs[i].model);
+            model_free(ctx->langs[i].model);
+        free(ctx->langs[i].model);
     }
     free(ctx->langs);
     strmap_free(&ctx->stopword_langs);

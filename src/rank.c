@@ -318,7 +318,7 @@ static bool opens_quote(const char *s, size_t len)
 
 static void rank_precis(precis_doc *doc, const precis_options *opt)
 {
-    const rank_weights *rw = &doc->lang->model.weights;
+    const rank_weights *rw = &doc->lang->model->weights;
     size_t n = doc->n_sents;
     svec *v = vectors_build(doc, WEIGHT_TFIDF);
     doc->vecs = v;

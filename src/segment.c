@@ -457,7 +457,7 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
 
 void segment_run(precis_doc *doc)
 {
-    splitter sp = {.s = buf_cstr(&doc->text), .model = &doc->lang->model};
+    splitter sp = {.s = buf_cstr(&doc->text), .model = doc->lang->model};
     size_t cap = 0;
     for (size_t p = 0; p < doc->n_paras; p++)
         split_paragraph(doc, &sp, &cap, doc->paras[p].off,

@@ -75,7 +75,7 @@ void select_run(precis_doc *doc, const precis_options *opt)
      * by score alone. MMR costs a similarity per candidate and pick, so a
      * summary of many sentences (a ratio of a book) goes by score too. */
     const svec *v = doc->vecs;
-    double lambda = v ? doc->lang->model.weights.mmr_lambda : 1.0;
+    double lambda = v ? doc->lang->model->weights.mmr_lambda : 1.0;
 
     size_t want = opt->sentences;
     if (opt->ratio > 0.0) {

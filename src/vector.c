@@ -12,7 +12,7 @@
  * the language's idf.txt (read on first use) by the terms' stems. */
 static void make_term_df(precis_doc *doc)
 {
-    lang_model *m = &doc->lang->model;
+    lang_model *m = doc->lang->model;
     model_need_idf(m);
     doc->term_df =
         precis__calloc(doc->n_terms ? doc->n_terms : 1, sizeof *doc->term_df);
@@ -30,7 +30,7 @@ double vectors_idf(const precis_doc *doc, uint32_t t, bool background)
     const uint32_t *sent_df = doc->sent_df;
     if (background && !doc->term_df)
         make_term_df((precis_doc *)doc); /* a cache, filled once */
-    uint32_t docs = doc->lang->model.idf_docs;
+    uint32_t docs = doc->lang->model->idf_docs;
     if (background && docs > 0) {
         /* A term the background corpus never showed (df below its cut-off
          * of 2) is rare: give it the IDF of a single occurrence. */
@@ -79,7 +79,7 @@ static void weigh(const precis_doc *doc, svec *v, enum weighting how)
         if (how == WEIGHT_TFIDF)
             w = (1.0 + log(v->w[k])) *
                 vectors_idf(doc, v->ids[k],
-                            doc->lang->model.weights.background_idf > 0.0);
+                            doc->lang->model->weights.background_idf > 0.0);
         if (w < 0.0)
             w = 0.0;
         v->w[k] = (float)w;

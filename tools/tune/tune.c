@@ -200,7 +200,7 @@ int main(int argc, char **argv)
     precis_options opt = precis_options_default();
     opt.sentences = n_sent;
     opt.keywords = 0;
-    rank_weights *w = &ctx->fixed->model.weights;
+    rank_weights *w = &ctx->fixed->model->weights;
     rank_weights best[3] = {*w, *w, *w}; /* by fold 0, fold 1, all */
     double best_v[3] = {-1, -1, -1};
     totals at_best[3] = {0};
