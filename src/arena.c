@@ -25,7 +25,8 @@ static arena_chunk *chunk_new(size_t cap, arena_chunk *next)
     return c;
 }
 
-void *arena_alloc(arena *a, size_t n)
+/* n bytes, 16-byte aligned, not cleared. */
+static void *alloc_raw(arena *a, size_t n)
 {
     if (n > SIZE_MAX - 64)
         precis__oom();
@@ -35,7 +36,6 @@ void *arena_alloc(arena *a, size_t n)
 #ifdef PRECIS_ARENA_MALLOC
     arena_chunk *c = chunk_new(n, a->head);
     a->head = c;
-    memset(c->data, 0, n);
     return c->data;
 #else
     arena_chunk *c = a->head;
@@ -51,7 +51,6 @@ void *arena_alloc(arena *a, size_t n)
                 a->head = big;
             }
             big->used = need;
-            memset(big->data, 0, need);
             return big->data;
         }
         /* Chunks grow from a few pages to ARENA_CHUNK: a short document
@@ -68,9 +67,15 @@ void *arena_alloc(arena *a, size_t n)
     }
     void *p = c->data + c->used;
     c->used += need;
-    memset(p, 0, need);
     return p;
 #endif
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+    void *p = alloc_raw(a, n);
+    memset(p, 0, n);
+    return p;
 }
 
 void *arena_array(arena *a, size_t count, size_t size)
@@ -82,7 +87,7 @@ void *arena_array(arena *a, size_t count, size_t size)
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *d = arena_alloc(a, n + 1);
+    char *d = alloc_raw(a, n + 1); /* every byte is written below */
     memcpy(d, s, n);
     d[n] = '\0';
     return d;
