@@ -70,16 +70,21 @@ static void count_terms(precis_doc *doc, const sentence *s, svec *v,
     }
 }
 
-/* Turns counts into weights: binary, or (1 + ln tf) * idf at unit length. */
-static void weigh(const precis_doc *doc, svec *v, enum weighting how)
+/* Turns counts into weights: binary, or (1 + ln tf) * idf at unit length.
+ * idf, when not NULL, holds every term's vectors_idf already. */
+static void weigh(const precis_doc *doc, svec *v, enum weighting how,
+                  const double *idf)
 {
+    bool background = doc->lang->model->weights.background_idf > 0.0;
     double norm = 0.0;
     for (uint32_t k = 0; k < v->n; k++) {
         double w = 1.0;
-        if (how == WEIGHT_TFIDF)
-            w = (1.0 + log(v->w[k])) *
-                vectors_idf(doc, v->ids[k],
-                            doc->lang->model->weights.background_idf > 0.0);
+        if (how == WEIGHT_TFIDF) {
+            /* ln 1 = 0: most terms occur once in a sentence. */
+            double tf = v->w[k] == 1.0f ? 1.0 : 1.0 + log(v->w[k]);
+            w = tf * (idf ? idf[v->ids[k]]
+                          : vectors_idf(doc, v->ids[k], background));
+        }
         if (w < 0.0)
             w = 0.0;
         v->w[k] = (float)w;
@@ -99,7 +104,7 @@ svec vectors_one(precis_doc *doc, const sentence *s)
     size_t cap = 0;
     count_terms(doc, s, &v, &scratch, &cap);
     free(scratch);
-    weigh(doc, &v, WEIGHT_TFIDF);
+    weigh(doc, &v, WEIGHT_TFIDF, NULL);
     return v;
 }
 
@@ -118,8 +123,18 @@ svec *vectors_build(precis_doc *doc, enum weighting how)
             doc->sent_df[v[i].ids[k]]++;
     }
     free(scratch);
+    /* Each term's IDF once, not once per sentence holding it. */
+    double *idf = NULL;
+    if (how == WEIGHT_TFIDF) {
+        bool background = doc->lang->model->weights.background_idf > 0.0;
+        idf = precis__reallocarray(NULL, doc->n_terms ? doc->n_terms : 1,
+                                   sizeof *idf);
+        for (size_t t = 0; t < doc->n_terms; t++)
+            idf[t] = vectors_idf(doc, (uint32_t)t, background);
+    }
     for (size_t i = 0; i < n; i++)
-        weigh(doc, &v[i], how);
+        weigh(doc, &v[i], how, idf);
+    free(idf);
     return v;
 }
 
