@@ -6,6 +6,7 @@
  * one paragraph per line, single spaces, and the title (when the first line
  * looks like one) set apart from the body. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +25,19 @@ static bool looks_binary(const unsigned char *s, size_t len)
     size_t n = len < 65536 ? len : 65536;
     size_t nul = 0, ctrl = 0;
     for (size_t i = 0; i < n; i++) {
+        /* Eight bytes at once when none is below 0x20 or 0x7F (the bit
+         * tricks flag a byte under 0x20, and a 0x7F, in a word). */
+        if (n - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            uint64_t low = (w - 0x2020202020202020u) & ~w;
+            uint64_t x = w ^ 0x7F7F7F7F7F7F7F7Fu;
+            uint64_t del = (x - 0x0101010101010101u) & ~x;
+            if (!((low | del) & 0x8080808080808080u)) {
+                i += 7;
+                continue;
+            }
+        }
         unsigned char c = s[i];
         if (c == 0)
             nul++;
@@ -362,6 +376,10 @@ static bool is_link_row(const char *s, size_t len)
     for (const char *sp = memchr(s, ' ', len); sp;
          sp = memchr(sp + 1, ' ', len - (size_t)(sp + 1 - s))) {
         size_t i = (size_t)(sp - s);
+        /* Every separator's second byte is one of these. */
+        unsigned char next = i + 1 < len ? (unsigned char)s[i + 1] : 0;
+        if (next != '|' && next != 0xE2 && next != 0xC2)
+            continue;
         for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
             size_t sl = strlen(seps[k]);
             if (i + sl <= len && memcmp(s + i, seps[k], sl) == 0)

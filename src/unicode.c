@@ -1,6 +1,7 @@
 #include "unicode.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <utf8proc.h>
 
 #include "alloc.h"
@@ -115,6 +116,14 @@ bool uc_nfc_inert(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
+        if (len - i >= 8) { /* eight ASCII bytes at once */
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (!(w & 0x8080808080808080u)) {
+                i += 8;
+                continue;
+            }
+        }
         if ((unsigned char)s[i] < 0x80) {
             i++;
             continue;
