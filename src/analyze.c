@@ -22,34 +22,40 @@ static bool is_apostrophe(int32_t cp)
 void analyze_fold_word(buf *fold, const char *w, size_t len)
 {
     buf_clear(fold);
-    bool ascii = true;
-    for (size_t i = 0; i < len && ascii; i++)
-        ascii = (unsigned char)w[i] < 0x80;
-    if (ascii) { /* most words: no Unicode folding, no ’ */
-        size_t n = len < PRECIS_MAX_TOKEN ? len : PRECIS_MAX_TOKEN;
-        if (n >= fold->cap)
-            buf_grow(fold, n);
-        for (size_t i = 0; i < n; i++)
-            fold->data[i] =
-                (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] + 32 : w[i]);
+    /* Most words are ASCII: lower-case them in one pass, and fall back to
+     * Unicode folding at the first byte that is not. */
+    size_t n = len < PRECIS_MAX_TOKEN ? len : PRECIS_MAX_TOKEN;
+    if (n >= fold->cap)
+        buf_grow(fold, n);
+    size_t i = 0;
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        if (c >= 0x80)
+            break;
+        fold->data[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    /* (Bytes past the cut cannot change the first n: folding an ASCII
+     * prefix leaves it as lower-case ASCII.) */
+    if (i == n) {
         fold->len = n;
         fold->data[n] = '\0';
         return;
     }
+    buf_clear(fold);
     uc_casefold(fold, w, len);
     char *p = fold->data;
-    size_t n = 0;
-    for (size_t i = 0; i < fold->len;) {
-        if ((unsigned char)p[i] == 0xE2 && i + 2 < fold->len &&
-            (unsigned char)p[i + 1] == 0x80 &&
-            (unsigned char)p[i + 2] == 0x99) {
-            p[n++] = '\'';
-            i += 3;
+    size_t kept = 0;
+    for (size_t k = 0; k < fold->len;) {
+        if ((unsigned char)p[k] == 0xE2 && k + 2 < fold->len &&
+            (unsigned char)p[k + 1] == 0x80 &&
+            (unsigned char)p[k + 2] == 0x99) {
+            p[kept++] = '\'';
+            k += 3;
         } else {
-            p[n++] = p[i++];
+            p[kept++] = p[k++];
         }
     }
-    fold->len = n;
+    fold->len = kept;
     if (fold->len > PRECIS_MAX_TOKEN) {
         size_t cut = PRECIS_MAX_TOKEN;
         while (cut > 0 && ((unsigned char)p[cut] & 0xC0) == 0x80)
@@ -91,8 +97,10 @@ static void add_word(analyzer *a, sentence *st, const char *w, size_t len,
     stem_entry *e = stemmer_entry(lang->stem, f, flen);
     if (!e->classified) {
         e->classified = true;
+        /* A lone letter: one character, which is at most 4 bytes. */
+        bool lone = flen <= 4 && u8_count(f, flen) < 2;
         e->skip = model_is_stopword(lang->model, f, flen) ||
-                  (u8_count(f, flen) < 2 && !all_digits(f, flen));
+                  (lone && !all_digits(f, flen));
     }
     if (e->skip)
         return;

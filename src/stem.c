@@ -29,8 +29,8 @@ stemmer *stemmer_new(const char *language)
         return NULL;
     stemmer *s = precis__calloc(1, sizeof *s);
     s->sb = sb;
-    /* Room for the distinct words of a short article from the start. */
-    strmap_reserve(&s->cache, 120);
+    /* Room for the distinct words of a typical article from the start. */
+    strmap_reserve(&s->cache, 300);
     return s;
 }
 
