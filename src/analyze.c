@@ -139,6 +139,11 @@ static void analyze_sentence(analyzer *a, sentence *st)
             continue;
         size_t end = i;
         while (i < len) {
+            unsigned char b = (unsigned char)s[i];
+            if ((unsigned)(b - '0') < 10 || (unsigned)((b | 0x20) - 'a') < 26) {
+                i = end = i + 1; /* an ASCII letter or digit */
+                continue;
+            }
             size_t j = i;
             int32_t c = u8_next(s, len, &j);
             if (uc_is_word(c)) {

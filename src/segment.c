@@ -361,6 +361,14 @@ static void emit(precis_doc *doc, size_t *cap, size_t from, size_t to,
     out->terminal = terminal;
 }
 
+/* An ASCII byte that starts no sentence split: not a space, a full stop,
+ * '!', '?' or a capital (glued sentences start with one). */
+static inline bool plain_byte(unsigned char b)
+{
+    return b < 0x80 && b != ' ' && b != '.' && b != '!' && b != '?' &&
+           !(b >= 'A' && b <= 'Z');
+}
+
 static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
                             size_t ps, size_t pe, uint32_t para)
 {
@@ -369,6 +377,15 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
     size_t start = ps, i = ps;
     int32_t prev = ' ';
     while (i < pe) {
+        /* Most bytes are ASCII that none of the tests below can fire on:
+         * not a space, a stop or a capital. Skip their run. */
+        if (plain_byte((unsigned char)s[i])) {
+            do
+                i++;
+            while (i < pe && plain_byte((unsigned char)s[i]));
+            prev = (unsigned char)s[i - 1];
+            continue;
+        }
         size_t at = i;
         int32_t cp = u8_next(s, pe, &i);
         bool glue = uc_is_lower(prev) && uc_is_upper(cp);
