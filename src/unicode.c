@@ -1,7 +1,6 @@
 #include "unicode.h"
 
 #include <stdlib.h>
-#include <string.h>
 #include <utf8proc.h>
 
 #include "alloc.h"
@@ -116,18 +115,9 @@ bool uc_nfc_inert(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len) {
-        if (len - i >= 8) { /* eight ASCII bytes at once */
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (!(w & 0x8080808080808080u)) {
-                i += 8;
-                continue;
-            }
-        }
-        if ((unsigned char)s[i] < 0x80) {
-            i++;
-            continue;
-        }
+        i += u8_ascii_run(s + i, len - i);
+        if (i == len)
+            break;
         if (!nfc_inert(u8_next(s, len, &i)))
             return false;
     }

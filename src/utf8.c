@@ -83,24 +83,28 @@ static size_t invalid_len(const unsigned char *s, size_t avail)
     return k;
 }
 
+size_t u8_ascii_run(const char *s, size_t len)
+{
+    size_t i = 0;
+    for (; len - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080u)
+            break;
+    }
+    while (i < len && (unsigned char)s[i] < 0x80)
+        i++;
+    return i;
+}
+
 bool u8_is_valid(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < len) {
-        /* Eight ASCII bytes at a time: most text is mostly ASCII. */
-        if (len - i >= 8) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
-            if (!(w & 0x8080808080808080u)) {
-                i += 8;
-                continue;
-            }
-        }
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
+        i += u8_ascii_run(str + i, len - i);
+        if (i == len)
+            break;
         int32_t cp;
         size_t n = decode_valid(s + i, len - i, &cp);
         if (!n)
@@ -116,11 +120,10 @@ size_t u8_repair(buf *out, const char *str, size_t len)
     size_t i = 0, run = 0, fixes = 0;
     buf_grow(out, len);
     while (i < len) {
-        /* ASCII fast path: copy runs without decoding. */
-        if (s[i] < 0x80) {
-            i++;
-            continue;
-        }
+        /* ASCII is copied with the run around it, never decoded. */
+        i += u8_ascii_run(str + i, len - i);
+        if (i == len)
+            break;
         int32_t cp;
         size_t n = decode_valid(s + i, len - i, &cp);
         if (n) {

@@ -19,6 +19,11 @@
  * the number of replacements made. */
 size_t u8_repair(buf *out, const char *s, size_t len);
 
+/* The length of the run of ASCII bytes at the start of s[0..len), read
+ * eight bytes at a time: most text is mostly ASCII, and the scans that
+ * only care about the other bytes skip the run with this. */
+size_t u8_ascii_run(const char *s, size_t len);
+
 /* Whether s[0..len) is valid UTF-8 already (u8_repair would change
  * nothing). */
 bool u8_is_valid(const char *s, size_t len);
