@@ -677,7 +677,7 @@ static precis_status render_plain(const precis_brief *b, bool md,
                                   precis_sink *sink)
 {
     renderer r;
-    render_begin(&r, NULL, sink, md ? render_md_outc : render_text_outc);
+    render_begin(&r, NULL, sink, md ? render_md_outc : NULL);
     const char *date = precis_brief_date(b);
     render_lit(&r, md ? "# Briefing" : "Briefing");
     if (date) {

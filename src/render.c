@@ -65,8 +65,7 @@ void render_lit(renderer *r, const char *s)
 
 void render_text(renderer *r, const char *p, size_t len)
 {
-    /* Plain text passes input through unchanged. */
-    if (r->outc == render_text_outc) {
+    if (!r->outc) {
         render_raw(r, p, len);
         return;
     }

@@ -5,8 +5,8 @@
  * "- ", newlines), which goes out verbatim through render_lit, and text
  * taken from the input (sentences, title, keywords), which goes through
  * render_text and, byte by byte, the format's outc hook. The hook is where
- * a format escapes: plain text copies, Markdown backslash-escapes whatever
- * could open or close a CommonMark construct.
+ * a format escapes: Markdown backslash-escapes whatever could open or
+ * close a CommonMark construct; plain text has no hook and copies.
  *
  * Output is buffered and handed to the sink in chunks. After the first
  * refused write the renderer drops everything else, and render_end reports
@@ -43,14 +43,15 @@ struct renderer {
     size_t lead_digits;
 };
 
-/* The hooks of the formats, for other renderers of the same formats (the
- * briefing): plain text copies bytes; Markdown escapes them. */
-void render_text_outc(renderer *r, unsigned char c, unsigned char next);
+/* Markdown's hook, for other renderers of the format (the briefing): it
+ * escapes what input text could turn into markup. Plain text needs no
+ * hook. */
 void render_md_outc(renderer *r, unsigned char c, unsigned char next);
 
-/* Starts rendering doc to sink with the hook outc. Both must outlive the
- * renderer. doc may be NULL for output that is not one document's (then a
- * failure is only returned, not recorded on a context). */
+/* Starts rendering doc to sink with the hook outc, or with none (NULL:
+ * input text is copied verbatim, as plain text wants). Both must outlive
+ * the renderer. doc may be NULL for output that is not one document's
+ * (then a failure is only returned, not recorded on a context). */
 void render_begin(renderer *r, const precis_doc *doc, precis_sink *sink,
                   render_outc_fn outc);
 
@@ -61,7 +62,8 @@ void render_raw(renderer *r, const char *p, size_t len);
 /* render_raw of a NUL-terminated string. */
 void render_lit(renderer *r, const char *s);
 
-/* Passes input text p[0..len) through the outc hook. */
+/* Passes input text p[0..len) through the outc hook (without one, the
+ * text goes out verbatim, as a run). */
 void render_text(renderer *r, const char *p, size_t len);
 
 /* Ends the current line, unless the output is empty or already at the

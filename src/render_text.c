@@ -1,15 +1,10 @@
 /* render_text.c: the summary as plain text, one sentence per line.
  *
- * Plain text needs no escaping: the hook copies every byte, and sentences
- * hold no newline (segment guarantees it), so each stays on its line. */
+ * Plain text needs no escaping: with no hook, input text is copied as it
+ * is, and sentences hold no newline (segment guarantees it), so each
+ * stays on its line. */
 #include "internal.h"
 #include "render.h"
-
-void render_text_outc(renderer *r, unsigned char c, unsigned char next)
-{
-    (void)next;
-    render_byte(r, c);
-}
 
 precis_status precis_render_text(const precis_doc *doc, precis_sink *sink)
 {
@@ -17,7 +12,7 @@ precis_status precis_render_text(const precis_doc *doc, precis_sink *sink)
     if (st != PRECIS_OK)
         return st;
     renderer r;
-    render_begin(&r, doc, sink, render_text_outc);
+    render_begin(&r, doc, sink, NULL);
     for (size_t k = 0; k < doc->n_summary; k++) {
         const sentence *s = &doc->sents[doc->summary[k]];
         render_text(&r, doc->text.data + s->off, s->len);
