@@ -27,16 +27,9 @@ void analyze_fold_word(buf *fold, const char *w, size_t len)
     size_t n = len < PRECIS_MAX_TOKEN ? len : PRECIS_MAX_TOKEN;
     if (n >= fold->cap)
         buf_grow(fold, n);
-    size_t i = 0;
-    for (; i < n; i++) {
-        unsigned char c = (unsigned char)w[i];
-        if (c >= 0x80)
-            break;
-        fold->data[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    }
     /* (Bytes past the cut cannot change the first n: folding an ASCII
      * prefix leaves it as lower-case ASCII.) */
-    if (i == n) {
+    if (uc_fold_ascii(fold->data, w, n) == n) {
         fold->len = n;
         fold->data[n] = '\0';
         return;

@@ -161,7 +161,6 @@ lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
         if (!uc_is_word(cp))
             continue;
         size_t end = i;
-        bool only_ascii = cp < 0x80;
         while (end < len) {
             size_t j = end;
             int32_t c = u8_next(text, len, &j);
@@ -169,7 +168,6 @@ lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
                 break;
             if (uc_is_letter(c))
                 letters[script_of(c)]++;
-            only_ascii = only_ascii && c < 0x80;
             end = j;
         }
         if (uc_is_letter(cp))
@@ -178,11 +176,8 @@ lang_state *detect_language(precis_ctx *ctx, const char *text, size_t len)
         /* Most words of Latin-script text are ASCII: fold those here. */
         const char *key;
         size_t key_len = end - start;
-        if (only_ascii && key_len <= sizeof ascii) {
-            for (size_t k = 0; k < key_len; k++) {
-                char c = text[start + k];
-                ascii[k] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-            }
+        if (key_len <= sizeof ascii &&
+            uc_fold_ascii(ascii, text + start, key_len) == key_len) {
             key = ascii;
         } else {
             buf_clear(&fold);

@@ -60,6 +60,17 @@ static inline bool uc_is_space(int32_t cp)
     return uc_is_space_slow(cp);
 }
 
+/* Lower-cases the run of ASCII bytes at the start of s[0..n) into out
+ * (which has room for n) and returns its length: when that is n, out is
+ * uc_casefold's result without the trip through utf8proc. */
+static inline size_t uc_fold_ascii(char *out, const char *s, size_t n)
+{
+    size_t i = 0;
+    for (; i < n && (unsigned char)s[i] < 0x80; i++)
+        out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] + 32 : s[i]);
+    return i;
+}
+
 void uc_casefold(buf *out, const char *s, size_t len);
 /* Replaces b's contents with their NFC form. Returns false (leaving b
  * unchanged) if utf8proc rejects the text, which repaired input never
