@@ -178,6 +178,9 @@ void analyze_run(precis_doc *doc)
      * 12-20): no rehashing on the way for most documents. */
     size_t guess = doc->text.len / 16 + 16;
     strmap_reserve(&doc->terms, guess < 100000 ? guess : 100000);
+    /* Distinct words, stopwords included: about one per 10 bytes. */
+    size_t words = doc->text.len / 10 + 16;
+    stemmer_reserve(lang->stem, words < 100000 ? words : 100000);
     for (size_t k = 0; k < doc->n_sents; k++)
         analyze_sentence(&a, &doc->sents[k]);
     /* The title's terms, for the title cue of the precis score. */

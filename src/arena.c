@@ -14,7 +14,7 @@ struct arena_chunk {
 };
 
 #define ARENA_CHUNK (64 * 1024)
-#define ARENA_FIRST_CHUNK (8 * 1024 - 64)
+#define ARENA_FIRST_CHUNK (2 * 1024 - 64)
 
 static arena_chunk *chunk_new(size_t cap, arena_chunk *next)
 {
@@ -25,21 +25,20 @@ static arena_chunk *chunk_new(size_t cap, arena_chunk *next)
     return c;
 }
 
-/* n bytes, 16-byte aligned, not cleared. */
-static void *alloc_raw(arena *a, size_t n)
+/* n bytes at a multiple of align (1 or 16), not cleared. */
+static void *alloc_raw(arena *a, size_t n, size_t align)
 {
     if (n > SIZE_MAX - 64)
         precis__oom();
-    size_t need = (n + 15) & ~(size_t)15;
-    if (need == 0)
-        need = 16;
+    size_t need = n ? n : 1;
 #ifdef PRECIS_ARENA_MALLOC
     arena_chunk *c = chunk_new(n, a->head);
     a->head = c;
     return c->data;
 #else
     arena_chunk *c = a->head;
-    if (!c || c->cap - c->used < need) {
+    size_t at = c ? (c->used + align - 1) & ~(align - 1) : 0;
+    if (!c || at > c->cap || c->cap - at < need) {
         if (need > ARENA_CHUNK / 4) {
             /* Big blocks get a chunk of their own, kept behind the head
              * so the head's free space is not wasted. */
@@ -64,16 +63,17 @@ static void *alloc_raw(arena *a, size_t n)
             cap = need;
         c = chunk_new(cap, c);
         a->head = c;
+        at = 0;
     }
-    void *p = c->data + c->used;
-    c->used += need;
+    void *p = c->data + at;
+    c->used = at + need;
     return p;
 #endif
 }
 
 void *arena_alloc(arena *a, size_t n)
 {
-    void *p = alloc_raw(a, n);
+    void *p = alloc_raw(a, n, 16);
     memset(p, 0, n);
     return p;
 }
@@ -87,7 +87,9 @@ void *arena_array(arena *a, size_t count, size_t size)
 
 char *arena_strndup(arena *a, const char *s, size_t n)
 {
-    char *d = alloc_raw(a, n + 1); /* every byte is written below */
+    /* Strings need no alignment: packed, they touch fewer pages. Every
+     * byte is written below. */
+    char *d = alloc_raw(a, n + 1, 1);
     memcpy(d, s, n);
     d[n] = '\0';
     return d;

@@ -29,8 +29,6 @@ stemmer *stemmer_new(const char *language)
         return NULL;
     stemmer *s = precis__calloc(1, sizeof *s);
     s->sb = sb;
-    /* Room for the distinct words of a typical article from the start. */
-    strmap_reserve(&s->cache, 300);
     return s;
 }
 
@@ -124,6 +122,11 @@ const char *stemmer_stem(stemmer *s, const char *word, size_t len,
     stemmer_fill(s, e, word, len);
     *out_len = e->len;
     return e->stem;
+}
+
+void stemmer_reserve(stemmer *s, size_t n)
+{
+    strmap_reserve(&s->cache, n);
 }
 
 void stemmer_forget_memos(stemmer *s)

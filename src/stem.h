@@ -66,6 +66,11 @@ void stemmer_use_seed(stemmer *s, const stem_seed *seed);
 const char *stemmer_stem(stemmer *s, const char *word, size_t len,
                          size_t *out_len);
 
+/* Makes room for n distinct words in all, sized by the caller from the
+ * text ahead (one rehash instead of several, and no room a short text
+ * never uses: a one-article run pays a page fault per page touched). */
+void stemmer_reserve(stemmer *s, size_t n);
+
 /* Clears every entry's memo (memo_doc = 0): for a caller whose document
  * numbers wrapped around. */
 void stemmer_forget_memos(stemmer *s);
