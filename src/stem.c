@@ -71,20 +71,24 @@ stem_entry *stemmer_entry(stemmer *s, const char *word, size_t len)
 static bool seed_find(const stem_seed *seed, const char *word, size_t len,
                       stem_entry *e)
 {
-    if (len > 0xFF)
+    if (len == 0 || len >= STEM_SEED_BUCKET)
         return false;
-    uint64_t h = strmap_hash64(word, len);
-    uint16_t check = (uint16_t)(h >> 48);
-    size_t mask = seed->cap - 1;
-    for (size_t i = h & mask; seed->slots[i].at; i = (i + 1) & mask) {
-        const stem_seed_slot *slot = &seed->slots[i];
-        const char *w = seed->text + slot->at;
-        if (slot->check == check && slot->word_len == len &&
-            memcmp(w, word, len) == 0) {
-            e->stem = w + len + 1;
-            e->len = slot->stem_len;
-            return true;
+    size_t b = (size_t)(strmap_hash64(word, len) % seed->n_buckets);
+    for (size_t tries = 0; tries < seed->n_buckets; tries++) {
+        const unsigned char *bucket = seed->buckets + b * STEM_SEED_BUCKET;
+        for (size_t at = 1; at + 2 < STEM_SEED_BUCKET && bucket[at];) {
+            size_t word_len = bucket[at], stem_len = bucket[at + 1];
+            const unsigned char *w = bucket + at + 2;
+            if (word_len == len && memcmp(w, word, len) == 0) {
+                e->stem = (const char *)w + word_len;
+                e->len = stem_len;
+                return true;
+            }
+            at += word_len + stem_len + 3;
         }
+        if (!(bucket[0] & 1))
+            return false;
+        b = b + 1 == seed->n_buckets ? 0 : b + 1;
     }
     return false;
 }
@@ -112,7 +116,7 @@ void stemmer_fill(stemmer *s, stem_entry *e, const char *word, size_t len)
 
 void stemmer_use_seed(stemmer *s, const stem_seed *seed)
 {
-    s->seed = seed && seed->cap ? seed : NULL;
+    s->seed = seed && seed->n_buckets ? seed : NULL;
 }
 
 const char *stemmer_stem(stemmer *s, const char *word, size_t len,

@@ -41,20 +41,19 @@ stem_entry *stemmer_entry(stemmer *s, const char *word, size_t len);
  * that need it spares Snowball every stopword. */
 void stemmer_fill(stemmer *s, stem_entry *e, const char *word, size_t len);
 
-/* Stems computed ahead of time (tools/modelgen, from words.txt): each
- * word and its stem sit together in text ("word\0stem\0"), found through
- * an open-addressed table of 8-byte slots placed by strmap_hash64. Small
- * and dense, so that a one-article run touches few of its pages. */
-typedef struct stem_seed_slot {
-    uint32_t at; /* offset of the word in text; 0: an empty slot */
-    uint8_t word_len, stem_len;
-    uint16_t check; /* the top 16 bits of the word's hash */
-} stem_seed_slot;
+/* Stems computed ahead of time (tools/modelgen, from words.txt), in
+ * buckets of one cache line. A word's home bucket is strmap_hash64 of it
+ * modulo n_buckets; a bucket holds records "W S word stem\0" one after
+ * another from its second byte (W and S: the lengths in bytes; W = 0
+ * ends the records). Its first byte is 1 when a word whose home it is
+ * did not fit and went on to the next bucket. A lookup reads one line
+ * for almost every word, where a table of slots beside a text read two:
+ * in a one-article run each line is a miss to memory. */
+#define STEM_SEED_BUCKET 64
 
 typedef struct stem_seed {
-    const stem_seed_slot *slots;
-    size_t cap; /* a power of two */
-    const char *text;
+    const unsigned char *buckets; /* n_buckets * STEM_SEED_BUCKET bytes */
+    size_t n_buckets;
 } stem_seed;
 
 /* Gives the stemmer seed (which must outlive it; NULL for none):

@@ -176,7 +176,9 @@ static void add_seed_word(void *ud, const char *word, size_t len)
     if (!r)
         return;
     size_t stem_len = (size_t)sb_stemmer_length(st->sb);
-    if (stem_len > 0xFF || st->text.len > 0xFFFFFF)
+    /* A record must fit in a bucket after its flag byte; longer words
+     * are left to Snowball. */
+    if (len + stem_len + 3 > STEM_SEED_BUCKET - 1)
         return;
     if (st->text.len == 0)
         buf_putc(&st->text, '\0');
@@ -191,46 +193,68 @@ static void add_seed_word(void *ud, const char *word, size_t len)
     buf_putc(&st->text, '\0');
 }
 
-/* Writes st's words as language i's stem_seed table, at most half full
- * (seed_slots_I, seed_text_I, seed_I); returns whether there was one. */
+/* Writes st's words as language i's stem_seed table (seed_buckets_I,
+ * seed_I; stem.h has the layout), the buckets about 70% full, so that few
+ * words live outside their home bucket. Returns whether there was one. */
 static int emit_seed_table(FILE *out, size_t i, const seed_state *st)
 {
     if (!st->words.count)
         return 0;
-    size_t cap = 64;
-    while (st->words.count * 2 > cap)
-        cap *= 2;
-    stem_seed_slot *slots = calloc(cap, sizeof *slots);
-    if (!slots)
-        return -1;
-    for (size_t k = 0; k < st->words.cap; k++) {
-        const strmap_slot *w = &st->words.slots[k];
-        if (!w->key)
-            continue;
-        uint64_t h = strmap_hash64(w->key, w->len);
-        size_t at = h & (cap - 1);
-        while (slots[at].at)
-            at = (at + 1) & (cap - 1);
-        const char *stem = st->text.data + w->value + w->len + 1;
-        slots[at] =
-            (stem_seed_slot){w->value, (uint8_t)w->len, (uint8_t)strlen(stem),
-                             (uint16_t)(h >> 48)};
+    /* Records in words.txt order: "\0word\0stem\0word\0stem\0...". */
+    size_t total = 0;
+    for (size_t at = 1; at < st->text.len;) {
+        size_t wl = strlen(st->text.data + at);
+        size_t sl = strlen(st->text.data + at + wl + 1);
+        total += wl + sl + 3;
+        at += wl + sl + 2;
     }
-    fprintf(out, "static const stem_seed_slot seed_slots_%zu[%zu] = {\n", i,
-            cap);
-    for (size_t k = 0; k < cap; k++)
-        if (slots[k].at)
-            fprintf(out, "    [%zu] = {%uu, %u, %u, %u},\n", k, slots[k].at,
-                    slots[k].word_len, slots[k].stem_len, slots[k].check);
-    fputs("};\n", out);
-    free(slots);
-    char name[64];
-    snprintf(name, sizeof name, "seed_text_%zu", i);
-    emit_buf_data(out, name, &st->text);
+    size_t n = total * 10 / ((STEM_SEED_BUCKET - 1) * 7) + 1;
+    unsigned char *buckets = calloc(n, STEM_SEED_BUCKET);
+    size_t *fill = malloc(n * sizeof *fill);
+    if (!buckets || !fill) {
+        free(buckets);
+        free(fill);
+        return -1;
+    }
+    for (size_t b = 0; b < n; b++)
+        fill[b] = 1;
+    size_t away = 0;
+    for (size_t at = 1; at < st->text.len;) {
+        const char *word = st->text.data + at;
+        size_t wl = strlen(word);
+        const char *stem = word + wl + 1;
+        size_t sl = strlen(stem);
+        at += wl + sl + 2;
+        size_t rec = wl + sl + 3;
+        size_t b = (size_t)(strmap_hash64(word, wl) % n);
+        while (fill[b] + rec > STEM_SEED_BUCKET) {
+            buckets[b * STEM_SEED_BUCKET] |= 1;
+            b = b + 1 == n ? 0 : b + 1;
+        }
+        away += b != (size_t)(strmap_hash64(word, wl) % n);
+        unsigned char *r = buckets + b * STEM_SEED_BUCKET + fill[b];
+        r[0] = (unsigned char)wl;
+        r[1] = (unsigned char)sl;
+        memcpy(r + 2, word, wl);
+        memcpy(r + 2 + wl, stem, sl);
+        fill[b] += rec;
+    }
     fprintf(out,
-            "static const stem_seed seed_%zu = {seed_slots_%zu, %zu, "
-            "(const char *)seed_text_%zu};\n",
-            i, i, cap, i);
+            "/* %zu words in %zu buckets, %zu of them outside their home "
+            "bucket */\n",
+            st->words.count, n, away);
+    fprintf(out,
+            "_Alignas(%d) static const unsigned char seed_buckets_%zu[%zu] "
+            "= {",
+            STEM_SEED_BUCKET, i, n * STEM_SEED_BUCKET);
+    for (size_t k = 0; k < n * STEM_SEED_BUCKET; k++)
+        fprintf(out, "%s%u,", k % 24 ? "" : "\n", buckets[k]);
+    fputs("\n};\n", out);
+    fprintf(out,
+            "static const stem_seed seed_%zu = {seed_buckets_%zu, %zu};\n",
+            i, i, n);
+    free(buckets);
+    free(fill);
     return 1;
 }
 
