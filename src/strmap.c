@@ -11,7 +11,9 @@ uint64_t strmap_hash64(const char *s, size_t len)
      * mostly 3-12 bytes, so a byte-at-a-time hash spends more time per
      * key than the probe. The frozen tables of tools/modelgen store
      * these values: the function is the same at build and run time. */
-    uint64_t h = 0x9E3779B97F4A7C15u ^ (uint64_t)len;
+    /* The length multiplied in, not only xored: xored into the low bits
+     * it cancelled against the first byte ("lee" and "me" hashed alike). */
+    uint64_t h = (0x9E3779B97F4A7C15u ^ (uint64_t)len) * 0xFF51AFD7ED558CCDu;
     while (len >= 8) {
         uint64_t w;
         memcpy(&w, s, 8);
