@@ -128,11 +128,8 @@ typedef struct keyed_edge {
     double w;
 } keyed_edge;
 
-static int by_key(const void *x, const void *y)
-{
-    uint64_t a = ((const keyed_edge *)x)->key, b = ((const keyed_edge *)y)->key;
-    return (a > b) - (a < b);
-}
+#define KEY_LESS(x, y) ((x).key < (y).key)
+SORT_DEFINE(sort_keyed_edges, keyed_edge, KEY_LESS)
 
 /* Sorts the edges by (a, b) and keeps one of each: an edge chosen from
  * both of its ends appears twice, with the same weight. */
@@ -141,7 +138,7 @@ static void dedupe_edges(edge_list *el)
     keyed_edge *k = precis__malloc((el->n ? el->n : 1) * sizeof *k);
     for (size_t e = 0; e < el->n; e++)
         k[e] = (keyed_edge){(uint64_t)el->a[e] << 32 | el->b[e], el->w[e]};
-    qsort(k, el->n, sizeof *k, by_key);
+    sort_keyed_edges(k, el->n);
     size_t m = 0;
     for (size_t e = 0; e < el->n; e++) {
         if (m > 0 && k[e].key == k[m - 1].key)
