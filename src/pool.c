@@ -2,6 +2,7 @@
 #include "pool.h"
 
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -46,12 +47,21 @@ int pool_run(const pool_job *job, unsigned threads)
     if (threads > job->n)
         threads = job->n ? (unsigned)job->n : 1;
     pthread_t *tids = precis__calloc(threads, sizeof *tids);
+    /* The workers run what the main thread runs, so they get a stack as
+     * big as the main thread's usual 8 MB rather than the C library's
+     * default for threads (128 KB with musl). */
+    pthread_attr_t attr;
+    bool have_attr = pthread_attr_init(&attr) == 0;
+    if (have_attr)
+        pthread_attr_setstacksize(&attr, (size_t)8 << 20);
     unsigned started = 0;
     for (unsigned t = 1; t < threads; t++) {
-        if (pthread_create(&tids[t], NULL, worker, &sh) != 0)
+        if (pthread_create(&tids[t], have_attr ? &attr : NULL, worker, &sh) != 0)
             break;
         started++;
     }
+    if (have_attr)
+        pthread_attr_destroy(&attr);
     worker(&sh); /* the calling thread works too */
     for (unsigned t = 1; t <= started; t++)
         pthread_join(tids[t], NULL);
