@@ -20,7 +20,7 @@ check() {
 tells='read more|support now|your support|donation|paywall|journalism should|follow us|facebook|^- [0-9]|[0-9][0-9]:[0-9][0-9]'
 
 # Seed 000: the date prefix and the donation appeal glued to it.
-err=$("$bin" -v split "$a" 2>&1 >/dev/null)
+err=$("$bin" split -v "$a" 2>&1 >/dev/null)
 check "seed 000 date" grep -q 'date 2025-11-04' <<<"$err"
 check "seed 000 language" grep -q 'language english' <<<"$err"
 body=$("$bin" split "$a")
