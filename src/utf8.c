@@ -97,7 +97,9 @@ size_t u8_ascii_run(const char *s, size_t len)
     return i;
 }
 
-bool u8_is_valid(const char *str, size_t len)
+/* Length of the longest valid UTF-8 prefix of s[0..len): ASCII runs
+ * skipped eight bytes at a time, other sequences decoded. */
+static size_t valid_prefix(const char *str, size_t len)
 {
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
@@ -108,10 +110,15 @@ bool u8_is_valid(const char *str, size_t len)
         int32_t cp;
         size_t n = decode_valid(s + i, len - i, &cp);
         if (!n)
-            return false;
+            break;
         i += n;
     }
-    return true;
+    return i;
+}
+
+bool u8_is_valid(const char *str, size_t len)
+{
+    return valid_prefix(str, len) == len;
 }
 
 size_t u8_repair(buf *out, const char *str, size_t len)
@@ -120,16 +127,11 @@ size_t u8_repair(buf *out, const char *str, size_t len)
     size_t i = 0, run = 0, fixes = 0;
     buf_grow(out, len);
     while (i < len) {
-        /* ASCII is copied with the run around it, never decoded. */
-        i += u8_ascii_run(str + i, len - i);
+        /* Valid text is copied in runs; each maximal invalid subpart
+         * becomes one U+FFFD. */
+        i += valid_prefix(str + i, len - i);
         if (i == len)
             break;
-        int32_t cp;
-        size_t n = decode_valid(s + i, len - i, &cp);
-        if (n) {
-            i += n;
-            continue;
-        }
         buf_put(out, s + run, i - run);
         u8_put(out, UTF8_REPLACEMENT);
         fixes++;
