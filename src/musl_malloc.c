@@ -4,12 +4,12 @@
  * musl's allocator (mallocng) maps every group of blocks with mmap and
  * unmaps it when the group empties: a one-article run made 21 mmap and
  * 20 munmap calls, and each new mapping is a new VMA whose pages fault
- * twice (read, then write). This one carves blocks from 1 MB regions
- * and never gives small blocks back: power-of-two size classes from 16
- * bytes to 1 MB, a free list per class, and its own mapping (grown with
- * mremap) for anything larger. (Regions are 2 MB, so that the largest
- * class fits with its header; untouched pages cost nothing.) It wastes up to half a block, which
- * Precis's allocation pattern (arenas, tables that double) barely feels.
+ * twice (read, then write). This one carves blocks from 2 MB regions
+ * (pages never touched cost nothing) and never gives small blocks back:
+ * power-of-two size classes from 16 bytes to 1 MB, a free list per
+ * class, and its own mapping (grown with mremap) for anything larger. It
+ * wastes up to half a block, which Precis's allocation pattern (arenas,
+ * tables that double) barely feels.
  * One lock: the worker threads allocate mostly from their arenas. */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -24,7 +24,8 @@
 #define MAX_SHIFT 20 /* the largest class: 1 MB */
 #define N_CLASSES (MAX_SHIFT - MIN_SHIFT + 1)
 #define MAPPED N_CLASSES /* the class of a block with its own mapping */
-#define REGION ((size_t)1 << 20) /* the largest class */
+#define LARGEST ((size_t)1 << MAX_SHIFT)
+#define REGION (2 * LARGEST) /* room for a largest block and its header */
 #define PAGE ((size_t)4096)
 
 /* Before every block: 16 bytes, so that blocks stay 16-byte aligned. */
@@ -48,11 +49,20 @@ static size_t class_of(size_t n)
            MIN_SHIFT;
 }
 
-static void *map_block(size_t n)
+/* The bytes of a mapping for an n-byte block and its header; 0 when n
+ * is too large for one. */
+static size_t mapping_size(size_t n)
 {
     if (n > SIZE_MAX - sizeof(header) - PAGE)
+        return 0;
+    return (n + sizeof(header) + PAGE - 1) & ~(PAGE - 1);
+}
+
+static void *map_block(size_t n)
+{
+    size_t total = mapping_size(n);
+    if (!total)
         return NULL;
-    size_t total = (n + sizeof(header) + PAGE - 1) & ~(PAGE - 1);
     header *h = mmap(NULL, total, PROT_READ | PROT_WRITE,
                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (h == MAP_FAILED)
@@ -67,7 +77,7 @@ static void *map_block(size_t n)
  * would call itself. */
 static void *alloc_block(size_t n)
 {
-    if (n > ((size_t)1 << MAX_SHIFT)) {
+    if (n > LARGEST) {
         void *p = map_block(n);
         if (!p)
             errno = ENOMEM;
@@ -83,10 +93,8 @@ static void *alloc_block(size_t n)
         return p;
     }
     if ((size_t)(bump_end - bump) < sizeof(header) + size) {
-        /* The rest of the old region is left unused. A region holds at
-         * least one block of the largest class. */
-        size_t len = REGION * 2;
-        char *r = mmap(NULL, len, PROT_READ | PROT_WRITE,
+        /* The rest of the old region is left unused. */
+        char *r = mmap(NULL, REGION, PROT_READ | PROT_WRITE,
                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (r == MAP_FAILED) {
             pthread_mutex_unlock(&lock);
@@ -94,7 +102,7 @@ static void *alloc_block(size_t n)
             return NULL;
         }
         bump = r;
-        bump_end = r + len;
+        bump_end = r + REGION;
     }
     header *h = (header *)bump;
     bump += sizeof(header) + size;
@@ -152,9 +160,8 @@ void *realloc(void *p, size_t n)
     header *h = (header *)p - 1;
     if (n <= h->size)
         return p;
-    if (h->klass == MAPPED && n > ((size_t)1 << MAX_SHIFT) &&
-        n <= SIZE_MAX - sizeof(header) - PAGE) {
-        size_t total = (n + sizeof(header) + PAGE - 1) & ~(PAGE - 1);
+    size_t total = h->klass == MAPPED ? mapping_size(n) : 0;
+    if (total) {
         header *g = mremap(h, h->size + sizeof(header), total, MREMAP_MAYMOVE);
         if (g == MAP_FAILED) {
             errno = ENOMEM;
