@@ -157,8 +157,8 @@ static void emit_rules_init(FILE *out, size_t lang, const bp_rules *r)
 
 typedef struct seed_state {
     struct sb_stemmer *sb;
-    strmap words; /* word -> its offset in text */
-    buf text;     /* "\0word\0stem\0word\0stem\0...": offsets start at 1 */
+    strmap words; /* the words taken, so that a repeat is skipped */
+    buf text;     /* "word\0stem\0word\0stem\0..." in words.txt order */
 } seed_state;
 
 static void add_seed_word(void *ud, const char *word, size_t len)
@@ -180,13 +180,10 @@ static void add_seed_word(void *ud, const char *word, size_t len)
      * are left to Snowball. */
     if (len + stem_len + 3 > STEM_SEED_BUCKET - 1)
         return;
-    if (st->text.len == 0)
-        buf_putc(&st->text, '\0');
     int added;
-    uint32_t *v = strmap_put(&st->words, word, len, 0, &added);
+    strmap_put(&st->words, word, len, 0, &added);
     if (!added)
         return;
-    *v = (uint32_t)st->text.len;
     buf_put(&st->text, word, len);
     buf_putc(&st->text, '\0');
     buf_put(&st->text, r, stem_len);
@@ -200,9 +197,8 @@ static int emit_seed_table(FILE *out, size_t i, const seed_state *st)
 {
     if (!st->words.count)
         return 0;
-    /* Records in words.txt order: "\0word\0stem\0word\0stem\0...". */
     size_t total = 0;
-    for (size_t at = 1; at < st->text.len;) {
+    for (size_t at = 0; at < st->text.len;) {
         size_t wl = strlen(st->text.data + at);
         size_t sl = strlen(st->text.data + at + wl + 1);
         total += wl + sl + 3;
@@ -219,19 +215,19 @@ static int emit_seed_table(FILE *out, size_t i, const seed_state *st)
     for (size_t b = 0; b < n; b++)
         fill[b] = 1;
     size_t away = 0;
-    for (size_t at = 1; at < st->text.len;) {
+    for (size_t at = 0; at < st->text.len;) {
         const char *word = st->text.data + at;
         size_t wl = strlen(word);
         const char *stem = word + wl + 1;
         size_t sl = strlen(stem);
         at += wl + sl + 2;
         size_t rec = wl + sl + 3;
-        size_t b = (size_t)(strmap_hash64(word, wl) % n);
+        size_t home = (size_t)(strmap_hash64(word, wl) % n), b = home;
         while (fill[b] + rec > STEM_SEED_BUCKET) {
             buckets[b * STEM_SEED_BUCKET] |= 1;
             b = b + 1 == n ? 0 : b + 1;
         }
-        away += b != (size_t)(strmap_hash64(word, wl) % n);
+        away += b != home;
         unsigned char *r = buckets + b * STEM_SEED_BUCKET + fill[b];
         r[0] = (unsigned char)wl;
         r[1] = (unsigned char)sl;
