@@ -49,7 +49,7 @@ int pool_run(const pool_job *job, unsigned threads)
     pthread_t *tids = precis__calloc(threads, sizeof *tids);
     /* The workers run what the main thread runs, so they get a stack as
      * big as the main thread's usual 8 MB rather than the C library's
-     * default for threads (128 KB with musl). */
+     * default for threads (as little as 128 KB on some C libraries). */
     pthread_attr_t attr;
     bool have_attr = pthread_attr_init(&attr) == 0;
     if (have_attr)

@@ -2,9 +2,9 @@
  *
  * The pipeline sorts many short id lists (a sentence's terms, a row of
  * graph neighbours) and, for long documents, long edge lists. qsort calls
- * its comparator through a pointer for every comparison, glibc's merges
- * through a temporary buffer, and musl's (a smoothsort) moves each
- * element with memcpy: on a 9 MB document it was a third of the run.
+ * its comparator through a pointer for every comparison and copies
+ * elements through a generic swap: on a 9 MB document it was a third of
+ * the run.
  * SORT_DEFINE writes a sort for one element type with the comparison
  * inlined: insertion sort up to 32 elements, above that a bottom-up
  * merge sort (stable) through one temporary buffer. */
