@@ -7,12 +7,13 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "arena.h"
-#include "buf.h"
-#include "model.h"
+#include "util/arena.h"
+#include "util/buf.h"
+#include "lang/model.h"
 #include "precis.h"
-#include "stem.h"
-#include "strmap.h"
+#include "lang/stem.h"
+#include "util/error.h"
+#include "util/strmap.h"
 
 /* Longest token (bytes) the analyser stems; longer runs are cut. */
 #define PRECIS_MAX_TOKEN 64
@@ -46,10 +47,6 @@ struct precis_ctx {
     const struct lang_bits_table *builtin_lang_bits;
     buf errmsg;
 };
-
-/* Loads lang's model and stemmer if not yet tried; returns lang->loaded.
- * On failure the reason is in ctx->errmsg. */
-bool precis__lang_load(precis_ctx *ctx, lang_state *lang, precis_status *st);
 
 /* The language of text by its script and by stopword counts, among the
  * languages whose models load; falls back to English. */
@@ -130,9 +127,8 @@ struct precis_doc {
 bool rank_is_candidate(const sentence *s);
 
 /* Records a formatted message as ctx's last error and returns status. */
-precis_status precis__fail(precis_ctx *ctx, precis_status status,
-                           const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+#define precis__fail(ctx, status, ...)                                        \
+    error_set(&(ctx)->errmsg, (status), __VA_ARGS__)
 
 /* The stages, in pipeline order. Each reads what the previous one left in
  * doc and allocates its output from doc->mem. */

@@ -1,5 +1,6 @@
-/* precis.c: the context and document lifecycle, status messages, sinks,
- * options and the read accessors. The stages live in their own files. */
+/* precis.c: the context and document lifecycle, status messages, sinks
+ * and options. The stages live in their folders, the read accessors in
+ * accessors.c. */
 #include "precis.h"
 
 #include <math.h>
@@ -7,11 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "alloc.h"
-#include "date.h"
+#include "util/alloc.h"
+#include "read/date.h"
 #include "internal.h"
-#include "models_builtin.h"
-#include "utf8.h"
+#include "lang/load.h"
+#include "lang/models_builtin.h"
+#include "util/utf8.h"
 
 /* ==== Version and errors ==== */
 
@@ -47,19 +49,6 @@ const char *precis_strerror(precis_status status)
         return "cannot render the image";
     }
     return "unknown error";
-}
-
-precis_status precis__fail(precis_ctx *ctx, precis_status status,
-                           const char *fmt, ...)
-{
-    buf_clear(&ctx->errmsg);
-    va_list ap;
-    va_start(ap, fmt);
-    char msg[512];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    buf_puts(&ctx->errmsg, msg);
-    return status;
 }
 
 /* ==== Sinks ==== */
@@ -142,38 +131,6 @@ precis_status precis_options_check(const precis_options *opt)
 
 /* ==== Context ==== */
 
-bool precis__lang_load(precis_ctx *ctx, lang_state *lang, precis_status *st)
-{
-    if (lang->tried) {
-        *st = lang->loaded ? PRECIS_OK : PRECIS_EMODEL;
-        return lang->loaded;
-    }
-    lang->tried = true;
-    lang->stem = stemmer_new(lang->name);
-    if (!lang->stem) {
-        *st = precis__fail(ctx, PRECIS_ELANG, "%s: no stemmer", lang->name);
-        return false;
-    }
-    buf_clear(&ctx->errmsg);
-    lang->model = precis__malloc(sizeof *lang->model);
-    if (!ctx->models_dir && model_builtin(lang->model, lang->name))
-        *st = PRECIS_OK;
-    else
-        *st =
-            model_load(lang->model, lang->name, ctx->models_dir, &ctx->errmsg);
-    if (*st != PRECIS_OK) {
-        stemmer_free(lang->stem);
-        lang->stem = NULL;
-        free(lang->model);
-        lang->model = NULL;
-        return false;
-    }
-    stemmer_use_seed(lang->stem, lang->model->stem_seed);
-    lang->has_stopwords = lang->model->stopwords.count > 0;
-    lang->loaded = true;
-    return true;
-}
-
 precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
                            precis_status *err)
 {
@@ -203,7 +160,7 @@ precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
     }
     precis_status st = PRECIS_OK;
     if (ctx->fixed) {
-        precis__lang_load(ctx, ctx->fixed, &st);
+        lang_load(ctx, ctx->fixed, &st);
     } else if (auto_lang) {
         /* Detection compares stopword profiles: every language's
          * stopwords are needed now (a --models folder may lack some), a
@@ -229,7 +186,7 @@ precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
                 buf_free(&ignored);
             }
             if (strcmp(l->name, "english") == 0)
-                precis__lang_load(ctx, l, &st);
+                lang_load(ctx, l, &st);
         }
     }
     if (st != PRECIS_OK) {
@@ -348,7 +305,7 @@ precis_status precis_doc_set_language(precis_doc *doc, const char *language)
         if (strcmp(l->name, name) != 0)
             continue;
         precis_status st;
-        if (!precis__lang_load(doc->ctx, l, &st))
+        if (!lang_load(doc->ctx, l, &st))
             return st;
         doc->lang = l;
         return PRECIS_OK;
@@ -416,106 +373,6 @@ void precis_doc_free(precis_doc *doc)
     free(doc->term_df);
     arena_free(&doc->mem);
     free(doc);
-}
-
-/* ==== Accessors ==== */
-
-const char *precis_doc_text(const precis_doc *doc, size_t *len)
-{
-    if (len)
-        *len = doc->text.len;
-    return buf_cstr(&doc->text);
-}
-
-const char *precis_doc_title(const precis_doc *doc, size_t *len)
-{
-    if (!doc->has_title) {
-        if (len)
-            *len = 0;
-        return NULL;
-    }
-    if (len)
-        *len = doc->title.len;
-    return doc->text.data + doc->title.off;
-}
-
-size_t precis_doc_sentence_count(const precis_doc *doc)
-{
-    return doc->n_sents;
-}
-
-precis_status precis_doc_sentence(const precis_doc *doc, size_t i,
-                                  precis_sentence *out)
-{
-    if (i >= doc->n_sents)
-        return PRECIS_EINVAL;
-    const sentence *s = &doc->sents[i];
-    out->text = doc->text.data + s->off;
-    out->len = s->len;
-    out->offset = s->off;
-    out->paragraph = s->paragraph;
-    out->words = s->words;
-    out->score = doc->scores ? doc->scores[i] : 0.0;
-    return PRECIS_OK;
-}
-
-size_t precis_doc_summary_count(const precis_doc *doc)
-{
-    return doc->state == DOC_SUMMARIZED ? doc->n_summary : 0;
-}
-
-size_t precis_doc_summary_index(const precis_doc *doc, size_t k)
-{
-    if (k >= precis_doc_summary_count(doc))
-        return (size_t)-1;
-    return doc->summary[k];
-}
-
-const char *precis_doc_date(const precis_doc *doc)
-{
-    return doc->date[0] ? doc->date : NULL;
-}
-
-const char *precis_doc_time(const precis_doc *doc)
-{
-    return doc->time[0] ? doc->time : NULL;
-}
-
-const char *precis_doc_language(const precis_doc *doc)
-{
-    return doc->lang ? doc->lang->name : NULL;
-}
-
-size_t precis_doc_headline_count(const precis_doc *doc)
-{
-    return doc->n_headlines;
-}
-
-precis_status precis_doc_headline(const precis_doc *doc, size_t i,
-                                  precis_headline *out)
-{
-    if (i >= doc->n_headlines)
-        return PRECIS_EINVAL;
-    const headline_item *h = &doc->headlines[i];
-    out->time = doc->meta.data + h->time.off;
-    out->time_len = h->time.len;
-    out->text = doc->meta.data + h->text.off;
-    out->len = h->text.len;
-    return PRECIS_OK;
-}
-
-size_t precis_doc_keyword_count(const precis_doc *doc)
-{
-    return doc->state == DOC_SUMMARIZED ? doc->n_keywords : 0;
-}
-
-const char *precis_doc_keyword(const precis_doc *doc, size_t i, size_t *len)
-{
-    if (i >= precis_doc_keyword_count(doc))
-        return NULL;
-    if (len)
-        *len = doc->keywords[i].len;
-    return doc->meta.data + doc->keywords[i].off;
 }
 
 /* ==== Convenience ==== */

@@ -509,7 +509,7 @@ def main(argv):
         return exec_measured(argv[2:])
     if len(argv) == 5 and argv[1] == "--articles":
         # --articles DIR COUNT BYTES: COUNT different articles of about
-        # BYTES each, DIR/a000.txt ... (for output_test.sh).
+        # BYTES each, DIR/a000.txt ... (for cli_outfile_test.sh).
         for i in range(int(argv[3])):
             write(os.path.join(argv[2], "a%03d.txt" % i),
                   article(int(argv[4]), seed=100 + i))

@@ -1,11 +1,11 @@
-/* Unit tests: words, stopwords, stems and term ids (src/analyze.c,
- * src/stem.c). The stem table pins what libstemmer gives the pipeline, so
+/* Unit tests: words, stopwords, stems and term ids (src/text/analyze.c,
+ * src/lang/stem.c). The stem table pins what libstemmer gives the pipeline, so
  * an upgrade that changes a stem fails loudly (the Snowball GNUmakefile's
  * check_utf8 idea). */
 #include "test_util.h"
 
 #include "internal.h"
-#include "stem.h"
+#include "lang/stem.h"
 
 typedef struct stem_case {
     const char *lang, *word, *stem;

@@ -1,7 +1,7 @@
-/* Unit tests: the command-line parser (src/cli.c), with argv arrays. */
+/* Unit tests: the command-line parser (src/cli/cli.c), with argv arrays. */
 #include "test_util.h"
 
-#include "cli.h"
+#include "cli/cli.h"
 
 static int parse(cli_opts *o, char *err, int argc, ...)
 {

@@ -1,4 +1,4 @@
-/* Unit tests: ingest (src/ingest.c) through the document API. */
+/* Unit tests: ingest (src/read/ingest.c) through the document API. */
 #include "test_util.h"
 
 static precis_ctx *ctx;

@@ -1,9 +1,9 @@
 /* Unit tests: PageRank on graphs small enough to solve by hand, and
- * TextRank on a document (src/rank.c). */
+ * TextRank on a document (src/score/rank.c). */
 #include "test_util.h"
 
 #include "internal.h"
-#include "rank.h"
+#include "score/rank.h"
 
 /* The path A - B - C with unit weights, d = 0.85, uniform teleport.
  * By symmetry r_A = r_C = x and r_B = y, with

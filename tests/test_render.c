@@ -33,7 +33,7 @@
 
 #include "internal.h"
 #include "test_util.h"
-#include "utf8.h"
+#include "util/utf8.h"
 
 /* ==== Helpers ==== */
 

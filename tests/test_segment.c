@@ -1,4 +1,4 @@
-/* Unit tests: sentence splitting (src/segment.c), table-driven. Every
+/* Unit tests: sentence splitting (src/text/segment.c), table-driven. Every
  * case is text written for this test; each lists the sentences it must
  * split into. */
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* Unit tests: budgets and order of the summary (src/select.c). */
+/* Unit tests: budgets and order of the summary (src/score/select.c). */
 #include "test_util.h"
 
 static precis_ctx *ctx;

@@ -1,8 +1,8 @@
 /* Unit tests: UTF-8 repair and decoding (src/utf8.c). */
 #include "test_util.h"
 
-#include "buf.h"
-#include "utf8.h"
+#include "util/buf.h"
+#include "util/utf8.h"
 
 static void repair_case(const char *in, size_t len, const char *want,
                         size_t want_fixes)

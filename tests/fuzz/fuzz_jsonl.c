@@ -1,4 +1,4 @@
-/* fuzz_jsonl: the JSON Lines reader (src/jsonl.h), as summarize --jsonl
+/* fuzz_jsonl: the JSON Lines reader (src/cli/jsonl.h), as summarize --jsonl
  * uses it: each line of the input is parsed into one record, reused from
  * line to line.
  *
@@ -13,7 +13,7 @@
 #include <jansson.h>
 
 #include "fuzz_util.h"
-#include "jsonl.h"
+#include "cli/jsonl.h"
 
 static int same(const buf *a, const buf *b)
 {

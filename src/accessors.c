@@ -1,0 +1,105 @@
+/* accessors.c: what a finished document hands out (text, title,
+ * sentences, summary, metadata, headline items, key phrases). Kept apart
+ * from the lifecycle in precis.c: the renderers and the briefing read a
+ * document through these, and nothing here calls back into precis.c. */
+#include "precis.h"
+
+#include "internal.h"
+
+const char *precis_doc_text(const precis_doc *doc, size_t *len)
+{
+    if (len)
+        *len = doc->text.len;
+    return buf_cstr(&doc->text);
+}
+
+const char *precis_doc_title(const precis_doc *doc, size_t *len)
+{
+    if (!doc->has_title) {
+        if (len)
+            *len = 0;
+        return NULL;
+    }
+    if (len)
+        *len = doc->title.len;
+    return doc->text.data + doc->title.off;
+}
+
+size_t precis_doc_sentence_count(const precis_doc *doc)
+{
+    return doc->n_sents;
+}
+
+precis_status precis_doc_sentence(const precis_doc *doc, size_t i,
+                                  precis_sentence *out)
+{
+    if (i >= doc->n_sents)
+        return PRECIS_EINVAL;
+    const sentence *s = &doc->sents[i];
+    out->text = doc->text.data + s->off;
+    out->len = s->len;
+    out->offset = s->off;
+    out->paragraph = s->paragraph;
+    out->words = s->words;
+    out->score = doc->scores ? doc->scores[i] : 0.0;
+    return PRECIS_OK;
+}
+
+size_t precis_doc_summary_count(const precis_doc *doc)
+{
+    return doc->state == DOC_SUMMARIZED ? doc->n_summary : 0;
+}
+
+size_t precis_doc_summary_index(const precis_doc *doc, size_t k)
+{
+    if (k >= precis_doc_summary_count(doc))
+        return (size_t)-1;
+    return doc->summary[k];
+}
+
+const char *precis_doc_date(const precis_doc *doc)
+{
+    return doc->date[0] ? doc->date : NULL;
+}
+
+const char *precis_doc_time(const precis_doc *doc)
+{
+    return doc->time[0] ? doc->time : NULL;
+}
+
+const char *precis_doc_language(const precis_doc *doc)
+{
+    return doc->lang ? doc->lang->name : NULL;
+}
+
+size_t precis_doc_headline_count(const precis_doc *doc)
+{
+    return doc->n_headlines;
+}
+
+precis_status precis_doc_headline(const precis_doc *doc, size_t i,
+                                  precis_headline *out)
+{
+    if (i >= doc->n_headlines)
+        return PRECIS_EINVAL;
+    const headline_item *h = &doc->headlines[i];
+    out->time = doc->meta.data + h->time.off;
+    out->time_len = h->time.len;
+    out->text = doc->meta.data + h->text.off;
+    out->len = h->text.len;
+    return PRECIS_OK;
+}
+
+size_t precis_doc_keyword_count(const precis_doc *doc)
+{
+    return doc->state == DOC_SUMMARIZED ? doc->n_keywords : 0;
+}
+
+const char *precis_doc_keyword(const precis_doc *doc, size_t i, size_t *len)
+{
+    if (i >= precis_doc_keyword_count(doc))
+        return NULL;
+    if (len)
+        *len = doc->keywords[i].len;
+    return doc->meta.data + doc->keywords[i].off;
+}

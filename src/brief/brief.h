@@ -1,0 +1,13 @@
+/* brief.h: what the briefing renderers need beyond the public accessors
+ * of precis.h. */
+#ifndef PRECIS_BRIEF_H
+#define PRECIS_BRIEF_H
+
+#include <stdbool.h>
+
+#include "precis.h"
+
+/* Whether precis_brief_finish has run on b (its stories are known). */
+bool brief_is_finished(const precis_brief *b);
+
+#endif

@@ -1,0 +1,643 @@
+/* batch.c: the many-article commands of the CLI, on worker threads.
+ *
+ *   summarize brief DIR|FILE...   one briefing from many articles
+ *   summarize --jsonl             JSON Lines in, JSON Lines out, streaming
+ *
+ * Each worker thread has its own precis_ctx (contexts are not
+ * thread-safe). Results land in per-article slots and are written in input
+ * order, so the output is the same whatever --jobs is. One broken article
+ * is reported by name and the others still come out; the exit status is
+ * then 1. */
+#include "cli/batch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "util/alloc.h"
+#include "util/buf.h"
+#include "util/json_util.h"
+#include "cli/jsonl.h"
+#include "cli/outfile.h"
+#include "cli/pool.h"
+
+static const char *prog = "summarize";
+
+/* ==== Progress on a terminal ==== */
+
+typedef struct progress {
+    bool on;
+    size_t total;
+    struct timespec start;
+    struct timespec last;
+} progress;
+
+static double seconds_since(const struct timespec *t)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t->tv_sec) +
+           (double)(now.tv_nsec - t->tv_nsec) / 1e9;
+}
+
+static void progress_start(progress *p, size_t total)
+{
+    p->on = isatty(STDERR_FILENO) && total > 1;
+    p->total = total;
+    clock_gettime(CLOCK_MONOTONIC, &p->start);
+    p->last = p->start;
+}
+
+/* Redraws at most ten times a second: "[####    ] 230/450 articles,
+ * 812/s, 0.3 s left". */
+static void progress_show(progress *p, size_t done)
+{
+    if (!p->on || (done < p->total && seconds_since(&p->last) < 0.1))
+        return;
+    clock_gettime(CLOCK_MONOTONIC, &p->last);
+    double t = seconds_since(&p->start);
+    double rate = t > 0 ? (double)done / t : 0.0;
+    double left = rate > 0 ? (double)(p->total - done) / rate : 0.0;
+    char bar[31];
+    size_t fill = p->total ? done * 30 / p->total : 30;
+    for (size_t i = 0; i < 30; i++)
+        bar[i] = i < fill ? '#' : ' ';
+    bar[30] = '\0';
+    fprintf(stderr, "\r[%s] %zu/%zu articles, %.0f/s, %.1f s left ", bar, done,
+            p->total, rate, left);
+    if (done == p->total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+/* ==== Inputs ==== */
+
+/* One article to read: a file, or a record of a JSON Lines file. */
+typedef struct input {
+    char *name; /* file path, or "FILE:LINE" / the record's id */
+    char *path; /* the file to read, NULL for a record */
+    jsonl_record rec;
+    bool is_record;
+    char *error; /* set when the record itself is broken */
+} input;
+
+typedef struct input_list {
+    input *v;
+    size_t n, cap;
+} input_list;
+
+static input *input_add(input_list *l)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 256;
+        l->v = realloc(l->v, l->cap * sizeof *l->v);
+        if (!l->v) {
+            fputs("precis: out of memory\n", stderr);
+            abort();
+        }
+    }
+    input *in = &l->v[l->n++];
+    memset(in, 0, sizeof *in);
+    return in;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int by_name(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/* Reads one line (without its newline) into line, at most max bytes;
+ * a longer line is read to its end and reported by *too_long. Returns
+ * false at the end of the input. */
+static bool read_line(FILE *f, buf *line, size_t max, bool *too_long)
+{
+    buf_clear(line);
+    *too_long = false;
+    int c;
+    bool any = false;
+    while ((c = getc(f)) != EOF) {
+        any = true;
+        if (c == '\n')
+            return true;
+        if (max && line->len >= max) {
+            *too_long = true;
+            continue; /* skip to the end of the line: memory stays bounded */
+        }
+        buf_putc(line, (char)c);
+    }
+    return any;
+}
+
+static void add_jsonl_file(input_list *l, const char *path, size_t max,
+                           bool *ok)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
+        *ok = false;
+        return;
+    }
+    buf line = {0};
+    bool too_long;
+    size_t no = 0;
+    while (read_line(f, &line, max, &too_long)) {
+        no++;
+        if (!too_long && line.len == 0)
+            continue;
+        input *in = input_add(l);
+        in->is_record = true;
+        char err[256];
+        if (too_long)
+            snprintf(err, sizeof err,
+                     "line longer than --max-input (%zu "
+                     "bytes)",
+                     max);
+        else if (jsonl_parse(buf_cstr(&line), line.len, &in->rec, err,
+                             sizeof err) == 0)
+            err[0] = '\0';
+        buf name = {0};
+        if (in->rec.id.len)
+            buf_put(&name, in->rec.id.data, in->rec.id.len);
+        else
+            buf_printf(&name, "%s:%zu", path, no);
+        in->name = buf_detach(&name, NULL);
+        if (err[0])
+            in->error = precis__strdup(err);
+    }
+    buf_free(&line);
+    fclose(f);
+}
+
+/* Walks a folder for *.txt and *.jsonl, sorted so the order is the same
+ * on every file system. Symbolic links are not followed: a briefing reads
+ * what the user named, nothing outside it. */
+static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
+        *ok = false;
+        return;
+    }
+    size_t n = 0, cap = 64;
+    char **names = malloc(cap * sizeof *names);
+    struct dirent *e;
+    while (names && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        if (n == cap)
+            names = realloc(names, (cap *= 2) * sizeof *names);
+        if (names)
+            names[n++] = precis__strdup(e->d_name);
+    }
+    closedir(d);
+    if (!names) {
+        fputs("precis: out of memory\n", stderr);
+        abort();
+    }
+    qsort(names, n, sizeof *names, by_name);
+    for (size_t i = 0; i < n; i++) {
+        buf path = {0};
+        buf_printf(&path, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/",
+                   names[i]);
+        struct stat sb;
+        if (lstat(path.data, &sb) == 0) {
+            if (S_ISDIR(sb.st_mode)) {
+                add_dir(l, path.data, max, ok);
+            } else if (S_ISREG(sb.st_mode) && ends_with(names[i], ".jsonl")) {
+                add_jsonl_file(l, path.data, max, ok);
+            } else if (S_ISREG(sb.st_mode) && ends_with(names[i], ".txt")) {
+                input *in = input_add(l);
+                in->name = precis__strdup(path.data);
+                in->path = precis__strdup(path.data);
+            }
+        }
+        buf_free(&path);
+        free(names[i]);
+    }
+    free(names);
+}
+
+static void collect(input_list *l, char **args, size_t n, size_t max, bool *ok)
+{
+    for (size_t i = 0; i < n; i++) {
+        struct stat sb;
+        if (stat(args[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
+            add_dir(l, args[i], max, ok);
+        } else if (ends_with(args[i], ".jsonl")) {
+            add_jsonl_file(l, args[i], max, ok);
+        } else {
+            /* Named files are read even without .txt; errors come later,
+             * in order, with the others. */
+            input *in = input_add(l);
+            in->name = precis__strdup(args[i]);
+            in->path = precis__strdup(args[i]);
+        }
+    }
+}
+
+static void inputs_free(input_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->v[i].name);
+        free(l->v[i].path);
+        free(l->v[i].error);
+        jsonl_record_free(&l->v[i].rec);
+    }
+    free(l->v);
+}
+
+/* ==== Summarising one article (in a worker) ==== */
+
+typedef struct worker {
+    precis_ctx *ctx;
+} worker;
+
+typedef struct batch {
+    const cli_opts *o;
+    progress prog;
+    bool ctx_failed;
+} batch;
+
+static void *worker_init(void *ud)
+{
+    batch *b = ud;
+    worker *w = calloc(1, sizeof *w);
+    if (!w) {
+        fputs("precis: out of memory\n", stderr);
+        abort();
+    }
+    precis_status st;
+    w->ctx = precis_ctx_new(b->o->language, b->o->models_dir, &st);
+    return w;
+}
+
+static void worker_fini(void *state, void *ud)
+{
+    (void)ud;
+    worker *w = state;
+    precis_ctx_free(w->ctx);
+    free(w);
+}
+
+static void on_progress(size_t done, void *ud)
+{
+    batch *b = ud;
+    progress_show(&b->prog, done);
+}
+
+/* Feeds, finishes and summarises one input; returns the document, or NULL
+ * with a message in *err. */
+static precis_doc *summarize_input(worker *w, const cli_opts *o,
+                                   const input *in, char **err)
+{
+    if (in->error) {
+        *err = precis__strdup(in->error);
+        return NULL;
+    }
+    if (!w->ctx) {
+        *err = precis__strdup("cannot load the language models");
+        return NULL;
+    }
+    precis_doc *doc = precis_doc_new(w->ctx);
+    precis_status st = PRECIS_OK;
+    if (in->is_record) {
+        const jsonl_record *r = &in->rec;
+        st = precis_doc_feed(doc, buf_cstr(&r->text), r->text.len);
+        if (st == PRECIS_OK && r->has_title)
+            st = precis_doc_set_title(doc, buf_cstr(&r->title), r->title.len);
+        if (st == PRECIS_OK && r->has_date && r->date.len)
+            st = precis_doc_set_date(doc, buf_cstr(&r->date));
+        if (st == PRECIS_OK && r->has_lang && r->lang.len &&
+            strcmp(buf_cstr(&r->lang), "auto") != 0)
+            st = precis_doc_set_language(doc, buf_cstr(&r->lang));
+    } else {
+        size_t len;
+        char *text;
+        int e = infile_read(in->path, o->opt.max_input, &text, &len);
+        if (e) {
+            char msg[96];
+            if (e == EFBIG)
+                snprintf(msg, sizeof msg,
+                         "input larger than --max-input (%zu bytes)",
+                         o->opt.max_input);
+            *err = precis__strdup(e == EFBIG ? msg : strerror(e));
+            precis_doc_free(doc);
+            return NULL;
+        }
+        /* The length, not strlen: NUL bytes are for ingest to judge. */
+        st = precis_doc_feed(doc, text, len);
+        free(text);
+    }
+    if (st == PRECIS_OK)
+        st = precis_doc_finish(doc, &o->opt);
+    if (st == PRECIS_OK)
+        st = precis_doc_summarize(doc, &o->opt);
+    if (st != PRECIS_OK) {
+        const char *msg = precis_ctx_errmsg(w->ctx);
+        *err = precis__strdup(*msg ? msg : precis_strerror(st));
+        precis_doc_free(doc);
+        return NULL;
+    }
+    return doc;
+}
+
+/* ==== summarize brief ==== */
+
+typedef struct brief_task {
+    batch b;
+    input_list *inputs;
+    precis_brief_item **items;
+    char **errors;
+} brief_task;
+
+static void brief_run_one(void *state, size_t i, void *ud)
+{
+    brief_task *t = ud;
+    const input *in = &t->inputs->v[i];
+    precis_doc *doc = summarize_input(state, t->b.o, in, &t->errors[i]);
+    if (doc) {
+        t->items[i] = precis_brief_item_new(doc, in->name);
+        precis_doc_free(doc);
+    }
+}
+
+static precis_brief_format brief_format(const cli_opts *o)
+{
+    if (o->format_given)
+        return o->format == FMT_MD     ? PRECIS_BRIEF_MD
+               : o->format == FMT_JSON ? PRECIS_BRIEF_JSON
+                                       : PRECIS_BRIEF_TEXT;
+    if (o->output && ends_with(o->output, ".md"))
+        return PRECIS_BRIEF_MD;
+    if (o->output && ends_with(o->output, ".json"))
+        return PRECIS_BRIEF_JSON;
+    return PRECIS_BRIEF_TEXT;
+}
+
+/* The day's headline ticker: one item per story, its time and headline,
+ * rendered to memory first and then written atomically. */
+static bool write_ticker(const cli_opts *o, const precis_brief *br)
+{
+    size_t n = precis_brief_story_count(br);
+    precis_item *items = calloc(n ? n : 1, sizeof *items);
+    if (!items) {
+        fputs("precis: out of memory\n", stderr);
+        abort();
+    }
+    for (size_t i = 0; i < n; i++) {
+        precis_story s;
+        precis_brief_story(br, i, &s);
+        items[i] =
+            (precis_item){s.time, s.time ? 5 : 0, s.headline, s.headline_len};
+    }
+    char title[64];
+    const char *date = precis_brief_date(br);
+    snprintf(title, sizeof title, "Briefing%s%s", date ? " " : "",
+             date ? date : "");
+    precis_membuf img = {0};
+    precis_sink sink = precis_sink_mem(&img);
+    char err[256] = "";
+    precis_status st = precis_render_image_items(
+        title, strlen(title), items, n, &o->img, &sink, err, sizeof err);
+    free(items);
+    bool ok = st == PRECIS_OK;
+    if (!ok) {
+        fprintf(stderr, "%s: %s: %s\n", prog, o->png,
+                err[0] ? err : precis_strerror(st));
+    } else {
+        outfile out;
+        int e = outfile_open(&out, o->png);
+        if (!e) {
+            fwrite(img.data, 1, img.len, out.f);
+            e = outfile_commit(&out);
+        }
+        if (e) {
+            fprintf(stderr, "%s: %s: %s\n", prog, o->png, strerror(e));
+            ok = false;
+        }
+    }
+    precis_membuf_free(&img);
+    return ok;
+}
+
+int batch_brief(const cli_opts *o)
+{
+    bool ok = true;
+    input_list inputs = {0};
+    collect(&inputs, o->files, o->n_files, o->opt.max_input, &ok);
+    brief_task t = {.b = {.o = o}, .inputs = &inputs};
+    t.items = calloc(inputs.n ? inputs.n : 1, sizeof *t.items);
+    t.errors = calloc(inputs.n ? inputs.n : 1, sizeof *t.errors);
+    if (!t.items || !t.errors) {
+        fputs("precis: out of memory\n", stderr);
+        abort();
+    }
+    progress_start(&t.b.prog, inputs.n);
+    pool_job job = {inputs.n,      worker_init, worker_fini,
+                    brief_run_one, on_progress, &t};
+    pool_run(&job, o->jobs ? o->jobs : pool_cpus());
+
+    precis_brief *br = precis_brief_new(&o->brief);
+    for (size_t i = 0; i < inputs.n; i++) {
+        if (t.errors[i]) {
+            fprintf(stderr, "%s: %s: %s\n", prog, inputs.v[i].name,
+                    t.errors[i]);
+            free(t.errors[i]);
+            ok = false;
+            continue;
+        }
+        precis_brief_add(br, t.items[i]);
+    }
+    free(t.items);
+    free(t.errors);
+    precis_brief_finish(br);
+    if (o->verbose)
+        fprintf(stderr, "%s: brief: %zu articles, %zu stories\n", prog,
+                precis_brief_article_count(br), precis_brief_story_count(br));
+
+    outfile out;
+    int e = outfile_open(&out, o->output);
+    if (e) {
+        fprintf(stderr, "%s: %s: %s\n", prog, o->output, strerror(e));
+        ok = false;
+    } else {
+        precis_sink sink = precis_sink_file(out.f);
+        precis_status st =
+            precis_brief_render(br, brief_format(o), o->json_flags, &sink);
+        if (st != PRECIS_OK) {
+            outfile_abort(&out);
+            fprintf(stderr, "%s: %s: %s\n", prog,
+                    o->output ? o->output : "standard output",
+                    precis_strerror(st));
+            ok = false;
+        } else if ((e = outfile_commit(&out)) != 0) {
+            fprintf(stderr, "%s: %s: write error: %s\n", prog,
+                    o->output ? o->output : "standard output", strerror(e));
+            ok = false;
+        }
+    }
+    if (o->png && !write_ticker(o, br))
+        ok = false;
+    precis_brief_free(br);
+    inputs_free(&inputs);
+    return ok ? EXIT_OK : EXIT_FAIL;
+}
+
+/* ==== summarize --jsonl ==== */
+
+/* Records go through the workers in blocks of this many per thread: enough
+ * to keep every thread busy, few enough that memory stays constant. */
+#define JSONL_BLOCK 256
+
+typedef struct jsonl_task {
+    batch b;
+    input_list *block;
+    precis_membuf *out; /* one per record */
+} jsonl_task;
+
+/* A record that failed still gets its line of output, so that a consumer
+ * can match inputs and outputs one for one. */
+static void error_line(precis_membuf *out, const char *id, const char *msg)
+{
+    json_t *o = json_object();
+    if (!o) {
+        fputs("precis: out of memory\n", stderr);
+        abort();
+    }
+    json_object_set_new(o, "version", json_integer(PRECIS_JSON_VERSION));
+    json_object_set_new(o, "id", precis__json_string(id, id ? strlen(id) : 0));
+    json_object_set_new(o, "error", precis__json_string(msg, strlen(msg)));
+    char *text = json_dumps(o, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    json_decref(o);
+    if (!text) {
+        fputs("precis: out of memory\n", stderr);
+        abort();
+    }
+    precis_sink sink = precis_sink_mem(out);
+    sink.write(sink.ud, text, strlen(text));
+    sink.write(sink.ud, "\n", 1);
+    free(text);
+}
+
+static void jsonl_run_one(void *state, size_t i, void *ud)
+{
+    jsonl_task *t = ud;
+    const input *in = &t->block->v[i];
+    char *err = NULL;
+    precis_doc *doc = summarize_input(state, t->b.o, in, &err);
+    precis_sink sink = precis_sink_mem(&t->out[i]);
+    if (doc) {
+        precis_render_json(
+            doc, in->rec.id.len ? in->name : NULL,
+            PRECIS_JSON_ID | (t->b.o->json_flags & ~PRECIS_JSON_PRETTY), &sink);
+        precis_doc_free(doc);
+    } else {
+        error_line(&t->out[i], in->rec.id.len ? in->name : NULL, err);
+        /* Keep the message for the report on stderr (each task touches
+         * only its own slot). */
+        if (!t->block->v[i].error)
+            t->block->v[i].error = err;
+        else
+            free(err);
+    }
+}
+
+int batch_jsonl(const cli_opts *o)
+{
+    unsigned threads = o->jobs ? o->jobs : pool_cpus();
+    size_t block = (size_t)threads * JSONL_BLOCK;
+    bool ok = true;
+    outfile out;
+    int e = outfile_open(&out, o->output);
+    if (e) {
+        fprintf(stderr, "%s: %s: %s\n", prog, o->output, strerror(e));
+        return EXIT_FAIL;
+    }
+    buf line = {0};
+    size_t line_no = 0;
+    bool more = true;
+    while (more) {
+        input_list l = {0};
+        bool too_long;
+        while (l.n < block &&
+               (more = read_line(stdin, &line, o->opt.max_input, &too_long))) {
+            line_no++;
+            if (!too_long && line.len == 0)
+                continue;
+            input *in = input_add(&l);
+            in->is_record = true;
+            char err[256];
+            if (too_long)
+                snprintf(err, sizeof err,
+                         "line %zu longer than --max-input (%zu bytes)",
+                         line_no, o->opt.max_input);
+            else if (jsonl_parse(buf_cstr(&line), line.len, &in->rec, err,
+                                 sizeof err) == 0)
+                err[0] = '\0';
+            else {
+                char with_line[300];
+                snprintf(with_line, sizeof with_line, "line %zu: %s", line_no,
+                         err);
+                memcpy(err, with_line, sizeof err - 1);
+                err[sizeof err - 1] = '\0';
+            }
+            buf name = {0};
+            if (in->rec.id.len)
+                buf_put(&name, in->rec.id.data, in->rec.id.len);
+            else
+                buf_printf(&name, "line %zu", line_no);
+            in->name = buf_detach(&name, NULL);
+            if (err[0])
+                in->error = precis__strdup(err);
+        }
+        if (l.n == 0) {
+            inputs_free(&l);
+            break;
+        }
+        jsonl_task t = {.b = {.o = o}, .block = &l};
+        t.out = calloc(l.n, sizeof *t.out);
+        if (!t.out) {
+            fputs("precis: out of memory\n", stderr);
+            abort();
+        }
+        pool_job job = {l.n, worker_init, worker_fini, jsonl_run_one, NULL, &t};
+        pool_run(&job, threads);
+        for (size_t i = 0; i < l.n; i++) {
+            if (l.v[i].error) {
+                fprintf(stderr, "%s: %s: %s\n", prog, l.v[i].name,
+                        l.v[i].error);
+                ok = false;
+            }
+            fwrite(t.out[i].data ? t.out[i].data : "", 1, t.out[i].len, out.f);
+            precis_membuf_free(&t.out[i]);
+        }
+        free(t.out);
+        inputs_free(&l);
+    }
+    buf_free(&line);
+    if (ferror(stdin)) {
+        fprintf(stderr, "%s: standard input: %s\n", prog, strerror(EIO));
+        ok = false;
+    }
+    if ((e = outfile_commit(&out)) != 0) {
+        fprintf(stderr, "%s: %s: write error: %s\n", prog,
+                o->output ? o->output : "standard output", strerror(e));
+        return EXIT_FAIL;
+    }
+    return ok ? EXIT_OK : EXIT_FAIL;
+}

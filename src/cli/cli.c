@@ -1,0 +1,601 @@
+/* cli.c: argv -> cli_opts. Parsing only: no I/O and no summarising. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const cli_usage[] = {
+    "Usage: summarize [OPTION]... [FILE]...\n"
+    "  or:  summarize split [OPTION]... [FILE]...\n"
+    "  or:  summarize headlines [OPTION]... [FILE]...\n"
+    "  or:  summarize keywords [OPTION]... [FILE]...\n"
+    "  or:  summarize brief [OPTION]... DIR|FILE...\n"
+    "  or:  summarize --jsonl [OPTION]... < IN.jsonl > OUT.jsonl\n"
+    "Print a short extractive summary of each news article FILE: its most\n"
+    "central sentences, in document order, one per line.\n"
+    "With no FILE, or when FILE is -, read standard input.\n"
+    "\n"
+    "Commands:\n"
+    "  split                 print the cleaned body, one sentence per line\n"
+    "  headlines             print the timestamped sidebar headlines as\n"
+    "                        HH:MM<TAB>headline\n"
+    "  keywords              print the key phrases, best first, one per line\n"
+    "  brief                 one briefing from many articles (folders are\n"
+    "                        read recursively for *.txt; *.jsonl files hold\n"
+    "                        one article per line): articles on the same\n"
+    "                        story are merged, stories newest first\n"
+    "\n",
+    "Budget (the last one given applies):\n"
+    "  -n, --sentences=N     at most N sentences (default 3)\n"
+    "  -w, --words=N         at most N words (at least one sentence)\n"
+    "  -r, --ratio=R         this fraction of the sentences, 0 < R <= 1\n"
+    "  -a, --algorithm=NAME  precis (default: news-aware TextRank with a lead\n"
+    "                        prior, centroid and MMR), textrank (Mihalcea &\n"
+    "                        Tarau 2004) or lexrank (Erkan & Radev 2004)\n"
+    "\n"
+    "Language:\n"
+    "  -l, --lang=LANG       language of the text: a Snowball name, an ISO\n"
+    "                        639-1 code, or auto (default: detect it)\n"
+    "      --list-languages  list the languages and exit\n"
+    "      --models=DIR      read stopwords and abbreviations from\n"
+    "                        DIR/LANG/ instead of the built-in copy\n"
+    "\n"
+    "Output:\n"
+    "  -f, --format=FORMAT   text (default), md (Markdown: title, date,\n"
+    "                        summary, keywords, headlines) or json (one\n"
+    "                        object per article and line)\n"
+    "      --md-style=STYLE  paragraph (default) or bullets\n"
+    "      --json-pretty     indent the JSON\n"
+    "  -o, --output=FILE     write to FILE (replaced only when complete)\n"
+    "\n",
+    "Images (-f png, ppm or apng: a headline ticker or a summary panel; one\n"
+    "input; -o FILE unless stdout is not a terminal):\n"
+    "      --profile=NAME    display preset: led-32x8, led-64x32, led-128x32,\n"
+    "                        led-192x16, eink-800x480, kindle, web\n"
+    "                        (--list-profiles); other options override it\n"
+    "      --layout=L        strip (one line), list (a time column) or\n"
+    "                        panel (title and summary)\n"
+    "      --width=N, --height=N  pixels (0: automatic)\n"
+    "      --font=NAME       an embedded font (--list-fonts) or auto\n"
+    "      --fg=C, --bg=C, --accent=C, --time-color=C  colours: #RRGGBB or\n"
+    "                        a name (black, white, red, amber, ...)\n"
+    "      --pixels=P        auto, mono (1-bit), grey or rgb\n"
+    "      --margin=N, --line-gap=N, --item-gap=N  spacing in pixels\n"
+    "      --separator=TEXT  between strip items (default \" \xE2\x80\xA2 \")\n"
+    "      --fit             strip: exactly --width, cut with an ellipsis\n"
+    "      --loop            strip: end with the separator, to wrap around\n"
+    "      --scroll-step=N, --frame-ms=N  apng: pixels and ms per frame\n"
+    "      --png=FILE        brief: also the day's headline ticker as PNG\n"
+    "\n"
+    "",
+    "Batches:\n"
+    "      --jsonl           read JSON Lines records on stdin: {\"id\",\n"
+    "                        \"text\", optional \"title\", \"date\", \"lang\"};\n"
+    "                        write one JSON result per line, in input order\n"
+    "  -j, --jobs=N          worker threads (default: one per processor);\n"
+    "                        the output is the same for any N\n"
+    "      --date=YYYY-MM-DD brief: only that day's articles (and undated)\n"
+    "      --top=N           brief: at most N stories\n"
+    "      --threshold=T     brief: same story from this similarity (0..1,\n"
+    "                        default 0.25)\n"
+    "\n"
+    "Input:\n"
+    "      --keep-boilerplate  keep share prompts, appeals, bylines and\n"
+    "                        captions in the text\n"
+    "      --max-input=BYTES refuse inputs larger than BYTES (default 64M;\n"
+    "                        K, M and G suffixes; 0: no limit)\n"
+    "\n"
+    "  -v, --verbose         report each input's language, date and counts\n"
+    "                        on stderr\n"
+    "  -h, --help            display this help and exit\n"
+    "  -V, --version         output version information and exit\n"
+    "\n"
+    "With several files, each summary is preceded by \"==> FILE <==\".\n"
+    "\n"
+    "Exit status:\n"
+    "  0  every input was summarised\n"
+    "  1  an input could not be read or summarised (the others still were)\n"
+    "  2  usage error\n",
+    NULL,
+};
+
+enum {
+    OPT_MODELS = 256,
+    OPT_LIST_LANGUAGES,
+    OPT_KEEP_BOILERPLATE,
+    OPT_MD_STYLE,
+    OPT_JSON_PRETTY,
+    OPT_MAX_INPUT,
+    OPT_JSONL,
+    OPT_DATE,
+    OPT_TOP,
+    OPT_THRESHOLD,
+    OPT_PNG,
+    OPT_LIST_PROFILES,
+    OPT_LIST_FONTS,
+    /* Image options, applied after --profile whatever their order. */
+    OPT_PROFILE,
+    OPT_IMG_FIRST,
+    OPT_LAYOUT = OPT_IMG_FIRST,
+    OPT_WIDTH,
+    OPT_HEIGHT,
+    OPT_FONT,
+    OPT_FG,
+    OPT_BG,
+    OPT_ACCENT,
+    OPT_TIME_COLOR,
+    OPT_PIXELS,
+    OPT_MARGIN,
+    OPT_LINE_GAP,
+    OPT_ITEM_GAP,
+    OPT_SEPARATOR,
+    OPT_FIT,
+    OPT_LOOP,
+    OPT_SCROLL_STEP,
+    OPT_FRAME_MS,
+    OPT_IMG_LAST = OPT_FRAME_MS
+};
+
+static const struct option long_options[] = {
+    {"sentences", required_argument, NULL, 'n'},
+    {"words", required_argument, NULL, 'w'},
+    {"ratio", required_argument, NULL, 'r'},
+    {"algorithm", required_argument, NULL, 'a'},
+    {"format", required_argument, NULL, 'f'},
+    {"output", required_argument, NULL, 'o'},
+    {"md-style", required_argument, NULL, OPT_MD_STYLE},
+    {"json-pretty", no_argument, NULL, OPT_JSON_PRETTY},
+    {"max-input", required_argument, NULL, OPT_MAX_INPUT},
+    {"jsonl", no_argument, NULL, OPT_JSONL},
+    {"jobs", required_argument, NULL, 'j'},
+    {"date", required_argument, NULL, OPT_DATE},
+    {"top", required_argument, NULL, OPT_TOP},
+    {"threshold", required_argument, NULL, OPT_THRESHOLD},
+    {"png", required_argument, NULL, OPT_PNG},
+    {"list-profiles", no_argument, NULL, OPT_LIST_PROFILES},
+    {"list-fonts", no_argument, NULL, OPT_LIST_FONTS},
+    {"profile", required_argument, NULL, OPT_PROFILE},
+    {"layout", required_argument, NULL, OPT_LAYOUT},
+    {"width", required_argument, NULL, OPT_WIDTH},
+    {"height", required_argument, NULL, OPT_HEIGHT},
+    {"font", required_argument, NULL, OPT_FONT},
+    {"fg", required_argument, NULL, OPT_FG},
+    {"bg", required_argument, NULL, OPT_BG},
+    {"accent", required_argument, NULL, OPT_ACCENT},
+    {"time-color", required_argument, NULL, OPT_TIME_COLOR},
+    {"pixels", required_argument, NULL, OPT_PIXELS},
+    {"margin", required_argument, NULL, OPT_MARGIN},
+    {"line-gap", required_argument, NULL, OPT_LINE_GAP},
+    {"item-gap", required_argument, NULL, OPT_ITEM_GAP},
+    {"separator", required_argument, NULL, OPT_SEPARATOR},
+    {"fit", no_argument, NULL, OPT_FIT},
+    {"loop", no_argument, NULL, OPT_LOOP},
+    {"scroll-step", required_argument, NULL, OPT_SCROLL_STEP},
+    {"frame-ms", required_argument, NULL, OPT_FRAME_MS},
+    {"lang", required_argument, NULL, 'l'},
+    {"language", required_argument, NULL, 'l'},
+    {"models", required_argument, NULL, OPT_MODELS},
+    {"list-languages", no_argument, NULL, OPT_LIST_LANGUAGES},
+    {"keep-boilerplate", no_argument, NULL, OPT_KEEP_BOILERPLATE},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static int usage_error(char *err, size_t size, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int usage_error(char *err, size_t size, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(err, size, fmt, ap);
+    va_end(ap);
+    return EXIT_USAGE;
+}
+
+/* A byte count with an optional K, M or G suffix (powers of 1024). */
+static int parse_bytes(const char *arg, size_t *out)
+{
+    char *end;
+    errno = 0;
+    unsigned long long v = strtoull(arg, &end, 10);
+    if (errno || end == arg || arg[0] == '-')
+        return -1;
+    unsigned shift = 0;
+    if (*end == 'K' || *end == 'k')
+        shift = 10, end++;
+    else if (*end == 'M' || *end == 'm')
+        shift = 20, end++;
+    else if (*end == 'G' || *end == 'g')
+        shift = 30, end++;
+    if (*end || v > ((unsigned long long)SIZE_MAX >> shift))
+        return -1;
+    *out = (size_t)(v << shift);
+    return 0;
+}
+
+/* A count in 1..1000000, the whole argument. */
+static int parse_count(const char *arg, size_t *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || v < 1 || v > 1000000)
+        return -1;
+    *out = (size_t)v;
+    return 0;
+}
+
+/* A pixel count or a small number: 0..65535. */
+static int parse_pixels(const char *arg, unsigned *out)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(arg, &end, 10);
+    if (errno || end == arg || *end || v < 0 || v > 65535)
+        return -1;
+    *out = (unsigned)v;
+    return 0;
+}
+
+/* Applies one explicit image option (after the profile). */
+static int apply_image_option(cli_opts *o, int code, const char *arg, char *err,
+                              size_t err_size)
+{
+    precis_image_options *img = &o->img;
+    const char *name = NULL;
+    int bad = 0;
+    switch (code) {
+    case OPT_LAYOUT:
+        name = "--layout";
+        bad = precis_layout_parse(arg, &img->layout) != PRECIS_OK;
+        break;
+    case OPT_WIDTH:
+        name = "--width";
+        bad = parse_pixels(arg, &img->width);
+        break;
+    case OPT_HEIGHT:
+        name = "--height";
+        bad = parse_pixels(arg, &img->height);
+        break;
+    case OPT_FONT: {
+        name = "--font";
+        bad = strcmp(arg, "auto") != 0;
+        for (const char *const *f = precis_image_fonts(); bad && *f; f++)
+            bad = strcmp(*f, arg) != 0;
+        img->font = strcmp(arg, "auto") == 0 ? NULL : arg;
+        break;
+    }
+    case OPT_FG:
+        name = "--fg";
+        bad = precis_color_parse(arg, &img->fg) != PRECIS_OK;
+        break;
+    case OPT_BG:
+        name = "--bg";
+        bad = precis_color_parse(arg, &img->bg) != PRECIS_OK;
+        break;
+    case OPT_ACCENT:
+        name = "--accent";
+        bad = precis_color_parse(arg, &img->accent) != PRECIS_OK;
+        break;
+    case OPT_TIME_COLOR:
+        name = "--time-color";
+        bad = precis_color_parse(arg, &img->time) != PRECIS_OK;
+        break;
+    case OPT_PIXELS:
+        name = "--pixels";
+        bad = precis_pixels_parse(arg, &img->pixels) != PRECIS_OK;
+        break;
+    case OPT_MARGIN:
+        name = "--margin";
+        bad = parse_pixels(arg, &img->margin);
+        break;
+    case OPT_LINE_GAP:
+        name = "--line-gap";
+        bad = parse_pixels(arg, &img->line_gap);
+        break;
+    case OPT_ITEM_GAP:
+        name = "--item-gap";
+        bad = parse_pixels(arg, &img->item_gap);
+        break;
+    case OPT_SEPARATOR:
+        img->separator = arg;
+        break;
+    case OPT_FIT:
+        img->fit = 1;
+        break;
+    case OPT_LOOP:
+        img->loop = 1;
+        break;
+    case OPT_SCROLL_STEP:
+        name = "--scroll-step";
+        bad = parse_pixels(arg, &img->scroll_step) || img->scroll_step == 0;
+        break;
+    case OPT_FRAME_MS:
+        name = "--frame-ms";
+        bad = parse_pixels(arg, &img->frame_ms) || img->frame_ms == 0;
+        break;
+    }
+    if (bad)
+        return usage_error(err, err_size, "invalid %s '%s'", name, arg);
+    return EXIT_OK;
+}
+
+int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
+{
+    /* Image options wait until the profile is known. */
+    struct {
+        int code;
+        const char *arg;
+    } img_flags[64];
+    size_t n_img_flags = 0;
+    const char *profile = NULL;
+    memset(o, 0, sizeof *o);
+    o->action = CLI_SUMMARIZE;
+    o->opt = precis_options_default();
+    o->language = "auto";
+    o->md = precis_md_options_default();
+    o->brief = precis_brief_options_default();
+    o->img = precis_image_options_default();
+    err[0] = '\0';
+    /* A subcommand comes first, as with git: "summarize split a.txt". */
+    if (argc > 1 && strcmp(argv[1], "split") == 0)
+        o->command = CMD_SPLIT;
+    else if (argc > 1 && strcmp(argv[1], "headlines") == 0)
+        o->command = CMD_HEADLINES;
+    else if (argc > 1 && strcmp(argv[1], "keywords") == 0)
+        o->command = CMD_KEYWORDS;
+    else if (argc > 1 && strcmp(argv[1], "brief") == 0)
+        o->command = CMD_BRIEF;
+    if (o->command != CMD_SUMMARY) {
+        argv++;
+        argc--;
+    }
+    optind = 0; /* GNU: full re-initialisation, so tests can parse twice */
+    opterr = 0; /* messages are ours, not getopt's */
+    int c;
+    while ((c = getopt_long(argc, argv, ":n:w:r:a:f:o:j:l:vhV", long_options,
+                            NULL)) != -1) {
+        switch (c) {
+        case 'n':
+            if (parse_count(optarg, &o->opt.sentences))
+                return usage_error(err, err_size,
+                                   "invalid --sentences '%s': want a whole "
+                                   "number from 1 to 1000000",
+                                   optarg);
+            o->opt.words = 0;
+            o->opt.ratio = 0.0;
+            break;
+        case 'w':
+            if (parse_count(optarg, &o->opt.words))
+                return usage_error(err, err_size,
+                                   "invalid --words '%s': want a whole "
+                                   "number from 1 to 1000000",
+                                   optarg);
+            o->opt.ratio = 0.0;
+            break;
+        case 'r': {
+            char *end;
+            errno = 0;
+            double r = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !(r > 0.0 && r <= 1.0))
+                return usage_error(err, err_size,
+                                   "invalid --ratio '%s': want a number "
+                                   "above 0 and at most 1",
+                                   optarg);
+            o->opt.ratio = r;
+            o->opt.words = 0;
+            break;
+        }
+        case 'a':
+            if (strcmp(optarg, "precis") == 0)
+                o->opt.algorithm = PRECIS_ALGO_PRECIS;
+            else if (strcmp(optarg, "textrank") == 0)
+                o->opt.algorithm = PRECIS_ALGO_TEXTRANK;
+            else if (strcmp(optarg, "lexrank") == 0)
+                o->opt.algorithm = PRECIS_ALGO_LEXRANK;
+            else
+                return usage_error(err, err_size,
+                                   "invalid --algorithm '%s': want precis, "
+                                   "textrank or lexrank",
+                                   optarg);
+            break;
+        case 'l': {
+            const char *name = strcmp(optarg, "auto") == 0
+                                   ? "auto"
+                                   : precis_language_resolve(optarg);
+            if (!name)
+                return usage_error(err, err_size,
+                                   "unknown language '%s' (see "
+                                   "--list-languages)",
+                                   optarg);
+            o->language = name;
+            break;
+        }
+        case 'f':
+            o->format_given = true;
+            if (strcmp(optarg, "text") == 0)
+                o->format = FMT_TEXT;
+            else if (strcmp(optarg, "md") == 0 ||
+                     strcmp(optarg, "markdown") == 0)
+                o->format = FMT_MD;
+            else if (strcmp(optarg, "json") == 0)
+                o->format = FMT_JSON;
+            else if (precis_image_format_parse(optarg, &o->img.format) ==
+                     PRECIS_OK)
+                o->format = FMT_IMAGE;
+            else
+                return usage_error(err, err_size,
+                                   "invalid --format '%s': want text, md, "
+                                   "json, png, ppm or apng",
+                                   optarg);
+            break;
+        case OPT_PNG:
+            o->png = optarg;
+            break;
+        case OPT_LIST_PROFILES:
+            o->action = CLI_LIST_PROFILES;
+            break;
+        case OPT_LIST_FONTS:
+            o->action = CLI_LIST_FONTS;
+            break;
+        case OPT_PROFILE:
+            profile = optarg;
+            break;
+        case 'o':
+            o->output = optarg;
+            break;
+        case OPT_JSONL:
+            o->jsonl = true;
+            break;
+        case 'j': {
+            size_t jobs;
+            if (parse_count(optarg, &jobs) || jobs > 1024)
+                return usage_error(err, err_size,
+                                   "invalid --jobs '%s': want 1 to 1024",
+                                   optarg);
+            o->jobs = (unsigned)jobs;
+            break;
+        }
+        case OPT_DATE: {
+            size_t n = strlen(optarg);
+            bool ok = n == 10 && optarg[4] == '-' && optarg[7] == '-';
+            for (size_t i = 0; i < n && ok; i++)
+                ok = i == 4 || i == 7 || (optarg[i] >= '0' && optarg[i] <= '9');
+            if (!ok)
+                return usage_error(err, err_size,
+                                   "invalid --date '%s': want YYYY-MM-DD",
+                                   optarg);
+            memcpy(o->brief.date, optarg, 11);
+            break;
+        }
+        case OPT_TOP:
+            if (parse_count(optarg, &o->brief.top))
+                return usage_error(err, err_size,
+                                   "invalid --top '%s': want a whole number "
+                                   "from 1 to 1000000",
+                                   optarg);
+            break;
+        case OPT_THRESHOLD: {
+            char *end;
+            errno = 0;
+            double t = strtod(optarg, &end);
+            if (errno || end == optarg || *end || !(t > 0.0 && t <= 1.0))
+                return usage_error(err, err_size,
+                                   "invalid --threshold '%s': want a number "
+                                   "above 0 and at most 1",
+                                   optarg);
+            o->brief.threshold = t;
+            break;
+        }
+        case OPT_MD_STYLE:
+            if (precis_md_style_parse(optarg, &o->md.style) != PRECIS_OK)
+                return usage_error(err, err_size,
+                                   "invalid --md-style '%s': want paragraph "
+                                   "or bullets",
+                                   optarg);
+            break;
+        case OPT_MAX_INPUT:
+            if (parse_bytes(optarg, &o->opt.max_input))
+                return usage_error(err, err_size,
+                                   "invalid --max-input '%s': want a size "
+                                   "in bytes, such as 1000000 or 16M",
+                                   optarg);
+            break;
+        case OPT_JSON_PRETTY:
+            o->json_flags |= PRECIS_JSON_PRETTY;
+            break;
+        case OPT_MODELS:
+            o->models_dir = optarg;
+            break;
+        case OPT_LAYOUT:
+        case OPT_WIDTH:
+        case OPT_HEIGHT:
+        case OPT_FONT:
+        case OPT_FG:
+        case OPT_BG:
+        case OPT_ACCENT:
+        case OPT_TIME_COLOR:
+        case OPT_PIXELS:
+        case OPT_MARGIN:
+        case OPT_LINE_GAP:
+        case OPT_ITEM_GAP:
+        case OPT_SEPARATOR:
+        case OPT_FIT:
+        case OPT_LOOP:
+        case OPT_SCROLL_STEP:
+        case OPT_FRAME_MS:
+            if (n_img_flags == sizeof img_flags / sizeof img_flags[0])
+                return usage_error(err, err_size, "too many image options");
+            img_flags[n_img_flags].code = c;
+            img_flags[n_img_flags++].arg = optarg;
+            break;
+        case OPT_KEEP_BOILERPLATE:
+            o->opt.flags |= PRECIS_OPT_KEEP_BOILERPLATE;
+            break;
+        case 'v':
+            o->verbose++;
+            break;
+        case OPT_LIST_LANGUAGES:
+            o->action = CLI_LIST_LANGUAGES;
+            break;
+        case 'h':
+            o->action = CLI_HELP;
+            return EXIT_OK;
+        case 'V':
+            o->action = CLI_VERSION;
+            break;
+        case ':':
+            /* optopt holds a long option's code, not a letter: name the
+             * option as the user wrote it. */
+            return usage_error(err, err_size,
+                               "option '%s' requires an argument",
+                               argv[optind - 1]);
+        default:
+            if (optopt > 0 && optopt < 128)
+                return usage_error(err, err_size, "invalid option -- '%c'",
+                                   optopt);
+            return usage_error(err, err_size, "unrecognized option '%s'",
+                               argv[optind - 1]);
+        }
+    }
+    o->files = argv + optind;
+    o->n_files = (size_t)(argc - optind);
+    if (profile && precis_image_profile(&o->img, profile) != PRECIS_OK)
+        return usage_error(err, err_size,
+                           "unknown --profile '%s' (see --list-profiles)",
+                           profile);
+    for (size_t i = 0; i < n_img_flags; i++)
+        if (apply_image_option(o, img_flags[i].code, img_flags[i].arg, err,
+                               err_size) != EXIT_OK)
+            return EXIT_USAGE;
+    if (o->format == FMT_IMAGE && o->n_files > 1 && o->command != CMD_BRIEF)
+        return usage_error(err, err_size,
+                           "an image shows one input; give "
+                           "one FILE");
+    if (o->command == CMD_BRIEF && o->n_files == 0 &&
+        o->action == CLI_SUMMARIZE)
+        return usage_error(err, err_size, "brief needs a folder or files");
+    if (o->jsonl && o->command != CMD_SUMMARY)
+        return usage_error(err, err_size, "--jsonl is for summaries only");
+    if (o->jsonl && o->n_files)
+        return usage_error(err, err_size,
+                           "--jsonl reads standard input, not files");
+    /* Key phrases cost a second graph: find them only where they show. */
+    bool show_keywords = o->command == CMD_KEYWORDS ||
+                         (o->command == CMD_SUMMARY &&
+                          (o->format == FMT_MD || o->format == FMT_JSON));
+    if (!show_keywords)
+        o->opt.keywords = 0;
+    /* The briefing's sentences per story follow -n. */
+    o->brief.sentences = o->opt.sentences;
+    return EXIT_OK;
+}

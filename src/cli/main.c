@@ -1,0 +1,272 @@
+/* main.c: the summarize command. Parses the command line, reads each
+ * input, asks libprecis for its summary and writes it. Every diagnostic
+ * goes to stderr as "summarize: FILE: reason"; stdout (or -o FILE) carries
+ * only the results. */
+#include <errno.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/batch.h"
+#include "cli/cli.h"
+#include "cli/outfile.h"
+#include "precis.h"
+
+static const char *prog = "summarize";
+
+/* ==== Input ==== */
+
+/* Opens and reads one input ("-" is stdin). On failure prints the reason
+ * and returns false. */
+static bool read_input(const char *name, const char *shown, size_t max,
+                       char **data, size_t *len)
+{
+    int err = infile_read(name, max, data, len);
+    if (err == EFBIG)
+        fprintf(stderr, "%s: %s: input larger than --max-input (%zu bytes)\n",
+                prog, shown, max);
+    else if (err)
+        fprintf(stderr, "%s: %s: %s\n", prog, shown, strerror(err));
+    return err == 0;
+}
+
+/* ==== The subcommands' plain views ==== */
+
+static int put(precis_membuf *out, const void *p, size_t n)
+{
+    precis_sink sink = precis_sink_mem(out);
+    return sink.write(sink.ud, p, n);
+}
+
+/* The document's body sentences, one per line. */
+static void write_split(const precis_doc *doc, precis_membuf *out)
+{
+    for (size_t i = 0; i < precis_doc_sentence_count(doc); i++) {
+        precis_sentence s;
+        precis_doc_sentence(doc, i, &s);
+        put(out, s.text, s.len);
+        put(out, "\n", 1);
+    }
+}
+
+/* The sidebar headlines as HH:MM<TAB>headline. */
+static void write_headlines(const precis_doc *doc, precis_membuf *out)
+{
+    for (size_t i = 0; i < precis_doc_headline_count(doc); i++) {
+        precis_headline h;
+        precis_doc_headline(doc, i, &h);
+        put(out, h.time, h.time_len);
+        put(out, "\t", 1);
+        put(out, h.text, h.len);
+        put(out, "\n", 1);
+    }
+}
+
+/* The key phrases, best first. */
+static void write_keywords(const precis_doc *doc, precis_membuf *out)
+{
+    for (size_t i = 0; i < precis_doc_keyword_count(doc); i++) {
+        size_t len;
+        const char *k = precis_doc_keyword(doc, i, &len);
+        put(out, k, len);
+        put(out, "\n", 1);
+    }
+}
+
+static void report(const precis_doc *doc, const char *shown)
+{
+    const char *date = precis_doc_date(doc);
+    const char *lang = precis_doc_language(doc);
+    fprintf(stderr,
+            "%s: %s: language %s, date %s, %zu sentences, %zu headlines\n",
+            prog, shown, lang ? lang : "?", date ? date : "none",
+            precis_doc_sentence_count(doc), precis_doc_headline_count(doc));
+}
+
+/* ==== One input ==== */
+
+/* Renders the summary in the chosen format. */
+static precis_status render(const precis_doc *doc, const cli_opts *o,
+                            const char *name, precis_membuf *out)
+{
+    precis_sink sink = precis_sink_mem(out);
+    switch (o->format) {
+    case FMT_MD:
+        return precis_render_md(doc, &o->md, &sink);
+    case FMT_JSON:
+        return precis_render_json(doc, name, o->json_flags, &sink);
+    case FMT_IMAGE:
+        return precis_render_image(doc, &o->img, &sink);
+    case FMT_TEXT:
+        break;
+    }
+    return precis_render_text(doc, &sink);
+}
+
+/* Processes one input for the chosen command and appends the result to
+ * out. On failure prints the reason and returns false. */
+static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
+                        const char *shown, precis_membuf *out)
+{
+    char *data = NULL;
+    size_t len = 0;
+    if (!read_input(name, shown, o->opt.max_input, &data, &len))
+        return false;
+    precis_doc *doc = precis_doc_new(ctx);
+    precis_status st = precis_doc_feed(doc, data, len);
+    free(data);
+    if (st == PRECIS_OK)
+        st = precis_doc_finish(doc, &o->opt);
+    /* A page of nothing but a sidebar still has headlines to list. */
+    if (st == PRECIS_EEMPTY && o->command == CMD_HEADLINES &&
+        precis_doc_headline_count(doc) > 0)
+        st = PRECIS_OK;
+    if (st == PRECIS_OK && o->verbose)
+        report(doc, shown);
+    if (st == PRECIS_OK) {
+        switch (o->command) {
+        case CMD_SPLIT:
+            write_split(doc, out);
+            break;
+        case CMD_HEADLINES:
+            if (o->format == FMT_IMAGE) {
+                /* The sidebar as a ticker: the image renderer shows a
+                 * document's headlines in the strip and list layouts. */
+                st = precis_doc_summarize(doc, &o->opt);
+                precis_sink sink = precis_sink_mem(out);
+                if (st == PRECIS_OK)
+                    st = precis_render_image(doc, &o->img, &sink);
+            } else {
+                write_headlines(doc, out);
+            }
+            break;
+        case CMD_KEYWORDS:
+            st = precis_doc_summarize(doc, &o->opt);
+            if (st == PRECIS_OK)
+                write_keywords(doc, out);
+            break;
+        case CMD_SUMMARY:
+        case CMD_BRIEF:
+            st = precis_doc_summarize(doc, &o->opt);
+            if (st == PRECIS_OK)
+                st = render(doc, o, name, out);
+            break;
+        }
+    }
+    if (st != PRECIS_OK) {
+        const char *msg = precis_ctx_errmsg(ctx);
+        fprintf(stderr, "%s: %s: %s\n", prog, shown,
+                *msg ? msg : precis_strerror(st));
+    }
+    precis_doc_free(doc);
+    return st == PRECIS_OK;
+}
+
+/* ==== Main ==== */
+
+int main(int argc, char **argv)
+{
+    cli_opts o;
+    char err[256];
+    if (cli_parse(argc, argv, &o, err, sizeof err) != EXIT_OK) {
+        fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", prog,
+                err, prog);
+        return EXIT_USAGE;
+    }
+    switch (o.action) {
+    case CLI_HELP:
+        for (size_t i = 0; cli_usage[i]; i++)
+            fputs(cli_usage[i], stdout);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+    case CLI_LIST_PROFILES:
+        for (const char *const *p = precis_image_profiles(); *p; p++)
+            puts(*p);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+    case CLI_LIST_FONTS:
+        for (const char *const *f = precis_image_fonts(); *f; f++)
+            puts(*f);
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+    case CLI_VERSION:
+        printf("summarize (precis) %s\n", precis_version_string());
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+    case CLI_LIST_LANGUAGES:
+        for (const char *const *l = precis_language_list(); *l; l++) {
+            const char *code = precis_language_code(*l);
+            printf("%s%s%s\n", *l, *code ? "\t" : "", code);
+        }
+        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+    case CLI_SUMMARIZE:
+        break;
+    }
+
+    /* A PNG on a terminal is noise and can upset it. */
+    if (o.format == FMT_IMAGE && !o.output && o.command != CMD_BRIEF &&
+        isatty(STDOUT_FILENO)) {
+        fprintf(stderr,
+                "%s: refusing to write an image to a terminal; use -o "
+                "FILE\nTry '%s --help' for more information.\n",
+                prog, prog);
+        return EXIT_USAGE;
+    }
+    if (o.command == CMD_BRIEF)
+        return batch_brief(&o);
+    if (o.jsonl)
+        return batch_jsonl(&o);
+
+    precis_status st;
+    precis_ctx *ctx = precis_ctx_new(o.language, o.models_dir, &st);
+    if (!ctx) {
+        fprintf(stderr, "%s: %s: %s\n", prog,
+                o.models_dir ? o.models_dir : o.language, precis_strerror(st));
+        return EXIT_FAIL;
+    }
+    outfile out;
+    int e = outfile_open(&out, o.output);
+    if (e) {
+        fprintf(stderr, "%s: %s: %s\n", prog, o.output, strerror(e));
+        precis_ctx_free(ctx);
+        return EXIT_FAIL;
+    }
+    static char *stdin_only[] = {"-"};
+    char **files = o.n_files ? o.files : stdin_only;
+    size_t n = o.n_files ? o.n_files : 1;
+    /* Text gets head(1)-style headers; JSON objects name their source;
+     * Markdown documents are separated by a blank line. */
+    bool header = n > 1 && o.format == FMT_TEXT;
+    bool ok = true, first = true;
+    precis_membuf result = {0};
+    for (size_t i = 0; i < n; i++) {
+        const char *shown =
+            strcmp(files[i], "-") == 0 ? "standard input" : files[i];
+        result.len = 0;
+        /* Each input is rendered to memory first, so a failure never
+         * leaves half a summary in the output. */
+        if (!process_one(ctx, &o, files[i], shown, &result)) {
+            ok = false;
+            continue;
+        }
+        if (header)
+            fprintf(out.f, "%s==> %s <==\n", first ? "" : "\n", shown);
+        else if (!first && o.format == FMT_MD)
+            fputc('\n', out.f);
+        fwrite(result.data ? result.data : "", 1, result.len, out.f);
+        first = false;
+    }
+    precis_membuf_free(&result);
+    precis_ctx_free(ctx);
+    /* Nothing came out: keep the old output file rather than empty it. */
+    if (first && o.output) {
+        outfile_abort(&out);
+        return EXIT_FAIL;
+    }
+    e = outfile_commit(&out);
+    if (e) {
+        fprintf(stderr, "%s: %s: write error: %s\n", prog,
+                o.output ? o.output : "standard output", strerror(e));
+        return EXIT_FAIL;
+    }
+    return ok ? EXIT_OK : EXIT_FAIL;
+}

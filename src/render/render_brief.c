@@ -1,0 +1,141 @@
+/* render_brief.c: a briefing as plain text, Markdown or JSON, through the
+ * public story accessors. */
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "brief/brief.h"
+#include "render/render.h"
+#include "util/alloc.h"
+#include "util/json_util.h"
+
+/* ==== Rendering ==== */
+
+static void put_sources(renderer *r, const precis_story *s)
+{
+    render_lit(r, s->n_sources == 1 ? "Source: " : "Sources: ");
+    for (size_t k = 0; k < s->n_sources; k++) {
+        if (k)
+            render_lit(r, ", ");
+        render_text(r, s->sources[k], strlen(s->sources[k]));
+    }
+}
+
+static precis_status render_plain(const precis_brief *b, bool md,
+                                  precis_sink *sink)
+{
+    renderer r;
+    render_begin(&r, NULL, sink, md ? render_md_outc : NULL);
+    const char *date = precis_brief_date(b);
+    render_lit(&r, md ? "# Briefing" : "Briefing");
+    if (date) {
+        render_lit(&r, md ? ": " : " for ");
+        render_lit(&r, date);
+    }
+    render_cr(&r);
+    for (size_t i = 0; i < precis_brief_story_count(b); i++) {
+        precis_story s;
+        precis_brief_story(b, i, &s);
+        render_blankline(&r);
+        if (md)
+            render_lit(&r, "## ");
+        else if (s.time) {
+            render_lit(&r, s.time);
+            render_lit(&r, "  ");
+        }
+        render_block_start(&r);
+        render_text(&r, s.headline, s.headline_len);
+        render_cr(&r);
+        if (md) {
+            render_blankline(&r);
+            render_lit(&r, "*");
+            if (s.time) {
+                render_lit(&r, s.time);
+                render_lit(&r, " \xC2\xB7 ");
+            }
+        }
+        put_sources(&r, &s);
+        if (md)
+            render_lit(&r, "*");
+        render_cr(&r);
+        if (md && s.n_sentences)
+            render_blankline(&r);
+        for (size_t k = 0; k < s.n_sentences; k++) {
+            if (md && k)
+                render_lit(&r, " ");
+            if (!md || k == 0)
+                render_block_start(&r);
+            render_text(&r, s.sentences[k], s.sentence_lens[k]);
+            if (!md)
+                render_cr(&r);
+        }
+        render_cr(&r);
+    }
+    return render_end(&r);
+}
+
+static precis_status render_json(const precis_brief *b, unsigned flags,
+                                 precis_sink *sink)
+{
+    json_t *root = json_object();
+    json_t *stories = json_array();
+    if (!root || !stories)
+        precis__oom();
+    json_object_set_new(root, "version", json_integer(PRECIS_JSON_VERSION));
+    const char *date = precis_brief_date(b);
+    json_object_set_new(root, "date",
+                        date ? precis__json_string(date, 10) : json_null());
+    for (size_t i = 0; i < precis_brief_story_count(b); i++) {
+        precis_story s;
+        precis_brief_story(b, i, &s);
+        json_t *o = json_object(), *src = json_array(), *sent = json_array();
+        if (!o || !src || !sent)
+            precis__oom();
+        json_object_set_new(o, "headline",
+                            precis__json_string(s.headline, s.headline_len));
+        json_object_set_new(
+            o, "date", s.date ? precis__json_string(s.date, 10) : json_null());
+        json_object_set_new(
+            o, "time", s.time ? precis__json_string(s.time, 5) : json_null());
+        for (size_t k = 0; k < s.n_sources; k++)
+            json_array_append_new(
+                src, precis__json_string(s.sources[k], strlen(s.sources[k])));
+        json_object_set_new(o, "sources", src);
+        for (size_t k = 0; k < s.n_sentences; k++)
+            json_array_append_new(
+                sent, precis__json_string(s.sentences[k], s.sentence_lens[k]));
+        json_object_set_new(o, "sentences", sent);
+        json_array_append_new(stories, o);
+    }
+    json_object_set_new(root, "stories", stories);
+    size_t dump =
+        JSON_PRESERVE_ORDER |
+        ((flags & PRECIS_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT);
+    char *text = json_dumps(root, dump);
+    json_decref(root);
+    if (!text)
+        precis__oom();
+    size_t len = strlen(text);
+    int failed =
+        sink->write(sink->ud, text, len) || sink->write(sink->ud, "\n", 1);
+    free(text);
+    return failed ? PRECIS_EIO : PRECIS_OK;
+}
+
+precis_status precis_brief_render(const precis_brief *b,
+                                  precis_brief_format format, unsigned flags,
+                                  precis_sink *sink)
+{
+    if (!brief_is_finished(b))
+        return PRECIS_ESTATE;
+    switch (format) {
+    case PRECIS_BRIEF_TEXT:
+        return render_plain(b, false, sink);
+    case PRECIS_BRIEF_MD:
+        return render_plain(b, true, sink);
+    case PRECIS_BRIEF_JSON:
+        return render_json(b, flags, sink);
+    }
+    return PRECIS_EINVAL;
+}
