@@ -44,6 +44,14 @@
 extern "C" {
 #endif
 
+/* Marks the functions the library exports. libprecis is built with hidden
+ * visibility, so that only these leave the shared library. */
+#if defined(PRECIS_BUILDING) && (defined(__GNUC__) || defined(__clang__))
+#define PRECIS_API __attribute__((visibility("default")))
+#else
+#define PRECIS_API
+#endif
+
 /* ==== Version ==== */
 
 #define PRECIS_VERSION_MAJOR 0
@@ -53,7 +61,7 @@ extern "C" {
 
 /** Returns the library's version, "MAJOR.MINOR.PATCH". Static storage:
  * never free it. */
-const char *precis_version_string(void);
+PRECIS_API const char *precis_version_string(void);
 
 /* ==== Errors ==== */
 
@@ -73,7 +81,7 @@ typedef enum precis_status {
 
 /** Returns a short English description of status ("input is empty").
  * Static storage: never free it. Unknown values give "unknown error". */
-const char *precis_strerror(precis_status status);
+PRECIS_API const char *precis_strerror(precis_status status);
 
 /* ==== Output sinks ====
  *
@@ -90,7 +98,7 @@ typedef struct precis_sink {
 
 /** A sink that fwrite()s to f. f stays owned by the caller and must
  * outlive the sink. */
-precis_sink precis_sink_file(FILE *f);
+PRECIS_API precis_sink precis_sink_file(FILE *f);
 
 /** Growable memory that a memory sink appends to. Start from
  * `precis_membuf m = {0};`. data is NUL-terminated once anything was
@@ -102,10 +110,10 @@ typedef struct precis_membuf {
 } precis_membuf;
 
 /** A sink that appends to m (owned by the caller, must outlive the sink). */
-precis_sink precis_sink_mem(precis_membuf *m);
+PRECIS_API precis_sink precis_sink_mem(precis_membuf *m);
 
 /** Frees m's bytes and empties it. NULL is a no-op. */
-void precis_membuf_free(precis_membuf *m);
+PRECIS_API void precis_membuf_free(precis_membuf *m);
 
 /* ==== Options ==== */
 
@@ -154,10 +162,10 @@ typedef struct precis_options {
 #define PRECIS_DEFAULT_MAX_INPUT ((size_t)64 << 20)
 
 /** Returns the defaults described above. */
-precis_options precis_options_default(void);
+PRECIS_API precis_options precis_options_default(void);
 
 /** Checks every field's range. Returns PRECIS_OK or PRECIS_EINVAL. */
-precis_status precis_options_check(const precis_options *opt);
+PRECIS_API precis_status precis_options_check(const precis_options *opt);
 
 /* ==== Languages ==== */
 
@@ -165,15 +173,15 @@ precis_status precis_options_check(const precis_options *opt);
  * "german") or an ISO 639-1 code ("en", "de"), in any case. Returns the
  * Snowball name in static storage, or NULL when libstemmer has no such
  * stemmer. */
-const char *precis_language_resolve(const char *name);
+PRECIS_API const char *precis_language_resolve(const char *name);
 
 /** Returns the NULL-terminated list of Snowball names libstemmer offers.
  * Static storage: never free it. */
-const char *const *precis_language_list(void);
+PRECIS_API const char *const *precis_language_list(void);
 
 /** Returns the ISO 639-1 code for a Snowball name ("english" -> "en"),
  * or "" when the language has none (Snowball's "porter"). */
-const char *precis_language_code(const char *snowball_name);
+PRECIS_API const char *precis_language_code(const char *snowball_name);
 
 /* ==== Context ==== */
 
@@ -188,20 +196,20 @@ typedef struct precis_ctx precis_ctx;
  * Returns NULL and sets *err (when err is not NULL) to PRECIS_ELANG for an
  * unknown language or PRECIS_EMODEL for an unreadable models folder.
  * Free the result with precis_ctx_free. */
-precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
+PRECIS_API precis_ctx *precis_ctx_new(const char *language, const char *models_dir,
                            precis_status *err);
 
 /** Frees ctx. Every document made from it must be freed first. NULL is a
  * no-op. */
-void precis_ctx_free(precis_ctx *ctx);
+PRECIS_API void precis_ctx_free(precis_ctx *ctx);
 
 /** The Snowball name of ctx's language, or "auto". Static storage. */
-const char *precis_ctx_language(const precis_ctx *ctx);
+PRECIS_API const char *precis_ctx_language(const precis_ctx *ctx);
 
 /** The message of the last error on ctx or any of its documents ("" when
  * none), with detail such as the offending byte offset. Valid until the
  * next call that fails on ctx. */
-const char *precis_ctx_errmsg(const precis_ctx *ctx);
+PRECIS_API const char *precis_ctx_errmsg(const precis_ctx *ctx);
 
 /* ==== Documents ====
  *
@@ -212,53 +220,53 @@ typedef struct precis_doc precis_doc;
 
 /** Creates an empty document that uses ctx (which must outlive it). Free
  * it with precis_doc_free. Never NULL. */
-precis_doc *precis_doc_new(precis_ctx *ctx);
+PRECIS_API precis_doc *precis_doc_new(precis_ctx *ctx);
 
 /** Appends len bytes of input (copied). Returns PRECIS_ESTATE after
  * precis_doc_finish, otherwise PRECIS_OK. */
-precis_status precis_doc_feed(precis_doc *doc, const void *data, size_t len);
+PRECIS_API precis_status precis_doc_feed(precis_doc *doc, const void *data, size_t len);
 
 /** Sets the title instead of taking it from the first line (a JSON
  * Lines record's "title"). title (len bytes, copied; invalid UTF-8 is
  * repaired and white space collapsed) must be set before finish. Returns
  * PRECIS_OK or PRECIS_ESTATE. */
-precis_status precis_doc_set_title(precis_doc *doc, const char *title,
+PRECIS_API precis_status precis_doc_set_title(precis_doc *doc, const char *title,
                                    size_t len);
 
 /** Sets the document's date ("YYYY-MM-DD", or any form precis reads, such
  * as "4 November 2025"), and its time when one follows ("2025-11-04T12:20",
  * "2025-11-04 12:20:05"). Returns PRECIS_OK or PRECIS_EINVAL when date is
  * not a date. */
-precis_status precis_doc_set_date(precis_doc *doc, const char *date);
+PRECIS_API precis_status precis_doc_set_date(precis_doc *doc, const char *date);
 
 /** Analyses this document in language (a Snowball name or ISO code)
  * whatever the context's language. Before finish. Returns PRECIS_OK,
  * PRECIS_ELANG, PRECIS_EMODEL or PRECIS_ESTATE. */
-precis_status precis_doc_set_language(precis_doc *doc, const char *language);
+PRECIS_API precis_status precis_doc_set_language(precis_doc *doc, const char *language);
 
 /** Cleans the input, finds the title, splits sentences and analyses their
  * words. Returns PRECIS_OK, PRECIS_EBINARY (the bytes are not text),
  * PRECIS_EUTF8 (strict mode), PRECIS_EEMPTY (no sentence of body text), or
  * PRECIS_ESTATE when called twice. opt may be NULL for the defaults. */
-precis_status precis_doc_finish(precis_doc *doc, const precis_options *opt);
+PRECIS_API precis_status precis_doc_finish(precis_doc *doc, const precis_options *opt);
 
 /** Ranks the sentences and chooses the summary within opt's budget
  * (NULL: defaults). May be called again with other options. Returns
  * PRECIS_OK, PRECIS_EINVAL for bad options, or PRECIS_ESTATE before a
  * successful precis_doc_finish. */
-precis_status precis_doc_summarize(precis_doc *doc, const precis_options *opt);
+PRECIS_API precis_status precis_doc_summarize(precis_doc *doc, const precis_options *opt);
 
 /** Frees doc and everything it handed out. NULL is a no-op. */
-void precis_doc_free(precis_doc *doc);
+PRECIS_API void precis_doc_free(precis_doc *doc);
 
 /** The cleaned text: valid NFC UTF-8, LF line ends, one paragraph per
  * line, title first when there is one. *len (if not NULL) receives its
  * length. NUL-terminated; "" before finish. Valid until precis_doc_free. */
-const char *precis_doc_text(const precis_doc *doc, size_t *len);
+PRECIS_API const char *precis_doc_text(const precis_doc *doc, size_t *len);
 
 /** The title line, or NULL when the article has none. Not NUL-terminated:
  * *len receives its length. Valid until precis_doc_free. */
-const char *precis_doc_title(const precis_doc *doc, size_t *len);
+PRECIS_API const char *precis_doc_title(const precis_doc *doc, size_t *len);
 
 /** One body sentence. text points into precis_doc_text (not
  * NUL-terminated) and holds no newline. */
@@ -272,34 +280,34 @@ typedef struct precis_sentence {
 } precis_sentence;
 
 /** Number of body sentences (the title is not one). */
-size_t precis_doc_sentence_count(const precis_doc *doc);
+PRECIS_API size_t precis_doc_sentence_count(const precis_doc *doc);
 
 /** Fills *out with sentence i. Returns PRECIS_EINVAL when i is out of
  * range. */
-precis_status precis_doc_sentence(const precis_doc *doc, size_t i,
+PRECIS_API precis_status precis_doc_sentence(const precis_doc *doc, size_t i,
                                   precis_sentence *out);
 
 /** Number of sentences in the summary (0 before summarize). */
-size_t precis_doc_summary_count(const precis_doc *doc);
+PRECIS_API size_t precis_doc_summary_count(const precis_doc *doc);
 
 /** The sentence index of the k-th summary sentence, in document order,
  * or (size_t)-1 when k is out of range. */
-size_t precis_doc_summary_index(const precis_doc *doc, size_t k);
+PRECIS_API size_t precis_doc_summary_index(const precis_doc *doc, size_t k);
 
 /** The document's date, "YYYY-MM-DD", when ingest found one (a "date
  * YYYY-MM-DD" prefix or a dated line), else NULL. NUL-terminated. Valid
  * until precis_doc_free. */
-const char *precis_doc_date(const precis_doc *doc);
+PRECIS_API const char *precis_doc_date(const precis_doc *doc);
 
 /** The document's time of day, "HH:MM", when known (from a dateline such
  * as "Updated 4 November 2025 12:20 GMT" or precis_doc_set_date), else
  * NULL. NUL-terminated, valid until precis_doc_free. */
-const char *precis_doc_time(const precis_doc *doc);
+PRECIS_API const char *precis_doc_time(const precis_doc *doc);
 
 /** The Snowball name of the language the document was analysed in (the
  * detected one under "auto"); NULL before precis_doc_finish. Static
  * storage. */
-const char *precis_doc_language(const precis_doc *doc);
+PRECIS_API const char *precis_doc_language(const precis_doc *doc);
 
 /** A timestamped headline from a news sidebar ("12:20  Morocco
  * strengthens ..."), taken out of the body by ingest. Both strings point
@@ -313,27 +321,27 @@ typedef struct precis_headline {
 } precis_headline;
 
 /** Number of headline items ingest found. */
-size_t precis_doc_headline_count(const precis_doc *doc);
+PRECIS_API size_t precis_doc_headline_count(const precis_doc *doc);
 
 /** Fills *out with headline i, in input order. Returns PRECIS_EINVAL when
  * i is out of range. */
-precis_status precis_doc_headline(const precis_doc *doc, size_t i,
+PRECIS_API precis_status precis_doc_headline(const precis_doc *doc, size_t i,
                                   precis_headline *out);
 
 /** Number of keywords (key phrases) known after summarize: 0 before. */
-size_t precis_doc_keyword_count(const precis_doc *doc);
+PRECIS_API size_t precis_doc_keyword_count(const precis_doc *doc);
 
 /** Keyword i (best first) as people read it ("North Korea"), not
  * NUL-terminated; *len receives its length. NULL when i is out of range.
  * Valid until precis_doc_free or the next summarize. */
-const char *precis_doc_keyword(const precis_doc *doc, size_t i, size_t *len);
+PRECIS_API const char *precis_doc_keyword(const precis_doc *doc, size_t i, size_t *len);
 
 /* ==== Rendering ==== */
 
 /** Writes the summary as plain text, one sentence per line, to sink.
  * Returns PRECIS_OK, PRECIS_EIO when the sink fails, or PRECIS_ESTATE
  * before summarize. */
-precis_status precis_render_text(const precis_doc *doc, precis_sink *sink);
+PRECIS_API precis_status precis_render_text(const precis_doc *doc, precis_sink *sink);
 
 /* ==== Markdown and JSON rendering ====
  *
@@ -359,12 +367,12 @@ typedef struct precis_md_options {
 } precis_md_options;
 
 /** Returns the Markdown defaults described above. */
-precis_md_options precis_md_options_default(void);
+PRECIS_API precis_md_options precis_md_options_default(void);
 
 /** Parses a style name as the command line spells it, "paragraph" or
  * "bullets" (exact, lower case), into *out. Returns PRECIS_OK, or
  * PRECIS_EINVAL (leaving *out alone) for any other name or NULL. */
-precis_status precis_md_style_parse(const char *name, precis_md_style *out);
+PRECIS_API precis_status precis_md_style_parse(const char *name, precis_md_style *out);
 
 /** Writes the summary as CommonMark to sink, each block separated by an
  * empty line, in this order:
@@ -386,7 +394,7 @@ precis_status precis_md_style_parse(const char *name, precis_md_style *out);
  * extension this cannot stop. opt (caller-owned, may be NULL for the
  * defaults) is only read during the call. Returns PRECIS_OK, PRECIS_EINVAL
  * for an unknown style, PRECIS_ESTATE before summarize, or PRECIS_EIO. */
-precis_status precis_render_md(const precis_doc *doc,
+PRECIS_API precis_status precis_render_md(const precis_doc *doc,
                                const precis_md_options *opt, precis_sink *sink);
 
 /** The "version" that precis_render_json writes. It changes only when a
@@ -425,7 +433,7 @@ precis_status precis_render_md(const precis_doc *doc,
  * or PRECIS_JSON_PRETTY and PRECIS_JSON_ID. The JSON is built with jansson and
  * freed before returning. Returns PRECIS_OK, PRECIS_EINVAL for unknown flags,
  * PRECIS_ESTATE before summarize, or PRECIS_EIO. */
-precis_status precis_render_json(const precis_doc *doc, const char *source,
+PRECIS_API precis_status precis_render_json(const precis_doc *doc, const char *source,
                                  unsigned flags, precis_sink *sink);
 
 /* ==== Image rendering: PNG, PPM, APNG ====
@@ -530,7 +538,7 @@ typedef struct precis_image_options {
 
 /** Returns the defaults: the "web" profile (precis_image_profile) with
  * the strip layout, PNG, and the APNG defaults above. */
-precis_image_options precis_image_options_default(void);
+PRECIS_API precis_image_options precis_image_options_default(void);
 
 /** Applies the preset for a display to *o: layout, pixels, width,
  * height, font (NULL: chosen to fit), colours, margins and fit. Format,
@@ -548,15 +556,15 @@ precis_image_options precis_image_options_default(void);
  * Apply the preset first, then explicit settings (--width, --font, ...),
  * which override it. profile is the caller's. Returns PRECIS_OK, or
  * PRECIS_EINVAL (o unchanged) for an unknown name. */
-precis_status precis_image_profile(precis_image_options *o,
+PRECIS_API precis_status precis_image_profile(precis_image_options *o,
                                    const char *profile);
 
 /** The preset names, NULL-terminated. Static storage. */
-const char *const *precis_image_profiles(void);
+PRECIS_API const char *const *precis_image_profiles(void);
 
 /** The embedded fonts' names ("fixed5x7", "term16", ...), NULL-terminated,
  * smallest first. Static storage. */
-const char *const *precis_image_fonts(void);
+PRECIS_API const char *const *precis_image_fonts(void);
 
 /** Parse the command line's spellings into *out: a layout ("strip",
  * "list", "panel"), a format ("png", "ppm", "apng"), a pixel mode
@@ -564,11 +572,11 @@ const char *const *precis_image_fonts(void);
  * "RRGGBB", "0xRRGGBB", or one of black, white, red, green, blue, yellow,
  * cyan, magenta, amber, orange, grey/gray). Each returns PRECIS_OK, or
  * PRECIS_EINVAL (leaving *out alone) for anything else or NULL. */
-precis_status precis_layout_parse(const char *name, precis_layout *out);
-precis_status precis_image_format_parse(const char *name,
+PRECIS_API precis_status precis_layout_parse(const char *name, precis_layout *out);
+PRECIS_API precis_status precis_image_format_parse(const char *name,
                                         precis_image_format *out);
-precis_status precis_pixels_parse(const char *name, precis_pixels *out);
-precis_status precis_color_parse(const char *name, unsigned long *out);
+PRECIS_API precis_status precis_pixels_parse(const char *name, precis_pixels *out);
+PRECIS_API precis_status precis_color_parse(const char *name, unsigned long *out);
 
 /** One line of a ticker: an optional time ("12:20") and its text, both
  * UTF-8 (invalid bytes are drawn as U+FFFD), not NUL-terminated, owned by
@@ -589,7 +597,7 @@ typedef struct precis_item {
  * the limits or libpng fails, PRECIS_EIO when the sink fails. On failure
  * errbuf (may be NULL) receives a message of at most errsize - 1 bytes and
  * nothing was written to sink. */
-precis_status precis_render_image_items(const char *title, size_t title_len,
+PRECIS_API precis_status precis_render_image_items(const char *title, size_t title_len,
                                         const precis_item *items, size_t n,
                                         const precis_image_options *o,
                                         precis_sink *sink, char *errbuf,
@@ -600,7 +608,7 @@ precis_status precis_render_image_items(const char *title, size_t title_len,
  * sentences, which needs precis_doc_summarize first. Returns as
  * precis_render_image_items, or PRECIS_ESTATE for a summary before
  * summarize; the message goes to precis_ctx_errmsg. */
-precis_status precis_render_image(const precis_doc *doc,
+PRECIS_API precis_status precis_render_image(const precis_doc *doc,
                                   const precis_image_options *o,
                                   precis_sink *sink);
 
@@ -638,40 +646,40 @@ typedef struct precis_brief_options {
 } precis_brief_options;
 
 /** The defaults described above. */
-precis_brief_options precis_brief_options_default(void);
+PRECIS_API precis_brief_options precis_brief_options_default(void);
 
 /** Copies what a briefing needs of a summarised document (title, date,
  * time, a vector of its words, its best sentences); source (copied) names
  * it in the briefing. doc may be freed afterwards. Returns NULL when doc
  * was not summarised. Free with precis_brief_item_free unless it was
  * handed to precis_brief_add. */
-precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source);
+PRECIS_API precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source);
 
 /** NULL is a no-op. */
-void precis_brief_item_free(precis_brief_item *item);
+PRECIS_API void precis_brief_item_free(precis_brief_item *item);
 
 /** A new, empty briefing (opt copied; NULL: defaults). Never NULL. */
-precis_brief *precis_brief_new(const precis_brief_options *opt);
+PRECIS_API precis_brief *precis_brief_new(const precis_brief_options *opt);
 
 /** Adds an article; the briefing takes ownership of item (also on
  * failure). Articles of another day than opt.date are dropped here.
  * Returns PRECIS_OK, PRECIS_EINVAL (item NULL) or PRECIS_ESTATE (after
  * finish). */
-precis_status precis_brief_add(precis_brief *b, precis_brief_item *item);
+PRECIS_API precis_status precis_brief_add(precis_brief *b, precis_brief_item *item);
 
 /** Groups the articles into stories and chooses each story's sentences.
  * Returns PRECIS_OK, or PRECIS_ESTATE when called twice. */
-precis_status precis_brief_finish(precis_brief *b);
+PRECIS_API precis_status precis_brief_finish(precis_brief *b);
 
 /** Number of articles added (and kept by the date filter). */
-size_t precis_brief_article_count(const precis_brief *b);
+PRECIS_API size_t precis_brief_article_count(const precis_brief *b);
 
 /** Number of stories (0 before finish). */
-size_t precis_brief_story_count(const precis_brief *b);
+PRECIS_API size_t precis_brief_story_count(const precis_brief *b);
 
 /** The briefing's date: opt.date, or the most common article date; NULL
  * when no article has one. Valid until precis_brief_free. */
-const char *precis_brief_date(const precis_brief *b);
+PRECIS_API const char *precis_brief_date(const precis_brief *b);
 
 /** One story. Every pointer is valid until precis_brief_free; strings
  * with a length are not NUL-terminated, the others are. */
@@ -690,7 +698,7 @@ typedef struct precis_story {
 
 /** Fills *out with story i (0 = first in briefing order). Returns
  * PRECIS_EINVAL when i is out of range. */
-precis_status precis_brief_story(const precis_brief *b, size_t i,
+PRECIS_API precis_status precis_brief_story(const precis_brief *b, size_t i,
                                  precis_story *out);
 
 typedef enum precis_brief_format {
@@ -706,12 +714,12 @@ typedef enum precis_brief_format {
  * "date", "time", "sources": [...], "sentences": [...]}]} on one line
  * (flags PRECIS_JSON_PRETTY indents). Returns PRECIS_OK, PRECIS_EIO,
  * PRECIS_EINVAL or PRECIS_ESTATE before finish. */
-precis_status precis_brief_render(const precis_brief *b,
+PRECIS_API precis_status precis_brief_render(const precis_brief *b,
                                   precis_brief_format format, unsigned flags,
                                   precis_sink *sink);
 
 /** NULL is a no-op. */
-void precis_brief_free(precis_brief *b);
+PRECIS_API void precis_brief_free(precis_brief *b);
 
 /* ==== Convenience ==== */
 
@@ -719,7 +727,7 @@ void precis_brief_free(precis_brief *b);
  * plain text to sink, in one call: new, feed, finish, summarize, render,
  * free. Returns the first failure's status (detail in
  * precis_ctx_errmsg). */
-precis_status precis_summarize_to(precis_ctx *ctx, const void *text, size_t len,
+PRECIS_API precis_status precis_summarize_to(precis_ctx *ctx, const void *text, size_t len,
                                   const precis_options *opt, precis_sink *sink);
 
 #ifdef __cplusplus

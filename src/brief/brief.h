@@ -3,6 +3,8 @@
 #ifndef PRECIS_BRIEF_H
 #define PRECIS_BRIEF_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 
 #include "precis.h"

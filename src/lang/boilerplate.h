@@ -3,6 +3,8 @@
 #ifndef PRECIS_BOILERPLATE_H
 #define PRECIS_BOILERPLATE_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

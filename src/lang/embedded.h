@@ -3,6 +3,8 @@
 #ifndef PRECIS_EMBEDDED_H
 #define PRECIS_EMBEDDED_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 
 typedef struct embedded_file {

@@ -2,6 +2,8 @@
 #ifndef PRECIS_LANG_LOAD_H
 #define PRECIS_LANG_LOAD_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 
 #include "internal.h"

@@ -3,6 +3,8 @@
 #ifndef PRECIS_MODEL_H
 #define PRECIS_MODEL_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 

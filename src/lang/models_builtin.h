@@ -7,6 +7,8 @@
 #ifndef PRECIS_MODELS_BUILTIN_H
 #define PRECIS_MODELS_BUILTIN_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 
 #include "lang/model.h"

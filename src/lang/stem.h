@@ -5,6 +5,8 @@
 #ifndef PRECIS_STEM_H
 #define PRECIS_STEM_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

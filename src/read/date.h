@@ -2,6 +2,8 @@
 #ifndef PRECIS_DATE_H
 #define PRECIS_DATE_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -7,6 +7,8 @@
 #ifndef PRECIS_CANVAS_H
 #define PRECIS_CANVAS_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 #include <stdint.h>
 

@@ -14,6 +14,8 @@
 #ifndef PRECIS_FONT_H
 #define PRECIS_FONT_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 #include <stdint.h>
 

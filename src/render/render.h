@@ -14,6 +14,8 @@
 #ifndef PRECIS_RENDER_H
 #define PRECIS_RENDER_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 

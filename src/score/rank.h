@@ -2,6 +2,8 @@
 #ifndef PRECIS_RANK_H
 #define PRECIS_RANK_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 #include <stdint.h>
 

@@ -2,6 +2,8 @@
 #ifndef PRECIS_VECTOR_H
 #define PRECIS_VECTOR_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

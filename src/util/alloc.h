@@ -7,6 +7,8 @@
 #ifndef PRECIS_ALLOC_H
 #define PRECIS_ALLOC_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 
 void *precis__malloc(size_t n);

@@ -6,6 +6,8 @@
 #ifndef PRECIS_ARENA_H
 #define PRECIS_ARENA_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 
 typedef struct arena_chunk arena_chunk;

@@ -5,6 +5,8 @@
 #ifndef PRECIS_BUF_H
 #define PRECIS_BUF_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 #include <string.h>
 

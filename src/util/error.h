@@ -2,6 +2,8 @@
 #ifndef PRECIS_ERROR_H
 #define PRECIS_ERROR_H
 
+#include "util/symbols.h"
+
 #include "precis.h"
 #include "util/buf.h"
 

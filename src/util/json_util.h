@@ -3,6 +3,8 @@
 #ifndef PRECIS_JSON_UTIL_H
 #define PRECIS_JSON_UTIL_H
 
+#include "util/symbols.h"
+
 #include <jansson.h>
 #include <stddef.h>
 

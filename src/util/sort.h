@@ -11,6 +11,8 @@
 #ifndef PRECIS_SORT_H
 #define PRECIS_SORT_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>

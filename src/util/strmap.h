@@ -6,6 +6,8 @@
 #ifndef PRECIS_STRMAP_H
 #define PRECIS_STRMAP_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 #include <stdint.h>
 

@@ -3,6 +3,8 @@
 #ifndef PRECIS_UNICODE_H
 #define PRECIS_UNICODE_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -5,6 +5,8 @@
 #ifndef PRECIS_UTF8_H
 #define PRECIS_UTF8_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
