@@ -6,6 +6,16 @@
 
 #include "internal.h"
 
+/* Every read by index fails the same way: PRECIS_EINVAL, the outputs left
+ * alone, and the reason in the context's message. */
+static precis_status out_of_range(const precis_doc *doc, const char *what,
+                                  size_t i, size_t n)
+{
+    return precis__fail(doc->ctx, PRECIS_EINVAL,
+                        "%s %zu out of range (the document has %zu)", what, i,
+                        n);
+}
+
 const char *precis_doc_text(const precis_doc *doc, size_t *len)
 {
     if (len)
@@ -34,8 +44,9 @@ precis_status precis_doc_sentence(const precis_doc *doc, size_t i,
                                   precis_sentence *out)
 {
     if (i >= doc->n_sents)
-        return PRECIS_EINVAL;
+        return out_of_range(doc, "sentence", i, doc->n_sents);
     const sentence *s = &doc->sents[i];
+    out->index = i;
     out->text = doc->text.data + s->off;
     out->len = s->len;
     out->offset = s->off;
@@ -50,11 +61,13 @@ size_t precis_doc_summary_count(const precis_doc *doc)
     return doc->state == DOC_SUMMARIZED ? doc->n_summary : 0;
 }
 
-size_t precis_doc_summary_index(const precis_doc *doc, size_t k)
+precis_status precis_doc_summary_sentence(const precis_doc *doc, size_t k,
+                                          precis_sentence *out)
 {
-    if (k >= precis_doc_summary_count(doc))
-        return (size_t)-1;
-    return doc->summary[k];
+    size_t n = precis_doc_summary_count(doc);
+    if (k >= n)
+        return out_of_range(doc, "summary sentence", k, n);
+    return precis_doc_sentence(doc, doc->summary[k], out);
 }
 
 const char *precis_doc_date(const precis_doc *doc)
@@ -81,7 +94,7 @@ precis_status precis_doc_headline(const precis_doc *doc, size_t i,
                                   precis_headline *out)
 {
     if (i >= doc->n_headlines)
-        return PRECIS_EINVAL;
+        return out_of_range(doc, "headline", i, doc->n_headlines);
     const headline_item *h = &doc->headlines[i];
     out->time = doc->meta.data + h->time.off;
     out->time_len = h->time.len;
@@ -92,14 +105,24 @@ precis_status precis_doc_headline(const precis_doc *doc, size_t i,
 
 size_t precis_doc_keyword_count(const precis_doc *doc)
 {
-    return doc->state == DOC_SUMMARIZED ? doc->n_keywords : 0;
+    if (doc->state != DOC_SUMMARIZED || doc->keyword_limit == 0)
+        return 0;
+    /* Found on first use: most callers never ask, and the phrases do not
+     * depend on the options. The document is const to its readers; this
+     * fills a cache inside it, once. */
+    keywords_run((precis_doc *)doc);
+    return doc->n_keywords < doc->keyword_limit ? doc->n_keywords
+                                                : doc->keyword_limit;
 }
 
-const char *precis_doc_keyword(const precis_doc *doc, size_t i, size_t *len)
+precis_status precis_doc_keyword(const precis_doc *doc, size_t i,
+                                 const char **text, size_t *len)
 {
-    if (i >= precis_doc_keyword_count(doc))
-        return NULL;
+    size_t n = precis_doc_keyword_count(doc);
+    if (i >= n)
+        return out_of_range(doc, "keyword", i, n);
+    *text = doc->text.data + doc->keywords[i].off;
     if (len)
         *len = doc->keywords[i].len;
-    return doc->meta.data + doc->keywords[i].off;
+    return PRECIS_OK;
 }

@@ -89,20 +89,28 @@ typedef struct headline_item {
 struct precis_doc {
     precis_ctx *ctx;
     lang_state *lang; /* set by ingest, or by precis_doc_set_language */
-    arena mem;
+    arena mem;  /* what finish makes; dies with the document */
+    arena work; /* what summarize makes (graphs, vectors, scores, the
+                 * summary); emptied by each summarize, so summarising
+                 * again does not grow the document */
     enum doc_state state;
+    size_t max_input; /* feed refuses more bytes than this (0: no limit) */
     buf input;
     buf text; /* the cleaned text */
     int has_title;
     span title;
     char date[11];     /* "YYYY-MM-DD" or "" */
     char time[6];      /* "HH:MM" or "" */
-    buf meta;          /* bytes of metadata taken out of the body (headlines) */
+    buf meta; /* bytes of metadata taken out of the body (headlines, a
+               * caller's title): complete when finish returns and never
+               * appended to after, so pointers into it stay valid */
     span forced_title; /* into meta: a title set by the caller */
     headline_item *headlines;
     size_t n_headlines;
-    span *keywords; /* into meta */
+    span *keywords; /* into text; made on first use (keywords_run) */
     size_t n_keywords;
+    bool keywords_done;
+    size_t keyword_limit; /* how many the last summarize asked for */
     span *paras; /* body paragraphs, title excluded */
     size_t n_paras;
     sentence *sents;
@@ -145,7 +153,11 @@ void analyze_fold_word(buf *fold, const char *w, size_t len);
 void analyze_run(precis_doc *doc);
 void rank_run(precis_doc *doc, const precis_options *opt);
 void select_run(precis_doc *doc, const precis_options *opt);
-/* Key phrases by TextRank over words, best first, at most max. */
-void keywords_run(precis_doc *doc, size_t max);
+/* At most this many key phrases are found in a document. */
+#define PRECIS_MAX_KEYWORDS 1000
+/* Key phrases by TextRank over words, best first, at most
+ * PRECIS_MAX_KEYWORDS, into doc->keywords. Runs once per document (later
+ * calls return at once): the phrases do not depend on the options. */
+void keywords_run(precis_doc *doc);
 
 #endif

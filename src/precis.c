@@ -102,7 +102,6 @@ precis_options precis_options_default(void)
         .flags = 0,
         .keywords = 10,
         .algorithm = PRECIS_ALGO_PRECIS,
-        .max_input = PRECIS_DEFAULT_MAX_INPUT,
     };
 }
 
@@ -232,14 +231,42 @@ precis_doc *precis_doc_new(precis_ctx *ctx)
     precis_doc *doc = precis__calloc(1, sizeof *doc);
     doc->ctx = ctx;
     doc->state = DOC_FEEDING;
+    doc->max_input = PRECIS_DEFAULT_MAX_INPUT;
     return doc;
+}
+
+precis_status precis_doc_set_max_input(precis_doc *doc, size_t bytes)
+{
+    if (doc->state != DOC_FEEDING)
+        return precis__fail(doc->ctx, PRECIS_ESTATE,
+                            "input limit set after the document was finished");
+    if (bytes && doc->input.len > bytes)
+        return precis__fail(doc->ctx, PRECIS_EINVAL,
+                            "input limit of %zu bytes below the %zu bytes "
+                            "already fed",
+                            bytes, doc->input.len);
+    doc->max_input = bytes;
+    return PRECIS_OK;
 }
 
 precis_status precis_doc_feed(precis_doc *doc, const void *data, size_t len)
 {
     if (doc->state != DOC_FEEDING)
         return precis__fail(doc->ctx, PRECIS_ESTATE,
-                            "feed after the document was finished");
+                            doc->state == DOC_FAILED
+                                ? "feed after the document failed"
+                                : "feed after the document was finished");
+    if (len && !data)
+        return precis__fail(doc->ctx, PRECIS_EINVAL, "feed of NULL data");
+    /* Refused before it is copied: a stream larger than the limit never
+     * costs more than the limit. */
+    if (doc->max_input && len > doc->max_input - doc->input.len) {
+        buf_free(&doc->input);
+        doc->state = DOC_FAILED;
+        return precis__fail(doc->ctx, PRECIS_ETOOBIG,
+                            "input larger than the limit of %zu bytes",
+                            doc->max_input);
+    }
     buf_put(&doc->input, data, len);
     return PRECIS_OK;
 }
@@ -275,6 +302,9 @@ precis_status precis_doc_set_title(precis_doc *doc, const char *title,
 
 precis_status precis_doc_set_date(precis_doc *doc, const char *date)
 {
+    if (doc->state != DOC_FEEDING)
+        return precis__fail(doc->ctx, PRECIS_ESTATE,
+                            "date set after the document was finished");
     char out[11];
     size_t at, end;
     if (!date || !date_find(date, strlen(date), out, &at, &end) || at != 0)
@@ -323,12 +353,6 @@ precis_status precis_doc_finish(precis_doc *doc, const precis_options *opt)
     if (!opt)
         opt = &defaults;
     doc->state = DOC_FAILED;
-    if (opt->max_input && doc->input.len > opt->max_input) {
-        buf_free(&doc->input);
-        return precis__fail(doc->ctx, PRECIS_ETOOBIG,
-                            "input larger than the limit of %zu bytes",
-                            opt->max_input);
-    }
     precis_status st = ingest_run(doc, opt);
     buf_free(&doc->input); /* the clean text is all later stages need */
     if (st != PRECIS_OK)
@@ -355,9 +379,12 @@ precis_status precis_doc_summarize(precis_doc *doc, const precis_options *opt)
         opt = &defaults;
     if (precis_options_check(opt) != PRECIS_OK)
         return precis__fail(doc->ctx, PRECIS_EINVAL, "invalid options");
+    /* Scores, graphs and the summary of an earlier summarize go: nothing
+     * handed out points into them (accessors copy them out). */
+    arena_free(&doc->work);
     rank_run(doc, opt);
     select_run(doc, opt);
-    keywords_run(doc, opt->keywords);
+    doc->keyword_limit = opt->keywords; /* found when first asked for */
     doc->state = DOC_SUMMARIZED;
     return PRECIS_OK;
 }
@@ -371,6 +398,7 @@ void precis_doc_free(precis_doc *doc)
     buf_free(&doc->meta);
     strmap_free(&doc->terms);
     free(doc->term_df);
+    arena_free(&doc->work);
     arena_free(&doc->mem);
     free(doc);
 }

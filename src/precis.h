@@ -19,10 +19,25 @@
  *               summary. Everything a document hands out stays valid until
  *               precis_doc_free.
  *
- * The library never prints and never exits. Functions that can fail return
- * a precis_status (0 for success, negative for an error);
- * precis_strerror names the error and precis_ctx_errmsg gives the detail.
- * Allocation failure aborts the process with "precis: out of memory".
+ * The library never prints and never exits. Errors, one convention for
+ * every call:
+ *
+ *   - a call that can fail returns a precis_status (0 for success,
+ *     negative for an error); precis_strerror names the status and
+ *     precis_ctx_errmsg(ctx) gives the detail of the last failure on that
+ *     context or anything made from it (documents, renderers, briefings).
+ *     Only precis_ctx_new, which has no context yet, reports through its
+ *     err out-parameter alone;
+ *   - a read by index (a sentence, a summary sentence, a headline, a
+ *     keyword, a story) past its count returns PRECIS_EINVAL and leaves
+ *     its outputs alone; counts are 0 until the stage that makes the items
+ *     has run;
+ *   - allocation failure aborts the process with "precis: out of memory".
+ *
+ * Lifetimes: everything a document hands out (text, title, sentences,
+ * headlines, keywords, date, time) stays where it is until precis_doc_free,
+ * whatever is called in between; summarising again changes which
+ * sentences are in the summary, not the memory they live in.
  *
  * A minimal program:
  *
@@ -143,22 +158,25 @@ typedef struct precis_options {
     size_t sentences;
     size_t words;
     double ratio;
-    /* PageRank: damping (default 0.85), stop when the L1 change of the
-     * scores falls below tolerance (default 1e-6) or after max_iterations
-     * (default 100). */
+    /* PageRank: stop when the L1 change of the scores falls below
+     * tolerance (default 1e-6) or after max_iterations (default 100), for
+     * every algorithm. damping (default 0.85) applies to
+     * PRECIS_ALGO_TEXTRANK and PRECIS_ALGO_LEXRANK only: the default
+     * algorithm takes its damping from the language's tuned weights
+     * (models/LANG/weights.txt), like its other weights. */
     double damping;
     double tolerance;
     unsigned max_iterations;
     unsigned flags; /* PRECIS_OPT_* */
-    /* Key phrases to find at summarize (default 10; 0: none). */
+    /* How many key phrases precis_doc_keyword_count offers after this
+     * summarize (default 10; 0: none; at most 1000). The phrases are found
+     * the first time they are asked for, not at summarize. */
     size_t keywords;
     precis_algorithm algorithm; /* default PRECIS_ALGO_PRECIS */
-    /* precis_doc_finish refuses input larger than this many bytes with
-     * PRECIS_ETOOBIG (default PRECIS_DEFAULT_MAX_INPUT; 0: no limit). */
-    size_t max_input;
 } precis_options;
 
-/** The default max_input: 64 MiB, far above any article. */
+/** The input limit of a new document (precis_doc_set_max_input): 64 MiB,
+ * far above any article. */
 #define PRECIS_DEFAULT_MAX_INPUT ((size_t)64 << 20)
 
 /** Returns the defaults described above. */
@@ -222,9 +240,23 @@ typedef struct precis_doc precis_doc;
  * it with precis_doc_free. Never NULL. */
 PRECIS_API precis_doc *precis_doc_new(precis_ctx *ctx);
 
-/** Appends len bytes of input (copied). Returns PRECIS_ESTATE after
- * precis_doc_finish, otherwise PRECIS_OK. */
-PRECIS_API precis_status precis_doc_feed(precis_doc *doc, const void *data, size_t len);
+/** Appends len bytes of input (copied; data may be NULL when len is 0).
+ * Returns PRECIS_OK; PRECIS_ETOOBIG when the input would exceed the
+ * document's limit (precis_doc_set_max_input): nothing of this call is
+ * kept, what was fed before is freed and the document has failed (every
+ * later call but the accessors and precis_doc_free returns PRECIS_ESTATE);
+ * PRECIS_EINVAL for NULL data with a length; PRECIS_ESTATE after
+ * precis_doc_finish or a failure. */
+PRECIS_API precis_status precis_doc_feed(precis_doc *doc, const void *data,
+                                         size_t len);
+
+/** Sets the most bytes precis_doc_feed accepts in all (default
+ * PRECIS_DEFAULT_MAX_INPUT; 0: no limit). Checked as bytes are fed, so a
+ * stream larger than the limit never costs more memory than the limit.
+ * Before finish. Returns PRECIS_OK, PRECIS_EINVAL when more than bytes was
+ * fed already, or PRECIS_ESTATE. */
+PRECIS_API precis_status precis_doc_set_max_input(precis_doc *doc,
+                                                  size_t bytes);
 
 /** Sets the title instead of taking it from the first line (a JSON
  * Lines record's "title"). title (len bytes, copied; invalid UTF-8 is
@@ -235,8 +267,8 @@ PRECIS_API precis_status precis_doc_set_title(precis_doc *doc, const char *title
 
 /** Sets the document's date ("YYYY-MM-DD", or any form precis reads, such
  * as "4 November 2025"), and its time when one follows ("2025-11-04T12:20",
- * "2025-11-04 12:20:05"). Returns PRECIS_OK or PRECIS_EINVAL when date is
- * not a date. */
+ * "2025-11-04 12:20:05"). Before finish. Returns PRECIS_OK, PRECIS_EINVAL
+ * when date is not a date, or PRECIS_ESTATE. */
 PRECIS_API precis_status precis_doc_set_date(precis_doc *doc, const char *date);
 
 /** Analyses this document in language (a Snowball name or ISO code)
@@ -251,9 +283,10 @@ PRECIS_API precis_status precis_doc_set_language(precis_doc *doc, const char *la
 PRECIS_API precis_status precis_doc_finish(precis_doc *doc, const precis_options *opt);
 
 /** Ranks the sentences and chooses the summary within opt's budget
- * (NULL: defaults). May be called again with other options. Returns
- * PRECIS_OK, PRECIS_EINVAL for bad options, or PRECIS_ESTATE before a
- * successful precis_doc_finish. */
+ * (NULL: defaults). May be called again with other options: the new
+ * summary replaces the old, and the document's memory does not grow.
+ * Returns PRECIS_OK, PRECIS_EINVAL for bad options, or PRECIS_ESTATE
+ * before a successful precis_doc_finish. */
 PRECIS_API precis_status precis_doc_summarize(precis_doc *doc, const precis_options *opt);
 
 /** Frees doc and everything it handed out. NULL is a no-op. */
@@ -271,6 +304,7 @@ PRECIS_API const char *precis_doc_title(const precis_doc *doc, size_t *len);
 /** One body sentence. text points into precis_doc_text (not
  * NUL-terminated) and holds no newline. */
 typedef struct precis_sentence {
+    size_t index; /* its number among the body sentences, from 0 */
     const char *text;
     size_t len;
     size_t offset;    /* byte offset of text in precis_doc_text */
@@ -282,17 +316,20 @@ typedef struct precis_sentence {
 /** Number of body sentences (the title is not one). */
 PRECIS_API size_t precis_doc_sentence_count(const precis_doc *doc);
 
-/** Fills *out with sentence i. Returns PRECIS_EINVAL when i is out of
- * range. */
+/** Fills *out with sentence i. Returns PRECIS_OK, or PRECIS_EINVAL when i
+ * is out of range. */
 PRECIS_API precis_status precis_doc_sentence(const precis_doc *doc, size_t i,
                                   precis_sentence *out);
 
 /** Number of sentences in the summary (0 before summarize). */
 PRECIS_API size_t precis_doc_summary_count(const precis_doc *doc);
 
-/** The sentence index of the k-th summary sentence, in document order,
- * or (size_t)-1 when k is out of range. */
-PRECIS_API size_t precis_doc_summary_index(const precis_doc *doc, size_t k);
+/** Fills *out with the k-th summary sentence, in document order (its
+ * index says which body sentence it is). Returns PRECIS_OK, or
+ * PRECIS_EINVAL when k is out of range. */
+PRECIS_API precis_status precis_doc_summary_sentence(const precis_doc *doc,
+                                                     size_t k,
+                                                     precis_sentence *out);
 
 /** The document's date, "YYYY-MM-DD", when ingest found one (a "date
  * YYYY-MM-DD" prefix or a dated line), else NULL. NUL-terminated. Valid
@@ -323,18 +360,22 @@ typedef struct precis_headline {
 /** Number of headline items ingest found. */
 PRECIS_API size_t precis_doc_headline_count(const precis_doc *doc);
 
-/** Fills *out with headline i, in input order. Returns PRECIS_EINVAL when
- * i is out of range. */
+/** Fills *out with headline i, in input order. Returns PRECIS_OK, or
+ * PRECIS_EINVAL when i is out of range. */
 PRECIS_API precis_status precis_doc_headline(const precis_doc *doc, size_t i,
                                   precis_headline *out);
 
-/** Number of keywords (key phrases) known after summarize: 0 before. */
+/** Number of keywords (key phrases) after summarize: at most the options'
+ * keywords; 0 before summarize. The first call after a summarize finds
+ * them (TextRank over words), so a caller who never asks never pays. */
 PRECIS_API size_t precis_doc_keyword_count(const precis_doc *doc);
 
-/** Keyword i (best first) as people read it ("North Korea"), not
- * NUL-terminated; *len receives its length. NULL when i is out of range.
- * Valid until precis_doc_free or the next summarize. */
-PRECIS_API const char *precis_doc_keyword(const precis_doc *doc, size_t i, size_t *len);
+/** Sets *text to keyword i (best first) as people read it ("North
+ * Korea"), a span of precis_doc_text, not NUL-terminated; *len (if not
+ * NULL) receives its length. Valid until precis_doc_free. Returns
+ * PRECIS_OK, or PRECIS_EINVAL when i is out of range. */
+PRECIS_API precis_status precis_doc_keyword(const precis_doc *doc, size_t i,
+                                            const char **text, size_t *len);
 
 /* ==== Rendering ==== */
 
@@ -619,7 +660,7 @@ PRECIS_API precis_status precis_render_image(const precis_doc *doc,
  * articles without repeats, and stories are ordered newest first, then by
  * the number of articles.
  *
- *     precis_brief *b = precis_brief_new(NULL);
+ *     precis_brief *b = precis_brief_new(ctx, NULL);
  *     for each article, in a fixed order:
  *         ... precis_doc_finish, precis_doc_summarize ...
  *         precis_brief_add(b, precis_brief_item_new(doc, name));
@@ -650,16 +691,21 @@ PRECIS_API precis_brief_options precis_brief_options_default(void);
 
 /** Copies what a briefing needs of a summarised document (title, date,
  * time, a vector of its words, its best sentences); source (copied) names
- * it in the briefing. doc may be freed afterwards. Returns NULL when doc
- * was not summarised. Free with precis_brief_item_free unless it was
+ * it in the briefing. doc may be freed afterwards. Returns NULL (the
+ * reason in doc's context) when doc was not summarised. Free with precis_brief_item_free unless it was
  * handed to precis_brief_add. */
 PRECIS_API precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source);
 
 /** NULL is a no-op. */
 PRECIS_API void precis_brief_item_free(precis_brief_item *item);
 
-/** A new, empty briefing (opt copied; NULL: defaults). Never NULL. */
-PRECIS_API precis_brief *precis_brief_new(const precis_brief_options *opt);
+/** A new, empty briefing (opt copied; NULL: defaults). Its failures are
+ * reported to ctx (precis_ctx_errmsg), which must outlive it; it reads
+ * nothing else of ctx, so worker threads may use other contexts for the
+ * articles. Returns NULL for a NULL ctx, or (the reason in ctx) a
+ * threshold outside (0, 1] or a date that is not a real "YYYY-MM-DD". */
+PRECIS_API precis_brief *precis_brief_new(precis_ctx *ctx,
+                                          const precis_brief_options *opt);
 
 /** Adds an article; the briefing takes ownership of item (also on
  * failure). Articles of another day than opt.date are dropped here.

@@ -140,6 +140,14 @@ static span meta_put(precis_doc *doc, const char *s)
     return sp;
 }
 
+/* Keywords are spans of the text: after the sentences, out of their way. */
+static span text_put(precis_doc *doc, const char *s)
+{
+    span sp = {doc->text.len, strlen(s)};
+    buf_put(&doc->text, s, sp.len);
+    return sp;
+}
+
 static void inject(precis_doc *doc, const meta *m)
 {
     if (m->date) {
@@ -159,7 +167,7 @@ static void inject(precis_doc *doc, const meta *m)
         doc->keywords =
             arena_array(&doc->mem, m->n_keywords, sizeof *doc->keywords);
         for (size_t i = 0; i < m->n_keywords; i++)
-            doc->keywords[i] = meta_put(doc, m->keywords[i]);
+            doc->keywords[i] = text_put(doc, m->keywords[i]);
         doc->n_keywords = m->n_keywords;
     }
 }
@@ -227,6 +235,8 @@ static precis_doc *fake_doc(const char *title, const char *const *sents,
     memset(doc->date, 0, sizeof doc->date);
     doc->n_headlines = 0;
     doc->n_keywords = 0;
+    doc->keywords_done = true; /* found: none, unless injected */
+    doc->keyword_limit = 1000;
     if (m)
         inject(doc, m);
     return doc;

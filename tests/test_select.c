@@ -40,7 +40,7 @@ static size_t summary_words(void)
     size_t words = 0;
     for (size_t k = 0; k < precis_doc_summary_count(doc); k++) {
         precis_sentence s;
-        precis_doc_sentence(doc, precis_doc_summary_index(doc, k), &s);
+        assert_int_equal(precis_doc_summary_sentence(doc, k, &s), PRECIS_OK);
         words += s.words;
     }
     return words;
@@ -50,11 +50,13 @@ static void assert_document_order_and_candidates(void)
 {
     size_t n = precis_doc_summary_count(doc);
     for (size_t k = 0; k < n; k++) {
-        size_t i = precis_doc_summary_index(doc, k);
-        if (k)
-            assert_true(i > precis_doc_summary_index(doc, k - 1));
-        precis_sentence s;
-        precis_doc_sentence(doc, i, &s);
+        precis_sentence s, prev;
+        assert_int_equal(precis_doc_summary_sentence(doc, k, &s), PRECIS_OK);
+        if (k) {
+            assert_int_equal(precis_doc_summary_sentence(doc, k - 1, &prev),
+                             PRECIS_OK);
+            assert_true(s.index > prev.index);
+        }
         /* Neither the heading nor the photo credit is ever chosen. */
         assert_false(s.len == 16 && memcmp(s.text, "Election results", 16) == 0);
         assert_false(memcmp(s.text, "Photo:", 6) == 0);

@@ -17,6 +17,7 @@
 #include "util/alloc.h"
 #include "internal.h"
 #include "brief/brief.h"
+#include "read/date.h"
 #include "score/vector.h"
 
 /* Sentences each article offers to its story. */
@@ -160,8 +161,11 @@ static int by_score_desc(const void *x, const void *y)
 
 precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source)
 {
-    if (doc->state != DOC_SUMMARIZED)
+    if (doc->state != DOC_SUMMARIZED) {
+        precis__fail(doc->ctx, PRECIS_ESTATE,
+                     "briefing item from a document not summarised");
         return NULL;
+    }
     precis_brief_item *it = precis__calloc(1, sizeof *it);
     it->source = precis__strdup(source ? source : "");
     size_t tlen;
@@ -276,6 +280,7 @@ struct precis_brief {
     size_t n_stories;
     char date[11];
     bool finished;
+    precis_ctx *ctx; /* where failures are reported; the caller's */
 };
 
 precis_brief_options precis_brief_options_default(void)
@@ -288,21 +293,47 @@ precis_brief_options precis_brief_options_default(void)
     };
 }
 
-precis_brief *precis_brief_new(const precis_brief_options *opt)
+precis_brief *precis_brief_new(precis_ctx *ctx,
+                               const precis_brief_options *opt)
 {
+    if (!ctx)
+        return NULL;
+    precis_brief_options o = opt ? *opt : precis_brief_options_default();
+    o.date[10] = '\0';
+    if (!(o.threshold > 0.0 && o.threshold <= 1.0)) {
+        precis__fail(ctx, PRECIS_EINVAL,
+                     "briefing threshold %g is not in (0, 1]", o.threshold);
+        return NULL;
+    }
+    char normal[11];
+    size_t at, end;
+    if (o.date[0] &&
+        (!date_find(o.date, strlen(o.date), normal, &at, &end) || at != 0 ||
+         end != 10 || strcmp(normal, o.date) != 0)) {
+        precis__fail(ctx, PRECIS_EINVAL,
+                     "briefing date '%s' is not a real YYYY-MM-DD date",
+                     o.date);
+        return NULL;
+    }
     precis_brief *b = precis__calloc(1, sizeof *b);
-    b->opt = opt ? *opt : precis_brief_options_default();
-    b->opt.date[10] = '\0';
+    b->opt = o;
+    b->ctx = ctx;
     return b;
+}
+
+precis_ctx *brief_ctx(const precis_brief *b)
+{
+    return b->ctx;
 }
 
 precis_status precis_brief_add(precis_brief *b, precis_brief_item *item)
 {
     if (!item)
-        return PRECIS_EINVAL;
+        return precis__fail(b->ctx, PRECIS_EINVAL, "no article to add");
     if (b->finished) {
         precis_brief_item_free(item);
-        return PRECIS_ESTATE;
+        return precis__fail(b->ctx, PRECIS_ESTATE,
+                            "article added after the briefing was finished");
     }
     /* --date keeps that day's articles, and undated ones: scraped pages
      * often carry no date, and the folder is the day's. */
@@ -507,7 +538,8 @@ static void summarize_story(precis_brief *b, story *s,
 precis_status precis_brief_finish(precis_brief *b)
 {
     if (b->finished)
-        return PRECIS_ESTATE;
+        return precis__fail(b->ctx, PRECIS_ESTATE,
+                            "the briefing was already finished");
     b->finished = true;
     size_t n = b->n_items;
     size_t *parent = precis__malloc((n ? n : 1) * sizeof *parent);

@@ -11,5 +11,7 @@
 
 /* Whether precis_brief_finish has run on b (its stories are known). */
 bool brief_is_finished(const precis_brief *b);
+/* The context b reports its failures to. */
+precis_ctx *brief_ctx(const precis_brief *b);
 
 #endif

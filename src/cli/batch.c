@@ -314,10 +314,11 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
         return NULL;
     }
     precis_doc *doc = precis_doc_new(w->ctx);
-    precis_status st = PRECIS_OK;
+    precis_status st = precis_doc_set_max_input(doc, o->max_input);
     if (in->is_record) {
         const jsonl_record *r = &in->rec;
-        st = precis_doc_feed(doc, buf_cstr(&r->text), r->text.len);
+        if (st == PRECIS_OK)
+            st = precis_doc_feed(doc, buf_cstr(&r->text), r->text.len);
         if (st == PRECIS_OK && r->has_title)
             st = precis_doc_set_title(doc, buf_cstr(&r->title), r->title.len);
         if (st == PRECIS_OK && r->has_date && r->date.len)
@@ -328,19 +329,20 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
     } else {
         size_t len;
         char *text;
-        int e = infile_read(in->path, o->opt.max_input, &text, &len);
+        int e = infile_read(in->path, o->max_input, &text, &len);
         if (e) {
             char msg[96];
             if (e == EFBIG)
                 snprintf(msg, sizeof msg,
                          "input larger than --max-input (%zu bytes)",
-                         o->opt.max_input);
+                         o->max_input);
             *err = precis__strdup(e == EFBIG ? msg : strerror(e));
             precis_doc_free(doc);
             return NULL;
         }
         /* The length, not strlen: NUL bytes are for ingest to judge. */
-        st = precis_doc_feed(doc, text, len);
+        if (st == PRECIS_OK)
+            st = precis_doc_feed(doc, text, len);
         free(text);
     }
     if (st == PRECIS_OK)
@@ -437,9 +439,24 @@ static bool write_ticker(const cli_opts *o, const precis_brief *br)
 
 int batch_brief(const cli_opts *o)
 {
+    /* The briefing first, with its own context for its messages (the
+     * workers' go with their threads): its options are checked before
+     * any article is read. */
+    precis_status cst;
+    precis_ctx *bctx = precis_ctx_new("english", o->models_dir, &cst);
+    if (!bctx) {
+        fprintf(stderr, "%s: brief: %s\n", prog, precis_strerror(cst));
+        return EXIT_FAIL;
+    }
+    precis_brief *br = precis_brief_new(bctx, &o->brief);
+    if (!br) {
+        fprintf(stderr, "%s: brief: %s\n", prog, precis_ctx_errmsg(bctx));
+        precis_ctx_free(bctx);
+        return EXIT_USAGE;
+    }
     bool ok = true;
     input_list inputs = {0};
-    collect(&inputs, o->files, o->n_files, o->opt.max_input, &ok);
+    collect(&inputs, o->files, o->n_files, o->max_input, &ok);
     brief_task t = {.b = {.o = o}, .inputs = &inputs};
     t.items = calloc(inputs.n ? inputs.n : 1, sizeof *t.items);
     t.errors = calloc(inputs.n ? inputs.n : 1, sizeof *t.errors);
@@ -452,7 +469,6 @@ int batch_brief(const cli_opts *o)
                     brief_run_one, on_progress, &t};
     pool_run(&job, o->jobs ? o->jobs : pool_cpus());
 
-    precis_brief *br = precis_brief_new(&o->brief);
     for (size_t i = 0; i < inputs.n; i++) {
         if (t.errors[i]) {
             fprintf(stderr, "%s: %s: %s\n", prog, inputs.v[i].name,
@@ -483,7 +499,7 @@ int batch_brief(const cli_opts *o)
             outfile_abort(&out);
             fprintf(stderr, "%s: %s: %s\n", prog,
                     o->output ? o->output : "standard output",
-                    precis_strerror(st));
+                    precis_ctx_errmsg(bctx));
             ok = false;
         } else if ((e = outfile_commit(&out)) != 0) {
             fprintf(stderr, "%s: %s: write error: %s\n", prog,
@@ -494,6 +510,7 @@ int batch_brief(const cli_opts *o)
     if (o->png && !write_ticker(o, br))
         ok = false;
     precis_brief_free(br);
+    precis_ctx_free(bctx);
     inputs_free(&inputs);
     return ok ? EXIT_OK : EXIT_FAIL;
 }
@@ -575,7 +592,7 @@ int batch_jsonl(const cli_opts *o)
         input_list l = {0};
         bool too_long;
         while (l.n < block &&
-               (more = read_line(stdin, &line, o->opt.max_input, &too_long))) {
+               (more = read_line(stdin, &line, o->max_input, &too_long))) {
             line_no++;
             if (!too_long && line.len == 0)
                 continue;
@@ -585,7 +602,7 @@ int batch_jsonl(const cli_opts *o)
             if (too_long)
                 snprintf(err, sizeof err,
                          "line %zu longer than --max-input (%zu bytes)",
-                         line_no, o->opt.max_input);
+                         line_no, o->max_input);
             else if (jsonl_parse(buf_cstr(&line), line.len, &in->rec, err,
                                  sizeof err) == 0)
                 err[0] = '\0';

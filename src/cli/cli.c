@@ -341,6 +341,7 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     memset(o, 0, sizeof *o);
     o->action = CLI_SUMMARIZE;
     o->opt = precis_options_default();
+    o->max_input = PRECIS_DEFAULT_MAX_INPUT;
     o->language = "auto";
     o->md = precis_md_options_default();
     o->brief = precis_brief_options_default();
@@ -504,7 +505,7 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
                                    optarg);
             break;
         case OPT_MAX_INPUT:
-            if (parse_bytes(optarg, &o->opt.max_input))
+            if (parse_bytes(optarg, &o->max_input))
                 return usage_error(err, err_size,
                                    "invalid --max-input '%s': want a size "
                                    "in bytes, such as 1000000 or 16M",

@@ -33,6 +33,7 @@ typedef struct cli_opts {
     enum cli_action action;
     enum cli_command command;
     precis_options opt;
+    size_t max_input;       /* --max-input: bytes an input may have (0: any) */
     const char *language;   /* Snowball name, resolved, or "auto" */
     int verbose;
     const char *models_dir; /* NULL: the compiled-in models */

@@ -70,7 +70,9 @@ static void write_keywords(const precis_doc *doc, precis_membuf *out)
 {
     for (size_t i = 0; i < precis_doc_keyword_count(doc); i++) {
         size_t len;
-        const char *k = precis_doc_keyword(doc, i, &len);
+        const char *k;
+        if (precis_doc_keyword(doc, i, &k, &len) != PRECIS_OK)
+            continue;
         put(out, k, len);
         put(out, "\n", 1);
     }
@@ -113,10 +115,12 @@ static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
 {
     char *data = NULL;
     size_t len = 0;
-    if (!read_input(name, shown, o->opt.max_input, &data, &len))
+    if (!read_input(name, shown, o->max_input, &data, &len))
         return false;
     precis_doc *doc = precis_doc_new(ctx);
-    precis_status st = precis_doc_feed(doc, data, len);
+    precis_status st = precis_doc_set_max_input(doc, o->max_input);
+    if (st == PRECIS_OK)
+        st = precis_doc_feed(doc, data, len);
     free(data);
     if (st == PRECIS_OK)
         st = precis_doc_finish(doc, &o->opt);

@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "brief/brief.h"
+#include "internal.h"
 #include "render/render.h"
 #include "util/alloc.h"
 #include "util/json_util.h"
@@ -128,14 +129,25 @@ precis_status precis_brief_render(const precis_brief *b,
                                   precis_sink *sink)
 {
     if (!brief_is_finished(b))
-        return PRECIS_ESTATE;
+        return precis__fail(brief_ctx(b), PRECIS_ESTATE,
+                            "render before the briefing was finished");
+    precis_status st;
     switch (format) {
     case PRECIS_BRIEF_TEXT:
-        return render_plain(b, false, sink);
+        st = render_plain(b, false, sink);
+        break;
     case PRECIS_BRIEF_MD:
-        return render_plain(b, true, sink);
+        st = render_plain(b, true, sink);
+        break;
     case PRECIS_BRIEF_JSON:
-        return render_json(b, flags, sink);
+        st = render_json(b, flags, sink);
+        break;
+    default:
+        return precis__fail(brief_ctx(b), PRECIS_EINVAL,
+                            "unknown briefing format %d", (int)format);
     }
-    return PRECIS_EINVAL;
+    if (st == PRECIS_EIO)
+        return precis__fail(brief_ctx(b), PRECIS_EIO,
+                            "the briefing's output could not be written");
+    return st;
 }

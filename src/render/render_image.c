@@ -592,8 +592,7 @@ precis_status precis_render_image(const precis_doc *doc,
         items = precis__reallocarray(NULL, ns ? ns : 1, sizeof *items);
         for (size_t k = 0; k < ns; k++) {
             precis_sentence s;
-            if (precis_doc_sentence(doc, precis_doc_summary_index(doc, k),
-                                    &s) != PRECIS_OK)
+            if (precis_doc_summary_sentence(doc, k, &s) != PRECIS_OK)
                 continue;
             items[n++] = (precis_item){NULL, 0, s.text, s.len};
         }

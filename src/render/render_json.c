@@ -94,13 +94,12 @@ static json_t *build(const precis_doc *doc, const char *source, unsigned flags)
 
     json_t *sents = need(json_array());
     for (size_t k = 0; k < precis_doc_summary_count(doc); k++) {
-        size_t i = precis_doc_summary_index(doc, k);
         precis_sentence s;
-        if (precis_doc_sentence(doc, i, &s) != PRECIS_OK)
+        if (precis_doc_summary_sentence(doc, k, &s) != PRECIS_OK)
             continue;
         json_t *o = need(json_object());
         set(o, "text", precis__json_string(s.text, s.len));
-        set(o, "index", jsize(i));
+        set(o, "index", jsize(s.index));
         set(o, "score", jscore(s.score));
         set(o, "offset", jsize(s.offset));
         set(o, "length", jsize(s.len));
@@ -110,8 +109,8 @@ static json_t *build(const precis_doc *doc, const char *source, unsigned flags)
 
     json_t *kws = need(json_array());
     for (size_t i = 0; i < precis_doc_keyword_count(doc); i++) {
-        const char *k = precis_doc_keyword(doc, i, &len);
-        if (k)
+        const char *k;
+        if (precis_doc_keyword(doc, i, &k, &len) == PRECIS_OK)
             append(kws, precis__json_string(k, len));
     }
     set(root, "keywords", kws);

@@ -172,8 +172,7 @@ static void md_summary(renderer *r, const precis_doc *doc,
     bool first = true;
     for (size_t k = 0; k < precis_doc_summary_count(doc); k++) {
         precis_sentence s;
-        if (precis_doc_sentence(doc, precis_doc_summary_index(doc, k), &s) !=
-                PRECIS_OK ||
+        if (precis_doc_summary_sentence(doc, k, &s) != PRECIS_OK ||
             !has_text(s.text, s.len))
             continue;
         if (first)
@@ -198,8 +197,9 @@ static void md_keywords(renderer *r, const precis_doc *doc)
     bool first = true;
     for (size_t i = 0; i < precis_doc_keyword_count(doc); i++) {
         size_t len;
-        const char *k = precis_doc_keyword(doc, i, &len);
-        if (!has_text(k, len))
+        const char *k;
+        if (precis_doc_keyword(doc, i, &k, &len) != PRECIS_OK ||
+            !has_text(k, len))
             continue;
         if (first) {
             render_blankline(r);

@@ -154,11 +154,14 @@ static bool contains(const phrase *big, const phrase *small)
     return false;
 }
 
-void keywords_run(precis_doc *doc, size_t max_keywords)
+void keywords_run(precis_doc *doc)
 {
+    if (doc->keywords_done)
+        return;
+    doc->keywords_done = true;
     doc->n_keywords = 0;
     size_t n = doc->n_terms;
-    if (n == 0 || max_keywords == 0)
+    if (n == 0)
         return;
     /* Which terms can be keywords: those written with a letter. */
     bool *topical = precis__calloc(n, sizeof *topical);
@@ -253,12 +256,19 @@ void keywords_run(precis_doc *doc, size_t max_keywords)
     strmap_free(&index);
     qsort(phrases, n_phrases, sizeof *phrases, by_score);
 
-    doc->keywords = arena_array(&doc->mem, max_keywords, sizeof *doc->keywords);
-    for (size_t i = 0; i < n_phrases && doc->n_keywords < max_keywords; i++) {
+    /* The best PRECIS_MAX_KEYWORDS phrases not inside a better one. A
+     * phrase inside a dropped one is inside the phrase that dropped it, so
+     * comparing with the kept ones suffices (and keeps this linear). */
+    size_t cap_kept = n_phrases < PRECIS_MAX_KEYWORDS ? n_phrases
+                                                      : PRECIS_MAX_KEYWORDS;
+    size_t *kept = precis__malloc((cap_kept ? cap_kept : 1) * sizeof *kept);
+    doc->keywords =
+        arena_array(&doc->mem, cap_kept ? cap_kept : 1, sizeof *doc->keywords);
+    for (size_t i = 0; i < n_phrases && doc->n_keywords < cap_kept; i++) {
         bool inside = false;
-        for (size_t j = 0; j < i && !inside; j++)
-            inside = phrases[j].n > phrases[i].n &&
-                     contains(&phrases[j], &phrases[i]);
+        for (size_t j = 0; j < doc->n_keywords && !inside; j++)
+            inside = phrases[kept[j]].n > phrases[i].n &&
+                     contains(&phrases[kept[j]], &phrases[i]);
         if (inside)
             continue;
         /* "Trump's" names Trump: drop a possessive at the end. */
@@ -268,9 +278,12 @@ void keywords_run(precis_doc *doc, size_t max_keywords)
             len -= 4;
         else if (len > 2 && memcmp(sf + len - 2, "'s", 2) == 0)
             len -= 2;
-        doc->keywords[doc->n_keywords++] = (span){doc->meta.len, len};
-        buf_put(&doc->meta, sf, len);
+        /* The words as written: a span of the text, which never moves. */
+        kept[doc->n_keywords] = i;
+        doc->keywords[doc->n_keywords++] =
+            (span){(size_t)(sf - doc->text.data), len};
     }
+    free(kept);
     free(phrases);
     free(key);
     free(score);

@@ -178,16 +178,16 @@ static void build_graph(precis_doc *doc, const svec *v, enum edge_kind kind,
 
     /* Inverted index: for each term, the sentences that hold it (in order)
      * and the term's weight there. */
-    size_t *post_start = arena_array(&doc->mem, nt + 1, sizeof *post_start);
+    size_t *post_start = arena_array(&doc->work, nt + 1, sizeof *post_start);
     for (size_t i = 0; i < n; i++)
         for (uint32_t k = 0; k < v[i].n; k++)
             post_start[v[i].ids[k] + 1]++;
     for (size_t t = 0; t < nt; t++)
         post_start[t + 1] += post_start[t];
     size_t total = post_start[nt] ? post_start[nt] : 1;
-    uint32_t *post = arena_array(&doc->mem, total, sizeof *post);
-    float *post_w = arena_array(&doc->mem, total, sizeof *post_w);
-    size_t *fill = arena_array(&doc->mem, nt ? nt : 1, sizeof *fill);
+    uint32_t *post = arena_array(&doc->work, total, sizeof *post);
+    float *post_w = arena_array(&doc->work, total, sizeof *post_w);
+    size_t *fill = arena_array(&doc->work, nt ? nt : 1, sizeof *fill);
     for (size_t i = 0; i < n; i++)
         for (uint32_t k = 0; k < v[i].n; k++) {
             uint32_t t = v[i].ids[k];
@@ -266,7 +266,7 @@ static void build_graph(precis_doc *doc, const svec *v, enum edge_kind kind,
 
     /* Both directions of each edge into CSR rows. */
     g->n = n;
-    g->row = arena_array(&doc->mem, n + 1, sizeof *g->row);
+    g->row = arena_array(&doc->work, n + 1, sizeof *g->row);
     for (size_t e = 0; e < el.n; e++) {
         g->row[el.a[e] + 1]++;
         g->row[el.b[e] + 1]++;
@@ -274,9 +274,9 @@ static void build_graph(precis_doc *doc, const svec *v, enum edge_kind kind,
     for (size_t i = 0; i < n; i++)
         g->row[i + 1] += g->row[i];
     size_t m = g->row[n];
-    g->col = arena_array(&doc->mem, m ? m : 1, sizeof *g->col);
-    g->w = arena_array(&doc->mem, m ? m : 1, sizeof *g->w);
-    size_t *pos = arena_array(&doc->mem, n ? n : 1, sizeof *pos);
+    g->col = arena_array(&doc->work, m ? m : 1, sizeof *g->col);
+    g->w = arena_array(&doc->work, m ? m : 1, sizeof *g->w);
+    size_t *pos = arena_array(&doc->work, n ? n : 1, sizeof *pos);
     for (size_t i = 0; i < n; i++)
         pos[i] = g->row[i];
     for (size_t e = 0; e < el.n; e++) {
@@ -372,7 +372,7 @@ static void rank_precis(precis_doc *doc, const precis_options *opt)
 
 void rank_run(precis_doc *doc, const precis_options *opt)
 {
-    doc->scores = arena_array(&doc->mem, doc->n_sents ? doc->n_sents : 1,
+    doc->scores = arena_array(&doc->work, doc->n_sents ? doc->n_sents : 1,
                               sizeof *doc->scores);
     doc->vecs = NULL;
     graph g;

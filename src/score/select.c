@@ -89,7 +89,7 @@ void select_run(precis_doc *doc, const precis_options *opt)
         lambda = 1.0;
     }
     doc->summary =
-        arena_array(&doc->mem, n_cand ? n_cand : 1, sizeof *doc->summary);
+        arena_array(&doc->work, n_cand ? n_cand : 1, sizeof *doc->summary);
     doc->n_summary = 0;
     size_t used = 0;
     while (doc->n_summary < want) {

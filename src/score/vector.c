@@ -57,8 +57,8 @@ static void count_terms(precis_doc *doc, const sentence *s, svec *v,
     for (uint32_t k = 0; k < s->n_terms; k++)
         distinct += k == 0 || (*scratch)[k] != (*scratch)[k - 1];
     v->n = distinct;
-    v->ids = arena_array(&doc->mem, distinct ? distinct : 1, sizeof *v->ids);
-    v->w = arena_array(&doc->mem, distinct ? distinct : 1, sizeof *v->w);
+    v->ids = arena_array(&doc->work, distinct ? distinct : 1, sizeof *v->ids);
+    v->w = arena_array(&doc->work, distinct ? distinct : 1, sizeof *v->w);
     uint32_t d = 0;
     for (uint32_t k = 0; k < s->n_terms; k++) {
         if (k > 0 && (*scratch)[k] == (*scratch)[k - 1]) {
@@ -111,9 +111,9 @@ svec vectors_one(precis_doc *doc, const sentence *s)
 svec *vectors_build(precis_doc *doc, enum weighting how)
 {
     size_t n = doc->n_sents;
-    svec *v = arena_array(&doc->mem, n ? n : 1, sizeof *v);
+    svec *v = arena_array(&doc->work, n ? n : 1, sizeof *v);
     doc->n_sent_df = doc->n_terms;
-    doc->sent_df = arena_array(&doc->mem, doc->n_terms ? doc->n_terms : 1,
+    doc->sent_df = arena_array(&doc->work, doc->n_terms ? doc->n_terms : 1,
                                sizeof *doc->sent_df);
     uint32_t *scratch = NULL;
     size_t cap = 0;
@@ -173,8 +173,8 @@ svec vectors_centroid(precis_doc *doc, const svec *vecs, size_t n)
         nz += sum[t] != 0.0;
         norm += sum[t] * sum[t];
     }
-    svec c = {nz, arena_array(&doc->mem, nz ? nz : 1, sizeof *c.ids),
-              arena_array(&doc->mem, nz ? nz : 1, sizeof *c.w)};
+    svec c = {nz, arena_array(&doc->work, nz ? nz : 1, sizeof *c.ids),
+              arena_array(&doc->work, nz ? nz : 1, sizeof *c.w)};
     uint32_t k = 0;
     double scale = norm > 0.0 ? 1.0 / sqrt(norm) : 0.0;
     for (size_t t = 0; t < doc->n_terms; t++)

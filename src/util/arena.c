@@ -105,3 +105,11 @@ void arena_free(arena *a)
     }
     a->head = NULL;
 }
+
+size_t arena_size(const arena *a)
+{
+    size_t total = 0;
+    for (const arena_chunk *c = a->head; c; c = c->next)
+        total += sizeof *c + c->cap;
+    return total;
+}

@@ -23,5 +23,8 @@ void *arena_alloc(arena *a, size_t n);
 void *arena_array(arena *a, size_t count, size_t size);
 char *arena_strndup(arena *a, const char *s, size_t n);
 void arena_free(arena *a);
+/* Bytes the arena holds from malloc (its chunks), for tests and memory
+ * accounting. */
+size_t arena_size(const arena *a);
 
 #endif

@@ -14,6 +14,7 @@
 #define analyze_run             precis__analyze_run
 #define arena_alloc             precis__arena_alloc
 #define arena_array             precis__arena_array
+#define arena_size              precis__arena_size
 #define arena_free              precis__arena_free
 #define arena_strndup           precis__arena_strndup
 #define bp_add                  precis__bp_add
@@ -22,6 +23,7 @@
 #define bp_is_sentence          precis__bp_is_sentence
 #define bp_match                precis__bp_match
 #define bp_strip                precis__bp_strip
+#define brief_ctx               precis__brief_ctx
 #define brief_is_finished       precis__brief_is_finished
 #define buf_detach              precis__buf_detach
 #define buf_free                precis__buf_free

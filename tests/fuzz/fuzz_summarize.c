@@ -10,9 +10,11 @@
  *         (bits 5-6: pretty, id), output format (bit 7 and byte 3's
  *         bit 7: text, Markdown, JSON, all three).
  * Byte 3: PageRank iterations (bits 0-6, 0: default).
- * Byte 4: a max_input below the article's size (bit 0), summarise again
- *         with other options (bit 1), render into a sink that fails after
- *         byte 5 bytes (bit 2), check the keyword count (bit 3).
+ * Byte 4: an input limit one byte below the article's size, fed in two
+ *         halves (bit 0), summarise twice more with other options, every
+ *         pointer the document handed out held across (bit 1), render
+ *         into a sink that fails after byte 5 bytes (bit 2), check the
+ *         keyword count (bit 3).
  * Byte 5: the failing sink's limit.
  * The rest: the article.
  *
@@ -21,8 +23,74 @@
  * back (jansson) with every key and the sentences' text, offsets and
  * indices; and that every output is valid UTF-8 with no NUL byte. */
 #include <jansson.h>
+#include <stdbool.h>
 
 #include "fuzz_util.h"
+
+/* What a caller may hold across calls: every pointer the document handed
+ * out, with a copy of the bytes it pointed at. */
+#define HELD_MAX 64
+typedef struct held {
+    size_t n;
+    const char *p[HELD_MAX];
+    size_t len[HELD_MAX];
+    char *copy[HELD_MAX];
+} held;
+
+static void hold(held *h, const char *p, size_t len)
+{
+    if (!p || h->n == HELD_MAX)
+        return;
+    h->p[h->n] = p;
+    h->len[h->n] = len;
+    h->copy[h->n] = malloc(len ? len : 1);
+    FUZZ_CHECK(h->copy[h->n] != NULL);
+    memcpy(h->copy[h->n], p, len);
+    h->n++;
+}
+
+/* Holds the text, title, date, time, sentences, headlines and keywords. */
+static void hold_all(held *h, const precis_doc *doc)
+{
+    size_t len;
+    const char *t = precis_doc_text(doc, &len);
+    hold(h, t, len);
+    t = precis_doc_title(doc, &len);
+    hold(h, t, t ? len : 0);
+    const char *d = precis_doc_date(doc);
+    hold(h, d, d ? strlen(d) + 1 : 0);
+    d = precis_doc_time(doc);
+    hold(h, d, d ? strlen(d) + 1 : 0);
+    for (size_t i = 0; i < precis_doc_sentence_count(doc) && i < 8; i++) {
+        precis_sentence s;
+        FUZZ_CHECK(precis_doc_sentence(doc, i, &s) == PRECIS_OK);
+        hold(h, s.text, s.len);
+    }
+    for (size_t i = 0; i < precis_doc_headline_count(doc) && i < 8; i++) {
+        precis_headline hl;
+        FUZZ_CHECK(precis_doc_headline(doc, i, &hl) == PRECIS_OK);
+        hold(h, hl.time, hl.time_len);
+        hold(h, hl.text, hl.len);
+    }
+    for (size_t i = 0; i < precis_doc_keyword_count(doc) && i < 16; i++) {
+        const char *k;
+        FUZZ_CHECK(precis_doc_keyword(doc, i, &k, &len) == PRECIS_OK);
+        hold(h, k, len);
+    }
+}
+
+/* Every held pointer still shows the bytes it showed (read through it, so
+ * that ASan sees a use after free), then the copies go. */
+static void check_held(held *h, bool release)
+{
+    for (size_t i = 0; i < h->n; i++) {
+        FUZZ_CHECK(memcmp(h->p[i], h->copy[i], h->len[i]) == 0);
+        if (release)
+            free(h->copy[i]);
+    }
+    if (release)
+        h->n = 0;
+}
 
 /* The text render must be the summary sentences, one per line. */
 static void check_text(const precis_doc *doc, const precis_membuf *m)
@@ -31,8 +99,7 @@ static void check_text(const precis_doc *doc, const precis_membuf *m)
     const char *text = precis_doc_text(doc, &tlen);
     for (size_t k = 0; k < precis_doc_summary_count(doc); k++) {
         precis_sentence s;
-        FUZZ_CHECK(precis_doc_sentence(doc, precis_doc_summary_index(doc, k),
-                                       &s) == PRECIS_OK);
+        FUZZ_CHECK(precis_doc_summary_sentence(doc, k, &s) == PRECIS_OK);
         FUZZ_CHECK(s.text == text + s.offset);
         FUZZ_CHECK(m->len - at >= s.len + 1);
         FUZZ_CHECK(memcmp(m->data + at, s.text, s.len) == 0);
@@ -74,9 +141,9 @@ static void check_json(const precis_doc *doc, const precis_membuf *m,
     FUZZ_CHECK(json_array_size(sents) == precis_doc_summary_count(doc));
     for (size_t k = 0; k < json_array_size(sents); k++) {
         json_t *o = json_array_get(sents, k);
-        size_t i = precis_doc_summary_index(doc, k);
         precis_sentence s;
-        FUZZ_CHECK(precis_doc_sentence(doc, i, &s) == PRECIS_OK);
+        FUZZ_CHECK(precis_doc_summary_sentence(doc, k, &s) == PRECIS_OK);
+        size_t i = s.index;
         json_t *t = json_object_get(o, "text");
         FUZZ_CHECK(json_is_string(t) && json_string_length(t) == s.len &&
                    memcmp(json_string_value(t), s.text, s.len) == 0);
@@ -176,8 +243,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     opt.keywords = b2 & 15;
     if (b3 & 127)
         opt.max_iterations = b3 & 127;
-    if (b4 & 1)
-        opt.max_input = in.n > 0 ? in.n - (in.n > 1) : 1;
     FUZZ_CHECK(precis_options_check(&opt) == PRECIS_OK);
     unsigned fmt = (b2 >> 7) | ((b3 >> 7) << 1);
 
@@ -195,12 +260,26 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
 
     precis_doc *doc = precis_doc_new(ctx);
-    FUZZ_CHECK(precis_doc_feed(doc, in.p, in.n) == PRECIS_OK);
-    precis_status st = precis_doc_finish(doc, &opt);
     if (b4 & 1) {
-        FUZZ_CHECK(in.n <= opt.max_input ? st != PRECIS_ETOOBIG
-                                         : st == PRECIS_ETOOBIG);
+        /* The limit holds as bytes are fed: the second half is refused
+         * when it would pass it, and the document has then failed. */
+        size_t limit = in.n > 1 ? in.n - 1 : 1;
+        FUZZ_CHECK(precis_doc_set_max_input(doc, limit) == PRECIS_OK);
+        size_t half = in.n / 2;
+        FUZZ_CHECK(precis_doc_feed(doc, in.p, half) == PRECIS_OK);
+        precis_status fed = precis_doc_feed(doc, in.p + half, in.n - half);
+        FUZZ_CHECK(in.n <= limit ? fed == PRECIS_OK : fed == PRECIS_ETOOBIG);
+        if (fed != PRECIS_OK) {
+            FUZZ_CHECK(precis_doc_feed(doc, "x", 1) == PRECIS_ESTATE);
+            FUZZ_CHECK(precis_doc_finish(doc, &opt) == PRECIS_ESTATE);
+            FUZZ_CHECK(strlen(precis_ctx_errmsg(ctx)) > 0);
+            precis_doc_free(doc);
+            return 0;
+        }
+    } else {
+        FUZZ_CHECK(precis_doc_feed(doc, in.p, in.n) == PRECIS_OK);
     }
+    precis_status st = precis_doc_finish(doc, &opt);
     if (st != PRECIS_OK) {
         /* Rendering an unfinished document is refused. */
         precis_membuf m = {0};
@@ -226,18 +305,27 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     render_all(doc, fmt, b2);
 
     if (b4 & 2) {
-        /* Again with other options: the document is reusable. */
-        precis_options o2 = opt;
-        o2.algorithm = (precis_algorithm)((opt.algorithm + 1) % 3);
-        o2.sentences = (b5 & 7) + 1;
-        o2.words = 0;
-        o2.ratio = 0;
-        o2.keywords = b5 >> 4;
-        FUZZ_CHECK(precis_doc_summarize(doc, &o2) == PRECIS_OK);
-        fuzz_check_summary(doc);
-        FUZZ_CHECK(precis_doc_summary_count(doc) <=
-                   (size_t)o2.sentences);
-        render_all(doc, 3, b2);
+        /* Twice more with other options: the document is reusable, and
+         * nothing it handed out before moves or dies. */
+        held h = {0};
+        hold_all(&h, doc);
+        for (int round = 1; round <= 2; round++) {
+            precis_options o2 = opt;
+            o2.algorithm = (precis_algorithm)((opt.algorithm + round) % 3);
+            o2.sentences = (size_t)((b5 + round) & 7) + 1;
+            o2.words = 0;
+            o2.ratio = 0;
+            o2.keywords = (size_t)(b5 >> 4) + (size_t)round * 5;
+            FUZZ_CHECK(precis_doc_summarize(doc, &o2) == PRECIS_OK);
+            fuzz_check_summary(doc);
+            FUZZ_CHECK(precis_doc_summary_count(doc) <=
+                       (size_t)o2.sentences);
+            FUZZ_CHECK(precis_doc_keyword_count(doc) <= o2.keywords);
+            render_all(doc, 3, b2);
+            check_held(&h, false);
+            hold_all(&h, doc);
+        }
+        check_held(&h, true);
     }
 
     if (b4 & 4) {

@@ -187,21 +187,23 @@ static inline void fuzz_check_summary(const precis_doc *doc)
     FUZZ_CHECK(k <= ns);
     FUZZ_CHECK(ns == 0 || k > 0);
     size_t prev = 0;
+    precis_sentence s;
     for (size_t j = 0; j < k; j++) {
-        size_t i = precis_doc_summary_index(doc, j);
-        FUZZ_CHECK(i < ns);
-        FUZZ_CHECK(j == 0 || i > prev);
-        prev = i;
+        FUZZ_CHECK(precis_doc_summary_sentence(doc, j, &s) == PRECIS_OK);
+        FUZZ_CHECK(s.index < ns);
+        FUZZ_CHECK(j == 0 || s.index > prev);
+        prev = s.index;
     }
-    FUZZ_CHECK(precis_doc_summary_index(doc, k) == (size_t)-1);
+    FUZZ_CHECK(precis_doc_summary_sentence(doc, k, &s) == PRECIS_EINVAL);
     size_t nk = precis_doc_keyword_count(doc);
+    const char *kw = NULL;
+    size_t len = 0;
     for (size_t j = 0; j < nk; j++) {
-        size_t len = 0;
-        const char *kw = precis_doc_keyword(doc, j, &len);
+        FUZZ_CHECK(precis_doc_keyword(doc, j, &kw, &len) == PRECIS_OK);
         FUZZ_CHECK(kw != NULL && len > 0);
         FUZZ_CHECK(fuzz_utf8_valid(kw, len));
     }
-    FUZZ_CHECK(precis_doc_keyword(doc, nk, &prev) == NULL);
+    FUZZ_CHECK(precis_doc_keyword(doc, nk, &kw, &len) == PRECIS_EINVAL);
 }
 
 #endif

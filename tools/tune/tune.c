@@ -55,7 +55,8 @@ static void score_doc(rouge_scorer *rs, const article *a, rouge_score *out)
     buf cand = {0};
     for (size_t k = 0; k < precis_doc_summary_count(a->doc); k++) {
         precis_sentence s;
-        precis_doc_sentence(a->doc, precis_doc_summary_index(a->doc, k), &s);
+        if (precis_doc_summary_sentence(a->doc, k, &s) != PRECIS_OK)
+            continue;
         buf_put(&cand, s.text, s.len);
         buf_putc(&cand, '\n');
     }
