@@ -679,7 +679,8 @@ typedef struct precis_brief_item precis_brief_item;
 typedef struct precis_brief_options {
     size_t sentences; /* per story (default 3) */
     /* Two articles are the same story when the cosine of their tf-idf
-     * vectors over stems reaches this (default 0.25). */
+     * vectors over stems reaches this, and the groups' centroids do too
+     * (default 0.3). */
     double threshold;
     size_t top;    /* at most this many stories (0: all) */
     char date[11]; /* "YYYY-MM-DD": only that day's articles and undated

@@ -3,9 +3,10 @@
  * Each article is reduced to a brief_item: its metadata, a tf-idf vector
  * of the whole text and its best sentences with vectors of their own, all
  * over hashed stems so that articles can be compared with each other
- * (term ids are per document). Articles whose vectors are close are the
- * same story (single-link clustering, union-find, over an inverted index
- * so that only articles sharing a term are compared). Each story then gets
+ * (term ids are per document); names and numbers weigh more, since they
+ * tell one event from another on the same topic. group.c makes stories of
+ * the articles whose vectors, and whose groups' centroids, are close.
+ * Each story then gets
  * one summary by MMR over the sentences of all its articles, so a second
  * source adds only what the first did not say, and no sentence repeats
  * one already given for an earlier story. The MEAD/centroid recipe with
@@ -17,6 +18,10 @@
 #include "util/alloc.h"
 #include "internal.h"
 #include "brief/brief.h"
+#include "brief/group.h"
+#include "brief/hvec.h"
+#include "util/unicode.h"
+#include "util/utf8.h"
 #include "read/date.h"
 #include "score/vector.h"
 
@@ -28,90 +33,14 @@
  * the rest of the body this much. */
 #define LEAD_SENTENCES 3
 #define BODY_WEIGHT 0.3
+/* Names and numbers say which event a report is about (who, where, how
+ * many), where the other words say what it is about: a term written with
+ * a capital inside a sentence, or with a digit, counts this many times. */
+#define ENTITY_BOOST 3.0
 /* MMR for a story: novelty counts more than for one article. */
 #define STORY_LAMBDA 0.6
 /* A sentence this close to one already in the briefing says it again. */
 #define REPEAT_COSINE 0.5
-
-/* ==== Hashed vectors ==== */
-
-typedef struct hvec {
-    uint32_t n;
-    uint64_t *ids; /* ascending */
-    float *w;      /* unit length */
-} hvec;
-
-static uint64_t hash64(const char *s, size_t len)
-{
-    uint64_t h = 14695981039346656037ull; /* FNV-1a */
-    for (size_t i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
-    }
-    return h;
-}
-
-static double hvec_dot(const hvec *a, const hvec *b)
-{
-    double dot = 0.0;
-    uint32_t i = 0, j = 0;
-    while (i < a->n && j < b->n) {
-        if (a->ids[i] == b->ids[j])
-            dot += (double)a->w[i++] * b->w[j++];
-        else if (a->ids[i] < b->ids[j])
-            i++;
-        else
-            j++;
-    }
-    return dot;
-}
-
-typedef struct hterm {
-    uint64_t id;
-    double w;
-} hterm;
-
-static int by_weight(const void *x, const void *y)
-{
-    const hterm *a = x, *b = y;
-    if (a->w != b->w)
-        return a->w < b->w ? 1 : -1;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-static int by_id(const void *x, const void *y)
-{
-    const hterm *a = x, *b = y;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-/* Keeps the keep heaviest of t[0..n), sorts them by id and makes them a
- * unit vector. */
-static hvec hvec_make(hterm *t, size_t n, size_t keep)
-{
-    if (n > keep) {
-        qsort(t, n, sizeof *t, by_weight);
-        n = keep;
-    }
-    qsort(t, n, sizeof *t, by_id);
-    hvec v = {(uint32_t)n, precis__malloc((n ? n : 1) * sizeof *v.ids),
-              precis__malloc((n ? n : 1) * sizeof *v.w)};
-    double norm = 0.0;
-    for (size_t k = 0; k < n; k++)
-        norm += t[k].w * t[k].w;
-    double scale = norm > 0.0 ? 1.0 / sqrt(norm) : 0.0;
-    for (size_t k = 0; k < n; k++) {
-        v.ids[k] = t[k].id;
-        v.w[k] = (float)(t[k].w * scale);
-    }
-    return v;
-}
-
-static void hvec_free(hvec *v)
-{
-    free(v->ids);
-    free(v->w);
-}
 
 /* ==== Items: what the briefing keeps of one article ==== */
 
@@ -141,7 +70,7 @@ static uint64_t *term_hashes(const precis_doc *doc)
     for (size_t k = 0; k < doc->terms.cap; k++) {
         const strmap_slot *s = &doc->terms.slots[k];
         if (s->key)
-            h[s->value] = hash64(s->key, s->len);
+            h[s->value] = hvec_hash(s->key, s->len);
     }
     return h;
 }
@@ -197,6 +126,22 @@ precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source)
     }
     for (uint32_t k = 0; k < doc->title_terms.n_terms; k++)
         tf[doc->title_terms.terms[k]] += 1.0;
+    bool *entity = precis__calloc(doc->n_terms ? doc->n_terms : 1, 1);
+    for (size_t i = 0; i < doc->n_sents; i++) {
+        const sentence *st = &doc->sents[i];
+        for (uint32_t k = 0; k < st->n_terms; k++) {
+            const char *w = doc->text.data + st->off + st->pos[k].off;
+            size_t at = 0;
+            bool capital = st->pos[k].word > 0 &&
+                           uc_is_upper(u8_next(w, st->pos[k].len, &at));
+            if (capital || (*w >= '0' && *w <= '9'))
+                entity[st->terms[k]] = true;
+        }
+    }
+    for (size_t k = 0; k < doc->n_terms; k++)
+        if (entity[k])
+            tf[k] *= ENTITY_BOOST;
+    free(entity);
     hterm *t = precis__malloc((doc->n_terms ? doc->n_terms : 1) * sizeof *t);
     size_t nt = 0;
     for (size_t k = 0; k < doc->n_terms; k++)
@@ -287,7 +232,7 @@ precis_brief_options precis_brief_options_default(void)
 {
     return (precis_brief_options){
         .sentences = 3,
-        .threshold = 0.25,
+        .threshold = 0.3,
         .top = 0,
         .date = "",
     };
@@ -349,104 +294,6 @@ precis_status precis_brief_add(precis_brief *b, precis_brief_item *item)
     }
     b->items[b->n_items++] = item;
     return PRECIS_OK;
-}
-
-/* ==== Clustering ==== */
-
-static size_t find(size_t *parent, size_t i)
-{
-    while (parent[i] != i) {
-        parent[i] = parent[parent[i]];
-        i = parent[i];
-    }
-    return i;
-}
-
-/* The smaller index stays the root, so the result does not depend on the
- * order of the unions. */
-static void unite(size_t *parent, size_t a, size_t b)
-{
-    a = find(parent, a);
-    b = find(parent, b);
-    if (a < b)
-        parent[b] = a;
-    else if (b < a)
-        parent[a] = b;
-}
-
-typedef struct posting {
-    uint64_t id;
-    size_t item;
-    float w;
-} posting;
-
-static int by_posting(const void *x, const void *y)
-{
-    const posting *a = x, *b = y;
-    if (a->id != b->id)
-        return a->id < b->id ? -1 : 1;
-    return (a->item > b->item) - (a->item < b->item);
-}
-
-/* Joins every pair of articles whose vectors' cosine reaches the
- * threshold. Terms held by very many articles ("said", "year") are left
- * out of the comparison: they make every pair a candidate and decide
- * nothing. */
-static void cluster(precis_brief *b, size_t *parent)
-{
-    size_t n = b->n_items, total = 0;
-    for (size_t i = 0; i < n; i++)
-        total += b->items[i]->vec.n;
-    posting *post = precis__malloc((total ? total : 1) * sizeof *post);
-    size_t k = 0;
-    for (size_t i = 0; i < n; i++)
-        for (uint32_t j = 0; j < b->items[i]->vec.n; j++)
-            post[k++] =
-                (posting){b->items[i]->vec.ids[j], i, b->items[i]->vec.w[j]};
-    qsort(post, total, sizeof *post, by_posting);
-    size_t common = n / 10 > 50 ? n / 10 : 50;
-
-    /* For each article, the dot products with later articles, gathered
-     * from the postings of its terms. */
-    double *dot = precis__calloc(n ? n : 1, sizeof *dot);
-    size_t *touched = precis__malloc((n ? n : 1) * sizeof *touched);
-    for (size_t i = 0; i < n; i++) {
-        const hvec *v = &b->items[i]->vec;
-        size_t n_touched = 0;
-        for (uint32_t j = 0; j < v->n; j++) {
-            /* Binary search for the term's run. */
-            size_t lo = 0, hi = total;
-            while (lo < hi) {
-                size_t mid = lo + (hi - lo) / 2;
-                if (post[mid].id < v->ids[j])
-                    lo = mid + 1;
-                else
-                    hi = mid;
-            }
-            size_t e = lo;
-            while (e < total && post[e].id == v->ids[j])
-                e++;
-            if (e - lo > common)
-                continue;
-            for (size_t p = lo; p < e; p++) {
-                size_t other = post[p].item;
-                if (other <= i)
-                    continue;
-                if (dot[other] == 0.0)
-                    touched[n_touched++] = other;
-                dot[other] += (double)v->w[j] * post[p].w;
-            }
-        }
-        for (size_t t = 0; t < n_touched; t++) {
-            size_t other = touched[t];
-            if (dot[other] >= b->opt.threshold)
-                unite(parent, i, other);
-            dot[other] = 0.0;
-        }
-    }
-    free(dot);
-    free(touched);
-    free(post);
 }
 
 /* ==== Stories ==== */
@@ -542,22 +389,20 @@ precis_status precis_brief_finish(precis_brief *b)
                             "the briefing was already finished");
     b->finished = true;
     size_t n = b->n_items;
-    size_t *parent = precis__malloc((n ? n : 1) * sizeof *parent);
-    for (size_t i = 0; i < n; i++)
-        parent[i] = i;
-    cluster(b, parent);
-
-    /* Stories in the order of their first article. */
-    size_t *story_of = precis__malloc((n ? n : 1) * sizeof *story_of);
-    size_t *count = precis__calloc(n ? n : 1, sizeof *count);
+    const hvec **vecs = precis__malloc((n ? n : 1) * sizeof *vecs);
+    const char **dates = precis__malloc((n ? n : 1) * sizeof *dates);
     for (size_t i = 0; i < n; i++) {
-        size_t r = find(parent, i);
-        if (r == i)
-            story_of[i] = b->n_stories++;
-        else
-            story_of[i] = story_of[r];
-        count[story_of[i]]++;
+        vecs[i] = &b->items[i]->vec;
+        dates[i] = b->items[i]->date;
     }
+    size_t *story_of = precis__malloc((n ? n : 1) * sizeof *story_of);
+    b->n_stories = group_stories(vecs, dates, n, b->opt.threshold, story_of);
+    free(vecs);
+    free(dates);
+    size_t *count = precis__calloc(b->n_stories ? b->n_stories : 1,
+                                   sizeof *count);
+    for (size_t i = 0; i < n; i++)
+        count[story_of[i]]++;
     b->stories =
         precis__calloc(b->n_stories ? b->n_stories : 1, sizeof *b->stories);
     for (size_t s = 0; s < b->n_stories; s++)
@@ -569,7 +414,6 @@ precis_status precis_brief_finish(precis_brief *b)
     }
     free(story_of);
     free(count);
-    free(parent);
 
     /* Each story's metadata: the first title, the newest date and time. */
     for (size_t s = 0; s < b->n_stories; s++) {

@@ -83,7 +83,7 @@ const char *const cli_usage[] = {
     "      --date=YYYY-MM-DD brief: only that day's articles (and undated)\n"
     "      --top=N           brief: at most N stories\n"
     "      --threshold=T     brief: same story from this similarity (0..1,\n"
-    "                        default 0.25)\n"
+    "                        default 0.3)\n"
     "\n"
     "Input:\n"
     "      --keep-boilerplate  keep share prompts, appeals, bylines and\n"

@@ -14,8 +14,8 @@
 #define analyze_run             precis__analyze_run
 #define arena_alloc             precis__arena_alloc
 #define arena_array             precis__arena_array
-#define arena_size              precis__arena_size
 #define arena_free              precis__arena_free
+#define arena_size              precis__arena_size
 #define arena_strndup           precis__arena_strndup
 #define bp_add                  precis__bp_add
 #define bp_free                 precis__bp_free
@@ -47,6 +47,11 @@
 #define font_line               precis__font_line
 #define font_resolve            precis__font_resolve
 #define font_substitute         precis__font_substitute
+#define group_stories           precis__group_stories
+#define hvec_dot                precis__hvec_dot
+#define hvec_free               precis__hvec_free
+#define hvec_hash               precis__hvec_hash
+#define hvec_make               precis__hvec_make
 #define image_layout            precis__image_layout
 #define img_apng_encode         precis__img_apng_encode
 #define img_png_encode          precis__img_png_encode

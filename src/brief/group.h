@@ -1,0 +1,22 @@
+/* group.h: articles into stories (group.c says how). */
+#ifndef PRECIS_GROUP_H
+#define PRECIS_GROUP_H
+
+#include "util/symbols.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "brief/hvec.h"
+
+/* Groups n articles into stories. vecs[i] is article i's unit vector;
+ * dates[i] (dates may be NULL) its "YYYY-MM-DD" or "" when unknown. Two
+ * articles can share a story when their cosine reaches threshold, two
+ * groups when their centroids' cosine does and their dates are within a
+ * few days. story[i] receives article i's story, numbered from 0 in the
+ * order of each story's first article. Returns the number of stories.
+ * Deterministic; near-linear in n. */
+size_t group_stories(const hvec *const *vecs, const char *const *dates,
+                     size_t n, double threshold, size_t *story);
+
+#endif
