@@ -656,9 +656,16 @@ PRECIS_API precis_status precis_render_image(const precis_doc *doc,
 /* ==== Briefings ====
  *
  * A daily briefing from many articles: articles that report the same
- * story are grouped, each story gets one summary drawn from all of its
- * articles without repeats, and stories are ordered newest first, then by
- * the number of articles.
+ * event are grouped into a story (names and numbers weigh most, a story
+ * grows only while its articles stay close to its centroid, dates more
+ * than three days apart never join); each story gets a headline (its best
+ * title, else one made from its lead, never longer than 120 bytes and
+ * never the first summary sentence again), its sources, and one summary
+ * drawn from all of its articles without repeats. Stories are ordered by
+ * importance: how many articles report them, less half a point for each
+ * day they are older than the newest; the first opt.top are kept and the
+ * rest counted. The timed sidebar headlines of the inputs become an "also
+ * in the news" list.
  *
  *     precis_brief *b = precis_brief_new(ctx, NULL);
  *     for each article, in a fixed order:
@@ -676,13 +683,23 @@ PRECIS_API precis_status precis_render_image(const precis_doc *doc,
 typedef struct precis_brief precis_brief;
 typedef struct precis_brief_item precis_brief_item;
 
+/** The stories a briefing shows by default. */
+#define PRECIS_BRIEF_DEFAULT_TOP 20
+
 typedef struct precis_brief_options {
-    size_t sentences; /* per story (default 3) */
+    /* Each story's summary, as precis_options' budget: the first non-zero
+     * of ratio (of the sentences its articles offer), sentences (default
+     * 3), with words as a cap on top (0: none; the first sentence always
+     * comes). */
+    size_t sentences;
+    size_t words;
+    double ratio;
     /* Two articles are the same story when the cosine of their tf-idf
      * vectors over stems reaches this, and the groups' centroids do too
      * (default 0.3). */
     double threshold;
-    size_t top;    /* at most this many stories (0: all) */
+    size_t top;    /* at most this many stories (default
+                    * PRECIS_BRIEF_DEFAULT_TOP; 0: all) */
     char date[11]; /* "YYYY-MM-DD": only that day's articles and undated
                     * ones; "" for all (default) */
 } precis_brief_options;
@@ -731,22 +748,38 @@ PRECIS_API const char *precis_brief_date(const precis_brief *b);
 /** One story. Every pointer is valid until precis_brief_free; strings
  * with a length are not NUL-terminated, the others are. */
 typedef struct precis_story {
-    const char *headline; /* the first article title, else the first
-                           * sentence */
+    const char *headline; /* the best article title, else made from the
+                           * lead; NUL-terminated too */
     size_t headline_len;
     const char *date; /* newest article date, or NULL */
     const char *time; /* newest "HH:MM", or NULL */
     size_t n_sources;
-    const char *const *sources; /* the articles' names, in input order */
+    const char *const *sources;      /* as given to precis_brief_item_new,
+                                      * in input order */
+    const char *const *source_names; /* as a reader knows them: the file
+                                      * name without folder or extension */
     size_t n_sentences;
     const char *const *sentences;
     const size_t *sentence_lens;
 } precis_story;
 
 /** Fills *out with story i (0 = first in briefing order). Returns
- * PRECIS_EINVAL when i is out of range. */
+ * PRECIS_OK, or PRECIS_EINVAL when i is out of range. */
 PRECIS_API precis_status precis_brief_story(const precis_brief *b, size_t i,
                                  precis_story *out);
+
+/** Number of stories found beyond opt.top (not shown). */
+PRECIS_API size_t precis_brief_more_count(const precis_brief *b);
+
+/** Number of "also in the news" headlines: the timed sidebar items of
+ * the inputs, each text once, newest first. */
+PRECIS_API size_t precis_brief_also_count(const precis_brief *b);
+
+/** Fills *out with "also in the news" headline i (pointers valid until
+ * precis_brief_free). Returns PRECIS_OK, or PRECIS_EINVAL when i is out
+ * of range. */
+PRECIS_API precis_status precis_brief_also(const precis_brief *b, size_t i,
+                                           precis_headline *out);
 
 typedef enum precis_brief_format {
     PRECIS_BRIEF_TEXT,
@@ -755,11 +788,14 @@ typedef enum precis_brief_format {
 } precis_brief_format;
 
 /** Writes the briefing. Text: a heading line, then per story "HH:MM
- * headline", its sources and its sentences. Markdown: "# Briefing: DATE",
- * a "## headline" section per story (input text escaped as by
- * precis_render_md). JSON: {"version", "date", "stories": [{"headline",
- * "date", "time", "sources": [...], "sentences": [...]}]} on one line
- * (flags PRECIS_JSON_PRETTY indents). Returns PRECIS_OK, PRECIS_EIO,
+ * headline", its sources by name and its sentences, a line "N more
+ * stories" when opt.top cut some, and the "also in the news" list.
+ * Markdown: "# Briefing: DATE", a "## headline" section per story (input
+ * text escaped as by precis_render_md), the same closing parts. JSON:
+ * {"version", "date", "stories": [{"headline", "date", "time",
+ * "sources": [{"name", "file"}], "sentences": [...]}], "more",
+ * "also": [{"time", "text"}]} on one line (flags PRECIS_JSON_PRETTY
+ * indents). Returns PRECIS_OK, PRECIS_EIO,
  * PRECIS_EINVAL or PRECIS_ESTATE before finish. */
 PRECIS_API precis_status precis_brief_render(const precis_brief *b,
                                   precis_brief_format format, unsigned flags,

@@ -25,8 +25,9 @@ printf 'not an article' >"$tmp/in/notes.md"   # not *.txt: ignored
 check "brief exits 0" test $? -eq 0
 check "brief writes markdown by extension" grep -q '^# Briefing' "$tmp/b.md"
 check "brief has three stories" test "$(grep -c '^## ' "$tmp/b.md")" -eq 3
-check "brief names its sources" grep -q 'river.txt' "$tmp/b.md"
-check "brief reads folders recursively" grep -q 'sub/market.txt' "$tmp/b.md"
+check "brief names its sources" grep -q 'Source: river\*$' "$tmp/b.md"
+"$bin" brief -f json "$tmp/in" >"$tmp/b.json" 2>/dev/null
+check "brief reads folders recursively" grep -q '"file":"[^"]*sub/market.txt"' "$tmp/b.json"
 check "brief ignores other files" bash -c "! grep -q notes.md '$tmp/b.md'"
 "$bin" brief -f json "$tmp/in" >"$tmp/b.json"
 check "brief json" grep -q '^{"version":1,"date":' "$tmp/b.json"
@@ -88,7 +89,11 @@ if [ -d "$shared/data/dev/articles" ]; then
   "$bin" brief -j 1 "$dev" -o "$tmp/d1.md"
   "$bin" brief -j 2 "$dev" -o "$tmp/d2.md"
   check "dev brief identical for --jobs 1 and 2" cmp -s "$tmp/d1.md" "$tmp/d2.md"
-  check "dev brief has stories" test "$(grep -c '^## ' "$tmp/d1.md")" -gt 100
+  check "dev brief shows the default 20 stories" test "$(grep -c '^## ' "$tmp/d1.md")" -eq 20
+  check "dev brief counts the others" grep -Eq '^\*[0-9]+ more stories\*$' "$tmp/d1.md"
+  "$bin" brief -j 1 --top 1000 "$dev" -o "$tmp/dall.md"
+  check "dev brief --top 1000 has them all" test "$(grep -c '^## ' "$tmp/dall.md")" -gt 400
+  check "dev brief: no headline over 120 bytes" bash -c "grep '^## ' '$tmp/dall.md' | LC_ALL=C awk 'length(\$0) > 123 { bad = 1 } END { exit bad }'"
   "$tojsonl" "$dev"/*.txt >"$tmp/dev.jsonl"
   "$bin" --jsonl <"$tmp/dev.jsonl" >"$tmp/direct.jsonl"
   check "dev jsonl: 450 results" test "$(wc -l <"$tmp/direct.jsonl")" -eq "$(wc -l <"$tmp/dev.jsonl")"

@@ -12,6 +12,7 @@
  * one already given for an earlier story. The MEAD/centroid recipe with
  * MMR (Radev et al. 2004; ALGORITHMS.md section 4). */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -47,21 +48,53 @@
 typedef struct item_sentence {
     char *text;
     size_t len;
+    size_t words;
     size_t index;     /* in its document */
     double relevance; /* 0..1 within its document */
     hvec vec;
 } item_sentence;
 
+/* A timed headline of the article's sidebar, copied. */
+typedef struct item_headline {
+    char time[6];
+    char *text;
+    size_t len;
+} item_headline;
+
 struct precis_brief_item {
-    char *source;
-    char *title; /* NULL when the article has none */
+    char *source; /* as the caller named it */
+    char *name;   /* as a reader sees it: the file name without folder and
+                   * extension */
+    char *title;  /* NULL when the article has none */
     size_t title_len;
     char date[11];
     char time[6];
     hvec vec;
     item_sentence *sents;
     size_t n_sents;
+    item_headline *heads;
+    size_t n_heads;
 };
+
+/* The name a reader knows a source by: "news/bbc-1.txt" -> "bbc-1". */
+static char *display_name(const char *source)
+{
+    const char *base = strrchr(source, '/');
+    base = base ? base + 1 : source;
+    if (!*base)
+        base = source;
+    size_t len = strlen(base);
+    static const char *const ext[] = {".txt", ".html", ".htm", ".xml",
+                                      ".jsonl", ".json", ".md"};
+    for (size_t e = 0; e < sizeof ext / sizeof ext[0]; e++) {
+        size_t n = strlen(ext[e]);
+        if (len > n && strcmp(base + len - n, ext[e]) == 0) {
+            len -= n;
+            break;
+        }
+    }
+    return precis__strndup(base, len);
+}
 
 /* The hashed stem of each doc-local term id. */
 static uint64_t *term_hashes(const precis_doc *doc)
@@ -97,6 +130,17 @@ precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source)
     }
     precis_brief_item *it = precis__calloc(1, sizeof *it);
     it->source = precis__strdup(source ? source : "");
+    it->name = display_name(it->source);
+    it->n_heads = precis_doc_headline_count(doc);
+    it->heads = precis__calloc(it->n_heads ? it->n_heads : 1, sizeof *it->heads);
+    for (size_t h = 0; h < it->n_heads; h++) {
+        precis_headline hl;
+        precis_doc_headline(doc, h, &hl);
+        size_t tl = hl.time_len < 5 ? hl.time_len : 5;
+        memcpy(it->heads[h].time, hl.time, tl);
+        it->heads[h].text = precis__strndup(hl.text, hl.len);
+        it->heads[h].len = hl.len;
+    }
     size_t tlen;
     const char *title = precis_doc_title(doc, &tlen);
     if (title) {
@@ -174,6 +218,7 @@ precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source)
         item_sentence *is = &it->sents[k];
         is->text = precis__strndup(doc->text.data + s->off, s->len);
         is->len = s->len;
+        is->words = s->words;
         is->index = i;
         is->relevance = hi > lo ? (order[k].score - lo) / (hi - lo) : 1.0;
         for (uint32_t j = 0; j < sv->n; j++)
@@ -196,6 +241,10 @@ void precis_brief_item_free(precis_brief_item *it)
     }
     free(it->sents);
     hvec_free(&it->vec);
+    for (size_t h = 0; h < it->n_heads; h++)
+        free(it->heads[h].text);
+    free(it->heads);
+    free(it->name);
     free(it->source);
     free(it->title);
     free(it);
@@ -206,23 +255,36 @@ void precis_brief_item_free(precis_brief_item *it)
 typedef struct story {
     size_t *members; /* item indices, ascending */
     size_t n_members;
-    const char *headline;
+    double importance;
+    char *headline; /* owned: a title, cut, or a headline made from the lead */
     size_t headline_len;
-    const char *date; /* NULL when no member has one */
+    const char *date; /* newest member date, NULL when none has one */
     const char *time;
     const item_sentence **chosen;
     size_t n_chosen;
     const char **sources;
+    const char **names;
     const char **texts;
     size_t *lens;
 } story;
+
+/* An item of the "also in the news" list. */
+typedef struct also_item {
+    const char *time;
+    const char *text;
+    size_t len;
+    size_t order; /* first seen, for a stable order */
+} also_item;
 
 struct precis_brief {
     precis_brief_options opt;
     precis_brief_item **items;
     size_t n_items, cap_items;
     story *stories;
-    size_t n_stories;
+    size_t n_stories;     /* shown */
+    size_t n_more;        /* found beyond opt.top */
+    also_item *also;
+    size_t n_also;
     char date[11];
     bool finished;
     precis_ctx *ctx; /* where failures are reported; the caller's */
@@ -232,8 +294,10 @@ precis_brief_options precis_brief_options_default(void)
 {
     return (precis_brief_options){
         .sentences = 3,
+        .words = 0,
+        .ratio = 0.0,
         .threshold = 0.3,
-        .top = 0,
+        .top = PRECIS_BRIEF_DEFAULT_TOP,
         .date = "",
     };
 }
@@ -248,6 +312,13 @@ precis_brief *precis_brief_new(precis_ctx *ctx,
     if (!(o.threshold > 0.0 && o.threshold <= 1.0)) {
         precis__fail(ctx, PRECIS_EINVAL,
                      "briefing threshold %g is not in (0, 1]", o.threshold);
+        return NULL;
+    }
+    if (!(o.ratio >= 0.0 && o.ratio <= 1.0) ||
+        (o.sentences == 0 && o.words == 0 && o.ratio == 0.0)) {
+        precis__fail(ctx, PRECIS_EINVAL,
+                     "a story needs a budget: sentences, words or a ratio "
+                     "in (0, 1]");
         return NULL;
     }
     char normal[11];
@@ -296,6 +367,109 @@ precis_status precis_brief_add(precis_brief *b, precis_brief_item *item)
     return PRECIS_OK;
 }
 
+/* ==== Headlines ==== */
+
+/* Longest headline, in bytes; a longer title is cut at a word. */
+#define HEADLINE_MAX 120
+/* A headline made from a sentence keeps this many words at most. */
+#define HEADLINE_WORDS 12
+
+/* s[0..len) cut at the last space before max bytes, with an ellipsis. */
+static char *cut_at_word(const char *s, size_t len, size_t max)
+{
+    if (len <= max)
+        return precis__strndup(s, len);
+    size_t end = max - 3; /* room for "…" */
+    while (end > 0 && s[end] != ' ')
+        end--;
+    if (end == 0) /* one long word: cut at a character boundary */
+        for (end = max - 3; end > 0 && ((unsigned char)s[end] & 0xC0) == 0x80;)
+            end--;
+    while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ',' ||
+                       s[end - 1] == ';' || s[end - 1] == ':'))
+        end--;
+    char *h = precis__malloc(end + 4);
+    memcpy(h, s, end);
+    memcpy(h + end, "\xE2\x80\xA6", 4);
+    return h;
+}
+
+/* A headline from a lead sentence, never the sentence itself: the sentence
+ * up to its first clause break (a comma, a dash, a colon, a semicolon, or
+ * "said"/"says") when that leaves 4 to HEADLINE_WORDS words, else its first
+ * HEADLINE_WORDS words and an ellipsis; the closing full stop goes. *whole
+ * is set when the sentence was short enough to be its own headline. */
+static char *headline_from(const char *s, size_t len, bool *whole)
+{
+    *whole = false;
+    size_t words = 0, end = len;
+    bool in = false;
+    for (size_t i = 0; i < len; i++) {
+        bool space = s[i] == ' ';
+        if (!space && !in && ++words > HEADLINE_WORDS) {
+            end = i;
+            break;
+        }
+        in = !space;
+        bool brk = (s[i] == ',' || s[i] == ';' || s[i] == ':') &&
+                   i + 1 < len && s[i + 1] == ' ';
+        brk |= i + 2 < len && s[i] == ' ' &&
+               (s[i + 1] == '-' || memcmp(s + i + 1, "\xE2\x80\x93", 3) == 0 ||
+                memcmp(s + i + 1, "\xE2\x80\x94", 3) == 0);
+        brk |= i + 6 <= len && s[i] == ' ' &&
+               (memcmp(s + i, " said ", 6) == 0 ||
+                memcmp(s + i, " says ", 6) == 0);
+        if (brk && words >= 4) {
+            char *h = precis__strndup(s, i);
+            return h;
+        }
+    }
+    if (end == len) {
+        /* The whole sentence fits: drop its closing full stop. */
+        while (end > 0 && (s[end - 1] == '.' || s[end - 1] == ' '))
+            end--;
+        *whole = true;
+        return cut_at_word(s, end, HEADLINE_MAX);
+    }
+    while (end > 0 && s[end - 1] == ' ')
+        end--;
+    char *h = precis__malloc(end + 4);
+    memcpy(h, s, end);
+    memcpy(h + end, "\xE2\x80\xA6", 4);
+    if (end + 3 > HEADLINE_MAX) {
+        char *c = cut_at_word(h, end + 3, HEADLINE_MAX);
+        free(h);
+        return c;
+    }
+    return h;
+}
+
+/* The member whose title is the story's: the titled article closest to
+ * the others (the first HEADLINE_PEERS of them, to stay linear). */
+#define HEADLINE_PEERS 32
+static const precis_brief_item *best_titled(const precis_brief *b,
+                                            const story *s)
+{
+    const precis_brief_item *best = NULL;
+    double best_sum = -1.0;
+    size_t peers = s->n_members < HEADLINE_PEERS ? s->n_members
+                                                 : HEADLINE_PEERS;
+    for (size_t m = 0; m < peers; m++) {
+        const precis_brief_item *it = b->items[s->members[m]];
+        if (!it->title || !it->title_len)
+            continue;
+        double sum = 0.0;
+        for (size_t o = 0; o < peers; o++)
+            if (o != m)
+                sum += hvec_dot(&it->vec, &b->items[s->members[o]]->vec);
+        if (sum > best_sum) {
+            best_sum = sum;
+            best = it;
+        }
+    }
+    return best;
+}
+
 /* ==== Stories ==== */
 
 static int cmp_str(const char *a, const char *b)
@@ -308,25 +482,52 @@ static int cmp_str(const char *a, const char *b)
     return -strcmp(a, b); /* newest first */
 }
 
-static int by_story(const void *x, const void *y)
+/* Most important first: more sources, then newer, then input order. */
+static int by_importance(const void *x, const void *y)
 {
     const story *a = x, *b = y;
+    if (a->importance != b->importance)
+        return a->importance > b->importance ? -1 : 1;
     int c = cmp_str(a->date, b->date);
     if (c)
         return c;
     c = cmp_str(a->time, b->time);
     if (c)
         return c;
-    if (a->n_members != b->n_members)
-        return a->n_members < b->n_members ? 1 : -1;
     return (a->members[0] > b->members[0]) - (a->members[0] < b->members[0]);
 }
 
+/* Days between two "YYYY-MM-DD" dates, by their day numbers (a rough
+ * count is enough for an importance penalty: months as 31 days). */
+static long days_apart(const char *newer, const char *older)
+{
+    long y1 = strtol(newer, NULL, 10), m1 = strtol(newer + 5, NULL, 10),
+         d1 = strtol(newer + 8, NULL, 10);
+    long y0 = strtol(older, NULL, 10), m0 = strtol(older + 5, NULL, 10),
+         d0 = strtol(older + 8, NULL, 10);
+    long diff = ((y1 * 12 + m1) * 31 + d1) - ((y0 * 12 + m0) * 31 + d0);
+    return diff > 0 ? diff : 0;
+}
+
+/* How many sentences a story gets: the budget of the options over the
+ * candidate sentences its articles offer. */
+static size_t story_budget(const precis_brief *b, size_t pool)
+{
+    if (b->opt.ratio > 0.0) {
+        size_t n = (size_t)ceil(b->opt.ratio * (double)pool);
+        return n ? n : 1;
+    }
+    if (b->opt.sentences)
+        return b->opt.sentences;
+    return pool; /* words alone: the word budget stops it */
+}
+
 /* Picks the story's sentences by MMR over all its articles' sentences,
- * skipping any that repeats one already in the briefing. */
+ * skipping any that repeats one already in the briefing, within the
+ * sentence and word budgets (the first sentence always fits). */
 static void summarize_story(precis_brief *b, story *s,
                             const item_sentence ***given, size_t *n_given,
-                            size_t *cap_given)
+                            size_t *cap_given, const item_sentence *skip)
 {
     size_t pool = 0;
     for (size_t m = 0; m < s->n_members; m++)
@@ -338,13 +539,16 @@ static void summarize_story(precis_brief *b, story *s,
     size_t k = 0;
     for (size_t m = 0; m < s->n_members; m++) {
         const precis_brief_item *it = b->items[s->members[m]];
-        for (size_t j = 0; j < it->n_sents; j++)
+        for (size_t j = 0; j < it->n_sents; j++) {
+            taken[k] = &it->sents[j] == skip;
             cand[k++] = &it->sents[j];
+        }
     }
-    s->chosen = precis__malloc((b->opt.sentences ? b->opt.sentences : 1) *
-                               sizeof *s->chosen);
+    size_t want = story_budget(b, pool);
+    s->chosen = precis__malloc((want ? want : 1) * sizeof *s->chosen);
     s->n_chosen = 0;
-    while (s->n_chosen < b->opt.sentences) {
+    size_t words = 0;
+    while (s->n_chosen < want) {
         size_t best = pool;
         double best_value = 0.0;
         for (size_t c = 0; c < pool; c++) {
@@ -366,6 +570,10 @@ static void summarize_story(precis_brief *b, story *s,
                 hvec_dot(&cand[best]->vec, &(*given)[g]->vec) > REPEAT_COSINE;
         if (repeat)
             continue;
+        if (b->opt.words && s->n_chosen &&
+            words + cand[best]->words > b->opt.words)
+            continue; /* a shorter one may still fit */
+        words += cand[best]->words;
         s->chosen[s->n_chosen++] = cand[best];
         if (*n_given == *cap_given) {
             *cap_given = *cap_given ? *cap_given * 2 : 64;
@@ -380,6 +588,125 @@ static void summarize_story(precis_brief *b, story *s,
     free(cand);
     free(worst);
     free(taken);
+}
+
+/* The story's headline: its best title (cut to HEADLINE_MAX), else one
+ * made from its most relevant lead sentence. Returns the sentence the
+ * headline says in full, which the summary then leaves out, or NULL. */
+static const item_sentence *make_headline(const precis_brief *b, story *s)
+{
+    const precis_brief_item *titled = best_titled(b, s);
+    if (titled) {
+        s->headline = cut_at_word(titled->title, titled->title_len,
+                                  HEADLINE_MAX);
+        s->headline_len = strlen(s->headline);
+        return NULL;
+    }
+    /* The most relevant sentence among the members' leads. */
+    const item_sentence *lead = NULL;
+    for (size_t m = 0; m < s->n_members && m < HEADLINE_PEERS; m++) {
+        const precis_brief_item *it = b->items[s->members[m]];
+        for (size_t j = 0; j < it->n_sents; j++)
+            if (!lead || it->sents[j].relevance > lead->relevance ||
+                (it->sents[j].relevance == lead->relevance &&
+                 it->sents[j].index < lead->index))
+                lead = &it->sents[j];
+    }
+    if (!lead) {
+        s->headline = precis__strdup(b->items[s->members[0]]->name);
+        s->headline_len = strlen(s->headline);
+        return NULL;
+    }
+    bool whole;
+    s->headline = headline_from(lead->text, lead->len, &whole);
+    s->headline_len = strlen(s->headline);
+    return whole ? lead : NULL;
+}
+
+static void sort_u64(uint64_t *v, size_t n);
+
+/* The briefing's date: the one asked for, else the most common article
+ * date (the newest of equals), by sorting: linear-ish in articles. */
+static void choose_date(precis_brief *b)
+{
+    if (b->opt.date[0]) {
+        memcpy(b->date, b->opt.date, sizeof b->date);
+        return;
+    }
+    size_t n = 0;
+    uint64_t *days = precis__malloc((b->n_items ? b->n_items : 1) *
+                                    sizeof *days);
+    for (size_t i = 0; i < b->n_items; i++) {
+        const char *d = b->items[i]->date;
+        if (d[0])
+            days[n++] = (uint64_t)strtoul(d, NULL, 10) * 10000 +
+                        strtoul(d + 5, NULL, 10) * 100 +
+                        strtoul(d + 8, NULL, 10);
+    }
+    sort_u64(days, n);
+    uint64_t best = 0;
+    size_t best_run = 0;
+    for (size_t i = 0; i < n;) {
+        size_t e = i;
+        while (e < n && days[e] == days[i])
+            e++;
+        if (e - i >= best_run) { /* ascending: a later equal run is newer */
+            best_run = e - i;
+            best = days[i];
+        }
+        i = e;
+    }
+    free(days);
+    if (best_run)
+        snprintf(b->date, sizeof b->date, "%04u-%02u-%02u",
+                 (unsigned)(best / 10000 % 10000),
+                 (unsigned)(best / 100 % 100), (unsigned)(best % 100));
+}
+
+static int cmp_u64(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+static void sort_u64(uint64_t *v, size_t n)
+{
+    qsort(v, n, sizeof *v, cmp_u64);
+}
+
+static int by_also(const void *x, const void *y)
+{
+    const also_item *a = x, *b = y;
+    int c = strcmp(b->time, a->time); /* newest first */
+    if (c)
+        return c;
+    return (a->order > b->order) - (a->order < b->order);
+}
+
+/* "Also in the news": the inputs' timed sidebar headlines, each once (the
+ * same words at any time count as one: the first kept), newest first. */
+static void collect_also(precis_brief *b)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < b->n_items; i++)
+        total += b->items[i]->n_heads;
+    b->also = precis__calloc(total ? total : 1, sizeof *b->also);
+    strmap seen = {0};
+    for (size_t i = 0; i < b->n_items; i++) {
+        const precis_brief_item *it = b->items[i];
+        for (size_t h = 0; h < it->n_heads; h++) {
+            int added;
+            strmap_put(&seen, it->heads[h].text, it->heads[h].len, 0, &added);
+            if (!added)
+                continue;
+            b->also[b->n_also] = (also_item){it->heads[h].time,
+                                             it->heads[h].text,
+                                             it->heads[h].len, b->n_also};
+            b->n_also++;
+        }
+    }
+    strmap_free(&seen);
+    qsort(b->also, b->n_also, sizeof *b->also, by_also);
 }
 
 precis_status precis_brief_finish(precis_brief *b)
@@ -414,26 +741,33 @@ precis_status precis_brief_finish(precis_brief *b)
     }
     free(story_of);
     free(count);
+    choose_date(b);
 
-    /* Each story's metadata: the first title, the newest date and time. */
+    /* Each story's dates, and its importance: how many reported it, less
+     * a little for each day it is older than the briefing's newest. */
+    const char *newest = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (b->items[i]->date[0] &&
+            (!newest || strcmp(b->items[i]->date, newest) > 0))
+            newest = b->items[i]->date;
     for (size_t s = 0; s < b->n_stories; s++) {
         story *st = &b->stories[s];
         for (size_t m = 0; m < st->n_members; m++) {
             const precis_brief_item *it = b->items[st->members[m]];
-            if (!st->headline && it->title) {
-                st->headline = it->title;
-                st->headline_len = it->title_len;
-            }
             if (it->date[0] && (!st->date || strcmp(it->date, st->date) > 0))
                 st->date = it->date;
             if (it->time[0] && (!st->time || strcmp(it->time, st->time) > 0))
                 st->time = it->time;
         }
+        st->importance = log2(1.0 + (double)st->n_members);
+        if (st->date && newest)
+            st->importance -= 0.5 * (double)days_apart(newest, st->date);
     }
-    qsort(b->stories, b->n_stories, sizeof *b->stories, by_story);
+    qsort(b->stories, b->n_stories, sizeof *b->stories, by_importance);
     if (b->opt.top && b->n_stories > b->opt.top) {
         for (size_t s = b->opt.top; s < b->n_stories; s++)
             free(b->stories[s].members);
+        b->n_more = b->n_stories - b->opt.top;
         b->n_stories = b->opt.top;
     }
 
@@ -441,16 +775,14 @@ precis_status precis_brief_finish(precis_brief *b)
     size_t n_given = 0, cap_given = 0;
     for (size_t s = 0; s < b->n_stories; s++) {
         story *st = &b->stories[s];
-        summarize_story(b, st, &given, &n_given, &cap_given);
-        if (!st->headline && st->n_chosen) {
-            st->headline = st->chosen[0]->text;
-            st->headline_len = st->chosen[0]->len;
-        }
-        /* The chosen sentences in reading order: by article, then by
-         * place in the article. */
+        const item_sentence *said = make_headline(b, st);
+        summarize_story(b, st, &given, &n_given, &cap_given, said);
         st->sources = precis__malloc(st->n_members * sizeof *st->sources);
-        for (size_t m = 0; m < st->n_members; m++)
+        st->names = precis__malloc(st->n_members * sizeof *st->names);
+        for (size_t m = 0; m < st->n_members; m++) {
             st->sources[m] = b->items[st->members[m]]->source;
+            st->names[m] = b->items[st->members[m]]->name;
+        }
         st->texts = precis__malloc((st->n_chosen ? st->n_chosen : 1) *
                                    sizeof *st->texts);
         st->lens = precis__malloc((st->n_chosen ? st->n_chosen : 1) *
@@ -461,31 +793,18 @@ precis_status precis_brief_finish(precis_brief *b)
         }
     }
     free(given);
-
-    /* The briefing's date: the one asked for, or the most common. */
-    if (b->opt.date[0]) {
-        memcpy(b->date, b->opt.date, sizeof b->date);
-    } else {
-        size_t best = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (!b->items[i]->date[0])
-                continue;
-            size_t c = 0;
-            for (size_t j = 0; j < n; j++)
-                c += strcmp(b->items[j]->date, b->items[i]->date) == 0;
-            if (c > best ||
-                (c == best && strcmp(b->items[i]->date, b->date) > 0)) {
-                best = c;
-                memcpy(b->date, b->items[i]->date, sizeof b->date);
-            }
-        }
-    }
+    collect_also(b);
     return PRECIS_OK;
 }
 
 size_t precis_brief_story_count(const precis_brief *b)
 {
     return b->finished ? b->n_stories : 0;
+}
+
+size_t precis_brief_more_count(const precis_brief *b)
+{
+    return b->finished ? b->n_more : 0;
 }
 
 size_t precis_brief_article_count(const precis_brief *b)
@@ -502,7 +821,9 @@ precis_status precis_brief_story(const precis_brief *b, size_t i,
                                  precis_story *out)
 {
     if (i >= precis_brief_story_count(b))
-        return PRECIS_EINVAL;
+        return precis__fail(b->ctx, PRECIS_EINVAL,
+                            "story %zu out of range (the briefing has %zu)",
+                            i, precis_brief_story_count(b));
     const story *s = &b->stories[i];
     out->headline = s->headline ? s->headline : "";
     out->headline_len = s->headline ? s->headline_len : 0;
@@ -510,9 +831,30 @@ precis_status precis_brief_story(const precis_brief *b, size_t i,
     out->time = s->time;
     out->n_sources = s->n_members;
     out->sources = s->sources;
+    out->source_names = s->names;
     out->n_sentences = s->n_chosen;
     out->sentences = s->texts;
     out->sentence_lens = s->lens;
+    return PRECIS_OK;
+}
+
+size_t precis_brief_also_count(const precis_brief *b)
+{
+    return b->finished ? b->n_also : 0;
+}
+
+precis_status precis_brief_also(const precis_brief *b, size_t i,
+                                precis_headline *out)
+{
+    if (i >= precis_brief_also_count(b))
+        return precis__fail(b->ctx, PRECIS_EINVAL,
+                            "headline %zu out of range (the briefing has "
+                            "%zu)",
+                            i, precis_brief_also_count(b));
+    out->time = b->also[i].time;
+    out->time_len = strlen(b->also[i].time);
+    out->text = b->also[i].text;
+    out->len = b->also[i].len;
     return PRECIS_OK;
 }
 
@@ -522,12 +864,15 @@ void precis_brief_free(precis_brief *b)
         return;
     for (size_t s = 0; s < b->n_stories; s++) {
         free(b->stories[s].members);
+        free(b->stories[s].headline);
         free(b->stories[s].chosen);
         free(b->stories[s].sources);
+        free(b->stories[s].names);
         free(b->stories[s].texts);
         free(b->stories[s].lens);
     }
     free(b->stories);
+    free(b->also);
     for (size_t i = 0; i < b->n_items; i++)
         precis_brief_item_free(b->items[i]);
     free(b->items);

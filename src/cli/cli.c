@@ -81,7 +81,8 @@ const char *const cli_usage[] = {
     "  -j, --jobs=N          worker threads (default: one per processor);\n"
     "                        the output is the same for any N\n"
     "      --date=YYYY-MM-DD brief: only that day's articles (and undated)\n"
-    "      --top=N           brief: at most N stories\n"
+    "      --top=N           brief: at most N stories (default 20), a line\n"
+    "                        counts the others\n"
     "      --threshold=T     brief: same story from this similarity (0..1,\n"
     "                        default 0.3)\n"
     "\n"
@@ -596,7 +597,9 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
                           (o->format == FMT_MD || o->format == FMT_JSON));
     if (!show_keywords)
         o->opt.keywords = 0;
-    /* The briefing's sentences per story follow -n. */
+    /* Each story's summary follows -n, -w and -r. */
     o->brief.sentences = o->opt.sentences;
+    o->brief.words = o->opt.words;
+    o->brief.ratio = o->opt.ratio;
     return EXIT_OK;
 }

@@ -1,5 +1,6 @@
 /* render_brief.c: a briefing as plain text, Markdown or JSON, through the
  * public story accessors. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,11 +16,24 @@
 
 static void put_sources(renderer *r, const precis_story *s)
 {
-    render_lit(r, s->n_sources == 1 ? "Source: " : "Sources: ");
-    for (size_t k = 0; k < s->n_sources; k++) {
+    /* A wire story in dozens of outlets names the first few. */
+    size_t shown = s->n_sources < 8 ? s->n_sources : 8;
+    if (s->n_sources == 1) {
+        render_lit(r, "Source: ");
+    } else {
+        char count[32];
+        snprintf(count, sizeof count, "%zu sources: ", s->n_sources);
+        render_lit(r, count);
+    }
+    for (size_t k = 0; k < shown; k++) {
         if (k)
             render_lit(r, ", ");
-        render_text(r, s->sources[k], strlen(s->sources[k]));
+        render_text(r, s->source_names[k], strlen(s->source_names[k]));
+    }
+    if (shown < s->n_sources) {
+        char more[48];
+        snprintf(more, sizeof more, " and %zu more", s->n_sources - shown);
+        render_lit(r, more);
     }
 }
 
@@ -73,6 +87,32 @@ static precis_status render_plain(const precis_brief *b, bool md,
         }
         render_cr(&r);
     }
+    size_t more = precis_brief_more_count(b);
+    if (more) {
+        render_blankline(&r);
+        char line[64];
+        snprintf(line, sizeof line, "%s%zu more %s%s", md ? "*" : "", more,
+                 more == 1 ? "story" : "stories", md ? "*" : "");
+        render_lit(&r, line);
+        render_cr(&r);
+    }
+    size_t n_also = precis_brief_also_count(b);
+    if (n_also) {
+        render_blankline(&r);
+        render_lit(&r, md ? "## Also in the news" : "Also in the news");
+        render_cr(&r);
+        if (md)
+            render_blankline(&r);
+        for (size_t k = 0; k < n_also; k++) {
+            precis_headline h;
+            precis_brief_also(b, k, &h);
+            render_lit(&r, md ? "- **" : "");
+            render_text(&r, h.time, h.time_len);
+            render_lit(&r, md ? "** " : "  ");
+            render_text(&r, h.text, h.len);
+            render_cr(&r);
+        }
+    }
     return render_end(&r);
 }
 
@@ -99,9 +139,18 @@ static precis_status render_json(const precis_brief *b, unsigned flags,
             o, "date", s.date ? precis__json_string(s.date, 10) : json_null());
         json_object_set_new(
             o, "time", s.time ? precis__json_string(s.time, 5) : json_null());
-        for (size_t k = 0; k < s.n_sources; k++)
-            json_array_append_new(
-                src, precis__json_string(s.sources[k], strlen(s.sources[k])));
+        for (size_t k = 0; k < s.n_sources; k++) {
+            json_t *one = json_object();
+            if (!one)
+                precis__oom();
+            json_object_set_new(one, "name",
+                                precis__json_string(s.source_names[k],
+                                                    strlen(s.source_names[k])));
+            json_object_set_new(one, "file",
+                                precis__json_string(s.sources[k],
+                                                    strlen(s.sources[k])));
+            json_array_append_new(src, one);
+        }
         json_object_set_new(o, "sources", src);
         for (size_t k = 0; k < s.n_sentences; k++)
             json_array_append_new(
@@ -110,6 +159,22 @@ static precis_status render_json(const precis_brief *b, unsigned flags,
         json_array_append_new(stories, o);
     }
     json_object_set_new(root, "stories", stories);
+    json_object_set_new(root, "more",
+                        json_integer((json_int_t)precis_brief_more_count(b)));
+    json_t *also = json_array();
+    if (!also)
+        precis__oom();
+    for (size_t k = 0; k < precis_brief_also_count(b); k++) {
+        precis_headline h;
+        precis_brief_also(b, k, &h);
+        json_t *one = json_object();
+        if (!one)
+            precis__oom();
+        json_object_set_new(one, "time", precis__json_string(h.time, h.time_len));
+        json_object_set_new(one, "text", precis__json_string(h.text, h.len));
+        json_array_append_new(also, one);
+    }
+    json_object_set_new(root, "also", also);
     size_t dump =
         JSON_PRESERVE_ORDER |
         ((flags & PRECIS_JSON_PRETTY) ? JSON_INDENT(2) : JSON_COMPACT);
