@@ -47,6 +47,8 @@ const char *precis_strerror(precis_status status)
         return "input too large";
     case PRECIS_EIMAGE:
         return "cannot render the image";
+    case PRECIS_EFEED:
+        return "not an RSS or Atom feed";
     }
     return "unknown error";
 }

@@ -91,7 +91,8 @@ typedef enum precis_status {
     PRECIS_EMODEL = -7,  /* a models folder is missing or unreadable */
     PRECIS_ESTATE = -8,  /* a call out of order (feed after finish) */
     PRECIS_EIMAGE = -9,  /* an image too large, or libpng failed */
-    PRECIS_ETOOBIG = -10 /* the input is larger than max_input */
+    PRECIS_ETOOBIG = -10, /* the input is larger than max_input */
+    PRECIS_EFEED = -11    /* not a well-formed RSS or Atom feed */
 } precis_status;
 
 /** Returns a short English description of status ("input is empty").
@@ -803,6 +804,53 @@ PRECIS_API precis_status precis_brief_render(const precis_brief *b,
 
 /** NULL is a no-op. */
 PRECIS_API void precis_brief_free(precis_brief *b);
+
+/* ==== Feeds: RSS and Atom ====
+ *
+ * A feed is many articles: precis_feed_parse reads its items, and each
+ * becomes a document of its own (its content fed, its title and date set,
+ * its link and the feed's title as its source). RSS 2.0, 0.9x and 1.0
+ * and Atom 1.0 are read with libxml2, never touching the network or the
+ * file system on the feed's behalf: no external entity or DTD is loaded
+ * and no entity is expanded, so an item whose text is an entity naming a
+ * local file comes without it. */
+
+typedef struct precis_feed precis_feed;
+
+/** One item. Strings are NUL-terminated and valid until precis_feed_free;
+ * title, link, date and time are NULL when the item has none. */
+typedef struct precis_feed_entry {
+    const char *title;
+    const char *link;
+    const char *date; /* "YYYY-MM-DD", from pubDate, dc:date, published */
+    const char *time; /* "HH:MM" */
+    const char *content; /* the fullest body (content:encoded, content,
+                          * description, summary); "" when none */
+    size_t content_len;
+    int content_is_html; /* content is HTML markup (RSS, Atom type="html") */
+} precis_feed_entry;
+
+/** Parses len bytes of a feed (not copied; read during the call). Returns
+ * a feed to free with precis_feed_free, or NULL with the reason in ctx
+ * (PRECIS_EEMPTY, PRECIS_EFEED for anything that is not a well-formed RSS
+ * or Atom document, PRECIS_ETOOBIG past 2 GB). ctx must outlive the feed.
+ * At most 10,000 items are read. */
+PRECIS_API precis_feed *precis_feed_parse(precis_ctx *ctx, const void *data,
+                                          size_t len);
+
+/** Number of items (0 for NULL). */
+PRECIS_API size_t precis_feed_count(const precis_feed *f);
+
+/** The feed's title (the channel's), or NULL. */
+PRECIS_API const char *precis_feed_source(const precis_feed *f);
+
+/** Fills *out with item i, in feed order. Returns PRECIS_OK, or
+ * PRECIS_EINVAL when i is out of range. */
+PRECIS_API precis_status precis_feed_item(const precis_feed *f, size_t i,
+                                          precis_feed_entry *out);
+
+/** NULL is a no-op. */
+PRECIS_API void precis_feed_free(precis_feed *f);
 
 /* ==== Convenience ==== */
 

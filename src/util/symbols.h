@@ -41,6 +41,7 @@
 #define date_find_lang          precis__date_find_lang
 #define detect_language         precis__detect_language
 #define error_set               precis__error_set
+#define feed_sniff              precis__feed_sniff
 #define font_find               precis__font_find
 #define font_glyph_get          precis__font_glyph_get
 #define font_hex_digit          precis__font_hex_digit
