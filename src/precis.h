@@ -785,7 +785,8 @@ PRECIS_API precis_status precis_brief_also(const precis_brief *b, size_t i,
 typedef enum precis_brief_format {
     PRECIS_BRIEF_TEXT,
     PRECIS_BRIEF_MD,
-    PRECIS_BRIEF_JSON
+    PRECIS_BRIEF_JSON,
+    PRECIS_BRIEF_ATOM
 } precis_brief_format;
 
 /** Writes the briefing. Text: a heading line, then per story "HH:MM
@@ -796,7 +797,9 @@ typedef enum precis_brief_format {
  * {"version", "date", "stories": [{"headline", "date", "time",
  * "sources": [{"name", "file"}], "sentences": [...]}], "more",
  * "also": [{"time", "text"}]} on one line (flags PRECIS_JSON_PRETTY
- * indents). Returns PRECIS_OK, PRECIS_EIO,
+ * indents). Atom: an Atom 1.0 feed (written with libxml2), an entry per
+ * story with a stable id (a hash of its headline and first source), its
+ * date and time as updated, and its sentences and sources as summary. Returns PRECIS_OK, PRECIS_EIO,
  * PRECIS_EINVAL or PRECIS_ESTATE before finish. */
 PRECIS_API precis_status precis_brief_render(const precis_brief *b,
                                   precis_brief_format format, unsigned flags,

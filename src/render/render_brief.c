@@ -5,12 +5,15 @@
 #include <string.h>
 
 #include <jansson.h>
+#include <libxml/xmlwriter.h>
 
 #include "brief/brief.h"
 #include "internal.h"
 #include "render/render.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "util/json_util.h"
+#include "util/utf8.h"
 
 /* ==== Rendering ==== */
 
@@ -189,6 +192,130 @@ static precis_status render_json(const precis_brief *b, unsigned flags,
     return failed ? PRECIS_EIO : PRECIS_OK;
 }
 
+/* ==== Atom ==== */
+
+/* A stable id for a story: its headline and first source, hashed, so that
+ * a feed reader sees the same story again as the same entry. */
+static void story_id(const precis_story *s, char out[64])
+{
+    uint64_t h = 14695981039346656037ull; /* FNV-1a */
+    for (size_t k = 0; k < s->headline_len; k++)
+        h = (h ^ (unsigned char)s->headline[k]) * 1099511628211ull;
+    const char *src = s->n_sources ? s->sources[0] : "";
+    for (; *src; src++)
+        h = (h ^ (unsigned char)*src) * 1099511628211ull;
+    snprintf(out, 64, "urn:precis:story:%016llx", (unsigned long long)h);
+}
+
+/* "YYYY-MM-DDTHH:MM:00Z" from a date and an optional time; the briefing's
+ * date, else 1970-01-01, when the story has none. */
+static void atom_time(const char *date, const char *time, const char *fallback,
+                      char out[32])
+{
+    const char *d = date ? date : fallback ? fallback : "1970-01-01";
+    snprintf(out, 32, "%.10sT%.5s:00Z", d, time ? time : "00:00");
+}
+
+/* Writes text (any bytes: invalid UTF-8 becomes U+FFFD, control
+ * characters are left out, since XML 1.0 cannot hold them) as an
+ * element's content. */
+static int write_text_element(xmlTextWriterPtr w, const char *name,
+                              const char *text, size_t len)
+{
+    buf fixed = {0}, clean = {0};
+    u8_repair(&fixed, text, len);
+    for (size_t k = 0; k < fixed.len; k++) {
+        unsigned char c = (unsigned char)fixed.data[k];
+        if (c >= 0x20 || c == '\t' || c == '\n')
+            buf_putc(&clean, (char)c);
+    }
+    int rc = xmlTextWriterWriteElement(w, BAD_CAST name,
+                                       BAD_CAST(clean.data ? clean.data : ""));
+    buf_free(&fixed);
+    buf_free(&clean);
+    return rc;
+}
+
+static precis_status render_atom(const precis_brief *b, precis_sink *sink)
+{
+    xmlBufferPtr xb = xmlBufferCreate();
+    xmlTextWriterPtr w = xb ? xmlNewTextWriterMemory(xb, 0) : NULL;
+    if (!w) {
+        if (xb)
+            xmlBufferFree(xb);
+        precis__oom();
+    }
+    const char *bdate = precis_brief_date(b);
+    char updated[32], id[64];
+    /* The feed is as new as its newest story. */
+    const char *newest_d = NULL, *newest_t = NULL;
+    for (size_t i = 0; i < precis_brief_story_count(b); i++) {
+        precis_story s;
+        precis_brief_story(b, i, &s);
+        if (s.date && (!newest_d || strcmp(s.date, newest_d) > 0 ||
+                       (strcmp(s.date, newest_d) == 0 && s.time &&
+                        (!newest_t || strcmp(s.time, newest_t) > 0)))) {
+            newest_d = s.date;
+            newest_t = s.time;
+        }
+    }
+    atom_time(newest_d, newest_t, bdate, updated);
+    int rc = 0;
+    rc |= xmlTextWriterSetIndent(w, 1) < 0;
+    rc |= xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL) < 0;
+    rc |= xmlTextWriterStartElement(w, BAD_CAST "feed") < 0;
+    rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns",
+                                      BAD_CAST "http://www.w3.org/2005/Atom") < 0;
+    char title[64];
+    snprintf(title, sizeof title, "Briefing%s%s", bdate ? " for " : "",
+             bdate ? bdate : "");
+    rc |= xmlTextWriterWriteElement(w, BAD_CAST "title", BAD_CAST title) < 0;
+    snprintf(id, sizeof id, "urn:precis:briefing:%s", bdate ? bdate : "undated");
+    rc |= xmlTextWriterWriteElement(w, BAD_CAST "id", BAD_CAST id) < 0;
+    rc |= xmlTextWriterWriteElement(w, BAD_CAST "updated", BAD_CAST updated) < 0;
+    rc |= xmlTextWriterStartElement(w, BAD_CAST "author") < 0;
+    rc |= xmlTextWriterWriteElement(w, BAD_CAST "name", BAD_CAST "Precis") < 0;
+    rc |= xmlTextWriterEndElement(w) < 0;
+    rc |= xmlTextWriterStartElement(w, BAD_CAST "generator") < 0;
+    rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "version",
+                                      BAD_CAST PRECIS_VERSION_STRING) < 0;
+    rc |= xmlTextWriterWriteString(w, BAD_CAST "Precis") < 0;
+    rc |= xmlTextWriterEndElement(w) < 0;
+    for (size_t i = 0; i < precis_brief_story_count(b) && !rc; i++) {
+        precis_story s;
+        precis_brief_story(b, i, &s);
+        rc |= xmlTextWriterStartElement(w, BAD_CAST "entry") < 0;
+        rc |= write_text_element(w, "title", s.headline, s.headline_len) < 0;
+        story_id(&s, id);
+        rc |= xmlTextWriterWriteElement(w, BAD_CAST "id", BAD_CAST id) < 0;
+        atom_time(s.date, s.time, bdate, updated);
+        rc |= xmlTextWriterWriteElement(w, BAD_CAST "updated",
+                                        BAD_CAST updated) < 0;
+        buf summary = {0};
+        for (size_t k = 0; k < s.n_sentences; k++) {
+            if (k)
+                buf_putc(&summary, ' ');
+            buf_put(&summary, s.sentences[k], s.sentence_lens[k]);
+        }
+        buf_puts(&summary, s.n_sentences ? "\n\n" : "");
+        buf_puts(&summary, s.n_sources == 1 ? "Source: " : "Sources: ");
+        for (size_t k = 0; k < s.n_sources; k++) {
+            if (k)
+                buf_puts(&summary, ", ");
+            buf_puts(&summary, s.source_names[k]);
+        }
+        rc |= write_text_element(w, "summary", summary.data, summary.len) < 0;
+        buf_free(&summary);
+        rc |= xmlTextWriterEndElement(w) < 0;
+    }
+    rc |= xmlTextWriterEndDocument(w) < 0;
+    xmlFreeTextWriter(w);
+    int failed = rc || sink->write(sink->ud, xmlBufferContent(xb),
+                                   (size_t)xmlBufferLength(xb));
+    xmlBufferFree(xb);
+    return failed ? PRECIS_EIO : PRECIS_OK;
+}
+
 precis_status precis_brief_render(const precis_brief *b,
                                   precis_brief_format format, unsigned flags,
                                   precis_sink *sink)
@@ -206,6 +333,9 @@ precis_status precis_brief_render(const precis_brief *b,
         break;
     case PRECIS_BRIEF_JSON:
         st = render_json(b, flags, sink);
+        break;
+    case PRECIS_BRIEF_ATOM:
+        st = render_atom(b, sink);
         break;
     default:
         return precis__fail(brief_ctx(b), PRECIS_EINVAL,
