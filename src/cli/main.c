@@ -200,6 +200,8 @@ static void list_profiles(void)
         snprintf(w, sizeof w, o.width ? "%u" : "auto", o.width);
         snprintf(h, sizeof h, o.height ? "%u" : "auto", o.height);
         snprintf(size, sizeof size, "%sx%s", w, h);
+        if (!o.width && !o.height)
+            snprintf(size, sizeof size, "auto");
         printf("%-14s %-12s %-6s %-6s %s\n", *p, size, pixels_name(o.pixels),
                layout_name(o.layout), o.font ? o.font : "auto");
     }
