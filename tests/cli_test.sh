@@ -303,6 +303,8 @@ usage_error "-a for headlines" headlines -a textrank "$side"
 usage_error "--fit on a list" -f png --layout list --fit -o "$tmp/l.png" "$side"
 usage_error "--frame-ms for png" -f png --frame-ms 50 -o "$tmp/l.png" "$side"
 usage_error "--loop for apng" -f apng --loop -o "$tmp/l.png" "$side"
+usage_error "brief --png x.md" brief --png "$tmp/t.md" "$tmp/briefin"
+usage_error "--jsonl -v" --jsonl -v
 usage_error "--png for brief text is fine, --fg without --png is not" \
   brief --fg red "$tmp/briefin"
 run brief --png "$tmp/t.png" --profile led-64x32 --top 2 -j 1 "$tmp/briefin"

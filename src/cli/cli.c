@@ -86,6 +86,7 @@ const char *const cli_usage[] = {
     "      --list-profiles   list the profiles: size, pixels, layout, font\n"
     "      --list-fonts      list the fonts: cell size, glyphs, scripts\n"
     "      --png=FILE        brief: also the day's headline ticker as PNG\n"
+    "                        (FILE.png)\n"
     "\n"
     "",
     "Batches:\n"
@@ -106,7 +107,7 @@ const char *const cli_usage[] = {
     "                        K, M and G suffixes; 0: no limit)\n"
     "\n"
     "  -v, --verbose         report each input's language, date and counts\n"
-    "                        on stderr\n"
+    "                        on stderr (brief: the totals; not --jsonl)\n"
     "  -h, --help            display this help and exit\n"
     "  -V, --version         output version information and exit\n"
     "\n"
@@ -573,6 +574,20 @@ static int check_applies(const cli_opts *o, const bool *given, char *err,
             return usage_error(err, err_size,
                                "--%s applies only to 'summarize brief'",
                                option_name(brief_only[i]));
+    if (given['v'] && o->jsonl)
+        return usage_error(err, err_size,
+                           "--verbose has no effect with --jsonl: a record "
+                           "that fails is reported in its output line and "
+                           "on stderr");
+    if (o->png) {
+        enum cli_format f;
+        precis_image_format img = PRECIS_IMG_PNG;
+        if (format_of_path(o->png, &f, &img) == 0 &&
+            (f != FMT_IMAGE || img != PRECIS_IMG_PNG))
+            return usage_error(err, err_size,
+                               "--png writes a PNG, not %s: name it .png",
+                               format_name(f, img));
+    }
     if (given['j'] && !is_brief && !o->jsonl)
         return usage_error(err, err_size,
                            "--jobs applies only to 'summarize brief' and "
