@@ -83,7 +83,7 @@ static precis_doc *summarize_text(precis_ctx *c, const char *text,
     return doc;
 }
 
-enum fmt { FMT_TEXT, FMT_MD, FMT_JSON, FMT_JSON_PRETTY };
+enum fmt { FMT_TEXT, FMT_MD, FMT_JSON, FMT_JSON_PRETTY, FMT_HTML };
 
 /* Renders doc in fmt and returns the output (malloc'd, NUL-terminated). */
 static char *render(precis_doc *doc, enum fmt fmt, precis_md_style style,
@@ -106,6 +106,9 @@ static char *render(precis_doc *doc, enum fmt fmt, precis_md_style style,
         break;
     case FMT_JSON_PRETTY:
         st = precis_render_json(doc, source, PRECIS_JSON_PRETTY, &sink);
+        break;
+    case FMT_HTML:
+        st = precis_render_html(doc, &sink);
         break;
     }
     assert_int_equal(st, PRECIS_OK);
@@ -900,8 +903,10 @@ static char *golden_render(enum fmt fmt)
 }
 
 static const char *const golden_suffix[] = {".expected.txt", ".expected.md",
-                                            ".expected.json"};
-static const enum fmt golden_fmt[] = {FMT_TEXT, FMT_MD, FMT_JSON_PRETTY};
+                                            ".expected.json", ".expected.html"};
+static const enum fmt golden_fmt[] = {FMT_TEXT, FMT_MD, FMT_JSON_PRETTY,
+                                      FMT_HTML};
+#define N_GOLDEN (sizeof golden_suffix / sizeof golden_suffix[0])
 
 /* When got and want differ, describes the first line where they do in
  * msg (size n) and returns false. Static storage, so that a failing test
@@ -969,6 +974,12 @@ static void test_golden_json(void **state)
     golden_check(2);
 }
 
+static void test_golden_html(void **state)
+{
+    (void)state;
+    golden_check(3);
+}
+
 static int golden_load(const char *dir, const char *name)
 {
     gcase.dir = dir;
@@ -992,6 +1003,7 @@ static int run_golden(const char *dir, const char *name)
         cmocka_unit_test(test_golden_text),
         cmocka_unit_test(test_golden_md),
         cmocka_unit_test(test_golden_json),
+        cmocka_unit_test(test_golden_html),
     };
     int failed = cmocka_run_group_tests_name(name, tests, NULL, NULL);
     free(gcase.input);
@@ -1004,7 +1016,7 @@ static int regen_golden(const char *dir, const char *name)
     if (golden_load(dir, name) != 0)
         return 1;
     int rc = 0;
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < N_GOLDEN; i++) {
         char *path = case_path(golden_suffix[i]);
         char *out = golden_render(golden_fmt[i]);
         FILE *f = fopen(path, "wb");

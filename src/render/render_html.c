@@ -173,7 +173,7 @@ static void html_headlines(renderer *r, const precis_doc *doc)
         if (has_time) {
             render_lit(r, "<time>");
             render_text(r, h.time, h.time_len);
-            render_lit(r, "</time>");
+            render_lit(r, "</time> ");
         }
         render_text(r, h.text, h.len);
         render_lit(r, "</li>\n");
