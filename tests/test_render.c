@@ -726,8 +726,8 @@ static char *render_html(precis_doc *doc)
 static void test_html_layout(void **state)
 {
     (void)state;
-    precis_doc *doc = fake_doc("Harbour bridge reopens", full_sents, 2,
-                               &full_meta);
+    precis_doc *doc =
+        fake_doc("Harbour bridge reopens", full_sents, 2, &full_meta);
     char *out = render_html(doc);
     assert_non_null(strstr(out, "<!DOCTYPE html>\n<html lang=\"en\">"));
     assert_non_null(strstr(out, "<title>Harbour bridge reopens</title>"));

@@ -276,7 +276,10 @@ static void join_names(char *s, size_t size, const char *const *names)
     for (size_t i = 0; i < n; i++) {
         size_t used = strlen(s);
         snprintf(s + used, size - used, "%s%s",
-                 i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
+                 i == 0       ? ""
+                 : i + 1 == n ? " or "
+                              : ", ",
+                 names[i]);
     }
 }
 
@@ -400,8 +403,8 @@ static int parse_format(const char *name, enum cli_format *fmt,
     static const struct {
         const char *name;
         enum cli_format fmt;
-    } names[] = {{"text", FMT_TEXT}, {"txt", FMT_TEXT},      {"md", FMT_MD},
-                 {"markdown", FMT_MD}, {"json", FMT_JSON},   {"jsonl", FMT_JSONL},
+    } names[] = {{"text", FMT_TEXT},   {"txt", FMT_TEXT},  {"md", FMT_MD},
+                 {"markdown", FMT_MD}, {"json", FMT_JSON}, {"jsonl", FMT_JSONL},
                  {"html", FMT_HTML}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i].name) == 0) {
@@ -455,8 +458,9 @@ static const char *format_name(enum cli_format fmt, precis_image_format img)
     case FMT_IMAGE:
         break;
     }
-    return img == PRECIS_IMG_PPM ? "ppm" : img == PRECIS_IMG_APNG ? "apng"
-                                                                  : "png";
+    return img == PRECIS_IMG_PPM    ? "ppm"
+           : img == PRECIS_IMG_APNG ? "apng"
+                                    : "png";
 }
 
 /* ==== Which options go together ==== */
@@ -492,16 +496,16 @@ static int check_format(cli_opts *o, const bool *given, char *err,
                    format_of_path(o->output, &ext, &ext_img) == 0;
     if (given['f'] && has_ext) {
         /* An APNG is a .png to every browser and viewer. */
-        bool same = ext == o->format &&
-                    (ext != FMT_IMAGE || ext_img == o->img.format ||
-                     (o->img.format == PRECIS_IMG_APNG &&
-                      ext_img == PRECIS_IMG_PNG));
+        bool same =
+            ext == o->format &&
+            (ext != FMT_IMAGE || ext_img == o->img.format ||
+             (o->img.format == PRECIS_IMG_APNG && ext_img == PRECIS_IMG_PNG));
         if (!same)
             return usage_error(err, err_size,
                                "-f %s conflicts with the name of -o '%s' "
                                "(%s); give one of them, or make them agree",
-                               format_name(o->format, o->img.format),
-                               o->output, format_name(ext, ext_img));
+                               format_name(o->format, o->img.format), o->output,
+                               format_name(ext, ext_img));
     } else if (has_ext) {
         o->format = ext;
         o->img.format = ext_img;
@@ -558,8 +562,7 @@ static int check_applies(const cli_opts *o, const bool *given, char *err,
                          size_t err_size)
 {
     static const int budget[] = {'n', 'w', 'r', 'a'};
-    static const int brief_only[] = {OPT_DATE, OPT_TOP, OPT_THRESHOLD,
-                                     OPT_PNG};
+    static const int brief_only[] = {OPT_DATE, OPT_TOP, OPT_THRESHOLD, OPT_PNG};
     bool is_brief = o->command == CMD_BRIEF;
     bool summarises = o->command == CMD_SUMMARY || is_brief;
     for (size_t i = 0; i < sizeof budget / sizeof budget[0]; i++)
@@ -592,17 +595,16 @@ static int check_applies(const cli_opts *o, const bool *given, char *err,
         return usage_error(err, err_size,
                            "--jobs applies only to 'summarize brief' and "
                            "--jsonl");
-    if (given[OPT_MD_STYLE] && !(o->format == FMT_MD && o->command ==
-                                                          CMD_SUMMARY))
+    if (given[OPT_MD_STYLE] &&
+        !(o->format == FMT_MD && o->command == CMD_SUMMARY))
         return usage_error(err, err_size,
                            "--md-style applies only to a summary in "
                            "Markdown (-f md)");
     if (given[OPT_JSON_PRETTY] && o->format != FMT_JSON)
-        return usage_error(err, err_size,
-                           "--json-pretty applies only to -f json%s",
-                           o->format == FMT_JSONL
-                               ? " (JSON Lines are one object a line)"
-                               : "");
+        return usage_error(
+            err, err_size, "--json-pretty applies only to -f json%s",
+            o->format == FMT_JSONL ? " (JSON Lines are one object a line)"
+                                   : "");
     /* Image options: for -f png|ppm|apng, and for brief's --png. */
     bool image = o->format == FMT_IMAGE || (is_brief && o->png);
     bool strip = o->img.layout == PRECIS_LAYOUT_STRIP;
@@ -634,11 +636,9 @@ static int check_applies(const cli_opts *o, const bool *given, char *err,
                            "always loops and scrolls the whole strip",
                            given[OPT_FIT] ? "fit" : "loop");
     if ((given[OPT_SCROLL_STEP] || given[OPT_FRAME_MS]) && !apng)
-        return usage_error(err, err_size,
-                           "--%s applies only to -f apng",
-                           option_name(given[OPT_SCROLL_STEP]
-                                           ? OPT_SCROLL_STEP
-                                           : OPT_FRAME_MS));
+        return usage_error(err, err_size, "--%s applies only to -f apng",
+                           option_name(given[OPT_SCROLL_STEP] ? OPT_SCROLL_STEP
+                                                              : OPT_FRAME_MS));
     if (given[OPT_LINE_GAP] && strip)
         return usage_error(err, err_size,
                            "--line-gap has no effect on a strip (one line): "

@@ -191,8 +191,8 @@ static const char *layout_name(precis_layout l)
  * pixels, layout and font. */
 static void list_profiles(void)
 {
-    printf("%-14s %-12s %-6s %-6s %s\n", "PROFILE", "SIZE", "PIXELS",
-           "LAYOUT", "FONT");
+    printf("%-14s %-12s %-6s %-6s %s\n", "PROFILE", "SIZE", "PIXELS", "LAYOUT",
+           "FONT");
     for (const char *const *p = precis_image_profiles(); *p; p++) {
         precis_image_options o = precis_image_options_default();
         precis_image_profile(&o, *p);

@@ -6,8 +6,8 @@
  * rarely says much: it is chosen only once every whole sentence is in the
  * summary and the budget asks for more, so -r 1 gives every sentence and
  * -n N gives all N sentences of an N-sentence text. When an article has
- * neither, any sentence may be chosen (headings, captions). With the precis algorithm
- * the choice is MMR (Carbonell & Goldstein 1998): each next sentence
+ * neither, any sentence may be chosen (headings, captions). With the precis
+ * algorithm the choice is MMR (Carbonell & Goldstein 1998): each next sentence
  * maximises lambda * relevance - (1 - lambda) * its closest similarity to
  * what is already chosen, so a summary does not say one thing twice. */
 #include <math.h>
