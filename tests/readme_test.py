@@ -2,7 +2,7 @@
 """The README and docs/ cannot go stale: run what they show.
 
 Usage:
-  readme_test.py SUMMARIZE SRC_ROOT EXAMPLE_BIN PAGE.md|FOLDER...
+  readme_test.py [--no-shared] SUMMARIZE SRC_ROOT EXAMPLE_BIN PAGE.md|FOLDER...
   readme_test.py --extract-c README.md OUT.c
 
 Every ```console block of each page is a session: a line "$ COMMAND"
@@ -13,7 +13,8 @@ a line that is only "..." for any number of lines. `summarize` and
 `build/summarize` in a command are the binary under test. Commands run in
 a scratch folder that sees the source tree's files (so `-o x.png` writes
 there) and, as ../shared, the shared data; a block that names ../shared is
-skipped when the data is absent, and one whose programs are not installed
+skipped when the data is absent or with --no-shared (sanitizer builds,
+where running the whole dev set is slow), and one whose programs are not installed
 (GNU parallel) is skipped with a note. A command shown without output
 must still succeed.
 
@@ -74,7 +75,7 @@ def matches(expect, got):
     return re.fullmatch("".join(pats), got) is not None
 
 
-def scratch(src, build, tmp):
+def scratch(src, build, tmp, use_shared):
     """A folder with the source tree's top-level entries linked in, build/
     the build under test, and ../shared beside it."""
     work = os.path.join(tmp, "work")
@@ -84,16 +85,19 @@ def scratch(src, build, tmp):
             os.symlink(os.path.join(src, name), os.path.join(work, name))
     os.symlink(build, os.path.join(work, "build"))
     shared = os.path.normpath(os.path.join(src, "..", "shared"))
+    if not use_shared:
+        return work, False
     if os.path.isdir(shared):
         os.symlink(shared, os.path.join(tmp, "shared"))
     return work, os.path.isdir(shared)
 
 
-def run_pages(summarize, src, example, pages):
+def run_pages(summarize, src, example, pages, use_shared):
     failures, ran, skipped = [], 0, 0
     tmp = tempfile.mkdtemp(prefix="readme-test-")
     try:
-        work, have_shared = scratch(src, os.path.dirname(summarize), tmp)
+        work, have_shared = scratch(src, os.path.dirname(summarize), tmp,
+                                    use_shared)
         binpat = re.compile(r"(?<![\w/.-])(?:build/)?summarize(?![\w/.-])")
         for page in pages:
             for start, lines in blocks(page, "console"):
@@ -159,19 +163,24 @@ def main():
         with open(sys.argv[3], "w", encoding="utf-8") as f:
             f.write("\n".join(found[0][1]) + "\n")
         return 0
-    if len(sys.argv) < 5:
+    args = sys.argv[1:]
+    use_shared = True
+    if args and args[0] == "--no-shared":
+        use_shared = False
+        args = args[1:]
+    if len(args) < 4:
         sys.exit(__doc__)
-    summarize, src, example = (os.path.abspath(sys.argv[1]), sys.argv[2],
-                               os.path.abspath(sys.argv[3]))
+    summarize, src, example = (os.path.abspath(args[0]), args[1],
+                               os.path.abspath(args[2]))
     pages = []
-    for arg in sys.argv[4:]:
+    for arg in args[3:]:
         if os.path.isdir(arg):  # a folder: its pages, as they are today
             pages += sorted(os.path.join(arg, n) for n in os.listdir(arg)
                             if n.endswith(".md"))
         else:
             pages.append(arg)
     return run_pages(summarize, os.path.abspath(src), example,
-                     [os.path.abspath(p) for p in pages])
+                     [os.path.abspath(p) for p in pages], use_shared)
 
 
 sys.exit(main())
