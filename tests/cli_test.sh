@@ -260,6 +260,17 @@ for args in "split -f md" "split -f png" "split -f html" "keywords -f md" \
 done
 usage_error "split -o s.md" split -o "$tmp/s.md" "$side"
 usage_error "keywords -o k.png" keywords -o "$tmp/k.png" "$side"
+# Markdown headlines stay text, whatever they hold.
+printf 'date 2025-11-04\n- 09:15Ferry *timetable* changes for [winter](x)\n- 10:40Library <b>extends</b> hours & more\n- 11:05New cycle lane_opens on Mill Road #2\nFollow us on Facebook\nHarbour market moves\nThe weekly harbour market will move into the old fish hall from next month, the town council said on Tuesday.\n' >"$tmp/hostile-side.txt"
+run headlines -f md "$tmp/hostile-side.txt"
+check "hostile headlines: three items" test "$(grep -c '^- \*\*' "$tmp/out")" -eq 3
+if command -v cmark >/dev/null; then
+  cmark <"$tmp/out" >"$tmp/side.html"
+  check "hostile headlines: no markup in cmark's HTML" \
+    test "$(grep -Ec '<em>|<a |<b>|<h2' "$tmp/side.html")" -eq 0
+  check "hostile headlines: text intact" \
+    grep -qF 'Library &lt;b&gt;extends&lt;/b&gt; hours &amp; more' "$tmp/side.html"
+fi
 run headlines -f png -o "$tmp/h.png" "$side"
 check "headlines -f png draws the sidebar" test "$rc" -eq 0 -a -s "$tmp/h.png"
 rm -f "$tmp/h2.png"
