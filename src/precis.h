@@ -478,6 +478,21 @@ PRECIS_API precis_status precis_render_md(const precis_doc *doc,
 PRECIS_API precis_status precis_render_json(const precis_doc *doc, const char *source,
                                  unsigned flags, precis_sink *sink);
 
+/** Writes the document and its summary as one self-contained HTML5 page
+ * (UTF-8) to sink: the title in <title> and <h1> ("Summary" in <title>
+ * when there is none), the date in <time>, one <p> per summary sentence,
+ * then the keywords and the headline items when the document has them,
+ * as precis_render_md lays them out. The page loads and runs nothing: the
+ * CSS is inline, there is no script, no link and no image, and a
+ * Content-Security-Policy meta element forbids them. Every piece of text
+ * from the input is escaped (& < > " ' become entities, control
+ * characters spaces), so no input can add markup. <html lang> is the
+ * ISO 639-1 code of the analysed language when it has one. Briefings have
+ * no HTML form yet. Returns PRECIS_OK, PRECIS_ESTATE before summarize, or
+ * PRECIS_EIO when the sink refuses a write (what was written before stays
+ * written). */
+PRECIS_API precis_status precis_render_html(const precis_doc *doc, precis_sink *sink);
+
 /* ==== Image rendering: PNG, PPM, APNG ====
  *
  * Headlines and summaries as pictures for displays: LED matrices (a strip
@@ -607,6 +622,26 @@ PRECIS_API const char *const *precis_image_profiles(void);
 /** The embedded fonts' names ("fixed5x7", "term16", ...), NULL-terminated,
  * smallest first. Static storage. */
 PRECIS_API const char *const *precis_image_fonts(void);
+
+/** What an embedded font is. Strings are static: never free them. */
+typedef struct precis_font_info {
+    const char *name;   /* as precis_image_fonts lists it */
+    unsigned width;     /* advance of "M" in pixels (the cell width of a
+                           fixed-width font) */
+    unsigned height;    /* line height in pixels: ascent plus descent */
+    unsigned ascent;    /* pixels above the baseline */
+    size_t glyphs;      /* code points it has a glyph for */
+    const char *origin; /* source file, copyright and licence */
+} precis_font_info;
+
+/** Fills *out for the embedded font name. Returns PRECIS_OK, or
+ * PRECIS_EINVAL (out unchanged) for an unknown name or NULL. */
+PRECIS_API precis_status precis_image_font_info(const char *name, precis_font_info *out);
+
+/** 1 when the embedded font name has its own glyph for the code point cp
+ * (without fallbacks or substitutes), else 0 (also for an unknown
+ * font). */
+PRECIS_API int precis_image_font_covers(const char *name, unsigned long cp);
 
 /** Parse the command line's spellings into *out: a layout ("strip",
  * "list", "panel"), a format ("png", "ppm", "apng"), a pixel mode

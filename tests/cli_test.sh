@@ -187,5 +187,185 @@ if [ -w /dev/full ]; then
   check "write error reported" grep -q "write error" "$tmp/err"
 fi
 
+# ---- Every command, format and output file does what it says (issue 14) ----
+
+# usage_error NAME ARGS...: exit 2, a message and the --help hint on
+# stderr, nothing on stdout; $tmp/err keeps the message for more checks.
+usage_error() {
+  local name=$1
+  shift
+  run "$@"
+  check "$name: exits 2" test "$rc" -eq 2
+  check "$name: hints at --help" grep -q "Try 'summarize --help'" "$tmp/err"
+  check "$name: prints nothing" test -z "$out"
+}
+side=$data/sidebar.txt
+
+# The format comes from -f, else from -o's extension; they must agree.
+for ext in txt md json jsonl html png ppm apng; do
+  rm -f "$tmp/x.$ext"
+  run -o "$tmp/x.$ext" "$side"
+  check "-o x.$ext exits 0" test "$rc" -eq 0
+done
+check "x.txt is text" test "$(head -c 12 "$tmp/x.txt")" = "The weekly h"
+check "x.md is Markdown" grep -q '^# Harbour market' "$tmp/x.md"
+check "x.json is JSON" test "$(head -c 12 "$tmp/x.json")" = '{"version":1'
+check "x.jsonl is one line" test "$(wc -l <"$tmp/x.jsonl")" -eq 1
+check "x.html is a page" grep -q '^<!DOCTYPE html>' "$tmp/x.html"
+check "x.png is a PNG" test "$(head -c 4 "$tmp/x.png" | tail -c 3)" = PNG
+check "x.ppm is a PPM" test "$(head -c 2 "$tmp/x.ppm")" = P6
+check "x.apng is an animation" grep -q acTL "$tmp/x.apng"
+run -f md -o "$tmp/y.TXT" "$side"
+check "-f md -o y.TXT conflicts" test "$rc" -eq 2
+usage_error "-f json -o x.png" -f json -o "$tmp/c.png" "$side"
+check "the conflict is named" grep -q "conflicts with the name of -o" "$tmp/err"
+check "a refused run writes no file" test ! -e "$tmp/c.png"
+run -f apng -o "$tmp/anim.png" "$side"
+check "-f apng may write a .png" test "$rc" -eq 0
+run -f text -o "$tmp/notes.unknown" "$side"
+check "an unknown extension takes -f" test "$rc" -eq 0
+run -o "$tmp/plain.log" "$side"
+check "an unknown extension without -f is text" test "$(wc -l <"$tmp/plain.log")" -eq 3
+
+# brief: text, md or json; images only through --png.
+mkdir -p "$tmp/briefin"
+cp "$data/river.txt" "$data/market.txt" "$side" "$tmp/briefin/"
+usage_error "brief -f png" brief -f png -o "$tmp/b.png" "$tmp/briefin"
+check "brief -f png names --png" grep -q -- "--png FILE" "$tmp/err"
+check "brief -f png writes nothing" test ! -e "$tmp/b.png"
+usage_error "brief -o b.png" brief -o "$tmp/b.png" "$tmp/briefin"
+usage_error "brief -f html" brief -f html "$tmp/briefin"
+check "brief -f html says not yet" grep -q "not yet supported" "$tmp/err"
+usage_error "brief -f jsonl" brief -f jsonl "$tmp/briefin"
+run brief -o "$tmp/b.json" "$tmp/briefin"
+check "brief -o b.json writes JSON" test "$(head -c 12 "$tmp/b.json")" = '{"version":1'
+run brief -o "$tmp/b.md" "$tmp/briefin"
+check "brief -o b.md writes Markdown" grep -q '^# Briefing' "$tmp/b.md"
+
+# split, headlines and keywords honour -f or refuse it.
+run split -f json "$side"
+check "split -f json is JSON" test "$(head -c 12 "$tmp/out")" = '{"version":1'
+check "split json has every sentence" test "$(grep -o '"index":' "$tmp/out" | wc -l)" -eq 6
+run split -o "$tmp/s.jsonl" "$side" "$data/river.txt"
+check "split -o s.jsonl: one line per file" test "$(wc -l <"$tmp/s.jsonl")" -eq 2
+run keywords -f json "$side"
+check "keywords -f json" grep -q '^{"version":1,"source":.*"keywords":\["' "$tmp/out"
+run headlines -f json "$side"
+check "headlines -f json" grep -q '"headlines":\[{"time":"09:15","text":"Ferry' "$tmp/out"
+run headlines -f md "$side"
+check "headlines -f md" grep -q '^- \*\*10:40\*\* Library extends' "$tmp/out"
+for args in "split -f md" "split -f png" "split -f html" "keywords -f md" \
+  "keywords -f apng" "headlines -f html"; do
+  usage_error "$args" $args -o "$tmp/never.out" "$side"
+done
+usage_error "split -o s.md" split -o "$tmp/s.md" "$side"
+usage_error "keywords -o k.png" keywords -o "$tmp/k.png" "$side"
+# Markdown headlines stay text, whatever they hold.
+printf 'date 2025-11-04\n- 09:15Ferry *timetable* changes for [winter](x)\n- 10:40Library <b>extends</b> hours & more\n- 11:05New cycle lane_opens on Mill Road #2\nFollow us on Facebook\nHarbour market moves\nThe weekly harbour market will move into the old fish hall from next month, the town council said on Tuesday.\n' >"$tmp/hostile-side.txt"
+run headlines -f md "$tmp/hostile-side.txt"
+check "hostile headlines: three items" test "$(grep -c '^- \*\*' "$tmp/out")" -eq 3
+if command -v cmark >/dev/null; then
+  cmark <"$tmp/out" >"$tmp/side.html"
+  check "hostile headlines: no markup in cmark's HTML" \
+    test "$(grep -Ec '<em>|<a |<b>|<h2' "$tmp/side.html")" -eq 0
+  check "hostile headlines: text intact" \
+    grep -qF 'Library &lt;b&gt;extends&lt;/b&gt; hours &amp; more' "$tmp/side.html"
+fi
+run headlines -f png -o "$tmp/h.png" "$side"
+check "headlines -f png draws the sidebar" test "$rc" -eq 0 -a -s "$tmp/h.png"
+rm -f "$tmp/h2.png"
+run headlines -f png -o "$tmp/h2.png" "$data/river.txt"
+check "headlines -f png without headlines exits 1" test "$rc" -eq 1
+check "headlines -f png says why" grep -q "no timestamped headlines" "$tmp/err"
+check "headlines -f png without headlines writes nothing" test ! -e "$tmp/h2.png"
+
+# Several files: -f json is one array (pretty or not), -f jsonl a line each.
+run -f json --json-pretty "$side" "$data/river.txt"
+check "json-pretty, two files: exit 0" test "$rc" -eq 0
+check "json-pretty, two files: an array" test "$(head -c 1 "$tmp/out")" = '['
+check "json-pretty, two files: indented" grep -q '^    "version": 1,$' "$tmp/out"
+run -f json "$side" "$data/river.txt"
+check "json, two files: one array" test "$(head -c 2 "$tmp/out")" = '[{'
+if command -v python3 >/dev/null; then
+  for args in "-f json --json-pretty" "-f json"; do
+    "$bin" $args "$side" "$data/river.txt" |
+      python3 -c 'import json,sys; a=json.load(sys.stdin); assert len(a)==2' 2>/dev/null
+    check "'$args' with two files parses as one JSON array" test $? -eq 0
+  done
+  "$bin" -f jsonl "$side" "$data/river.txt" |
+    python3 -c 'import json,sys; [json.loads(l) for l in sys.stdin]' 2>/dev/null
+  check "jsonl with two files parses line by line" test $? -eq 0
+fi
+usage_error "jsonl --json-pretty" -f jsonl --json-pretty "$side"
+usage_error "html with two files" -f html "$side" "$data/river.txt"
+
+# No option is accepted where it has no effect.
+usage_error "--png without brief" --png "$tmp/t.png" "$side"
+usage_error "--date without brief" --date 2025-11-04 "$side"
+usage_error "--top without brief" --top 2 "$side"
+usage_error "--threshold without brief" --threshold 0.3 "$side"
+usage_error "--jobs for one summary" -j 2 "$side"
+usage_error "--json-pretty for text" --json-pretty "$side"
+usage_error "--md-style for json" --md-style bullets -f json "$side"
+usage_error "--profile for text" --profile web "$side"
+usage_error "--width for md" --width 100 -f md "$side"
+usage_error "-n for split" split -n 2 "$side"
+usage_error "-a for headlines" headlines -a textrank "$side"
+usage_error "--fit on a list" -f png --layout list --fit -o "$tmp/l.png" "$side"
+usage_error "--frame-ms for png" -f png --frame-ms 50 -o "$tmp/l.png" "$side"
+usage_error "--loop for apng" -f apng --loop -o "$tmp/l.png" "$side"
+usage_error "brief --png x.md" brief --png "$tmp/t.md" "$tmp/briefin"
+usage_error "--jsonl -v" --jsonl -v
+usage_error "--png for brief text is fine, --fg without --png is not" \
+  brief --fg red "$tmp/briefin"
+run brief --png "$tmp/t.png" --profile led-64x32 --top 2 -j 1 "$tmp/briefin"
+check "brief accepts its own options" test "$rc" -eq 0 -a -s "$tmp/t.png"
+run -f md --md-style bullets "$side"
+check "--md-style with md" grep -q '^- The weekly' "$tmp/out"
+
+# Values are checked, and a wrong one names the right ones.
+usage_error "brief --date=2025-13-45" brief --date=2025-13-45 "$tmp/briefin"
+usage_error "brief --date=2025-02-29" brief --date=2025-02-29 "$tmp/briefin"
+run brief --date=2024-02-29 "$tmp/briefin"
+check "a leap day is a date" test "$rc" -eq 0
+usage_error "apng list" -f apng --layout list -o "$tmp/a.png" "$side"
+usage_error "apng eink profile (a list)" -f apng --profile eink-800x480 -o "$tmp/a.png" "$side"
+usage_error "--fg puce" -f png --fg puce -o "$tmp/a.png" "$side"
+check "--fg names the colours" grep -q "want #RRGGBB or black, white" "$tmp/err"
+usage_error "--font nope" -f png --font nope -o "$tmp/a.png" "$side"
+check "--font names the fonts" grep -q "want auto, fixed5x7, .*--list-fonts" "$tmp/err"
+usage_error "--profile nope" -f png --profile nope -o "$tmp/a.png" "$side"
+check "--profile names the profiles" grep -q "want led-32x8, .*web (see --list-profiles)" "$tmp/err"
+usage_error "--layout nope" -f png --layout nope -o "$tmp/a.png" "$side"
+check "--layout names the layouts" grep -q "want strip, list or panel" "$tmp/err"
+usage_error "--pixels nope" -f png --pixels nope -o "$tmp/a.png" "$side"
+check "--pixels names the modes" grep -q "want auto, mono, grey or rgb" "$tmp/err"
+usage_error "-f nope" -f nope "$side"
+check "-f names the formats" grep -q "want text, md, json, jsonl, html, png, ppm or apng" "$tmp/err"
+
+# The lists say what each entry is.
+run --list-profiles
+check "--list-profiles: eink size, pixels, layout" grep -Eq '^eink-800x480 +800x480 +mono +list' "$tmp/out"
+check "--list-profiles: every profile" test "$(grep -c '^led-\|^eink\|^kindle\|^web' "$tmp/out")" -eq 7
+run --list-fonts
+check "--list-fonts: size and coverage" grep -Eq '^term16 +8x16 +[0-9]+ +Latin' "$tmp/out"
+
+# Write errors on standard output exit 1 with a message, lists included.
+if [ -w /dev/full ]; then
+  for args in --help --version --list-languages --list-profiles --list-fonts; do
+    "$bin" $args >/dev/full 2>"$tmp/err"
+    rc=$?
+    check "$args >/dev/full exits 1" test "$rc" -eq 1
+    check "$args >/dev/full says so" grep -q "write error" "$tmp/err"
+  done
+fi
+
+# A short first sentence is a sentence.
+printf 'Prices rose sharply. The central bank said inflation reached its highest level in a decade. Economists expect further increases next month.\n' >"$tmp/short.txt"
+run -r 1 "$tmp/short.txt"
+check "-r 1 keeps a short first sentence" test "$(wc -l <"$tmp/out")" -eq 3
+run -n 3 "$tmp/short.txt"
+check "-n 3 of three sentences gives three" test "$(sed -n 1p "$tmp/out")" = "Prices rose sharply."
+
 echo "$passed passed, $failed failed"
 test "$failed" -eq 0

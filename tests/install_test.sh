@@ -42,7 +42,7 @@ if $cc -o "$tmp/summary-shared" "$tmp/summary.c" $(pkg-config --cflags --libs li
   if ldd "$tmp/summary-shared" 2>/dev/null | grep -q "libprecis.so"; then
     ok "uses libprecis.so"
   else bad "the shared build does not load libprecis.so"; fi
-  got=$(LD_LIBRARY_PATH=$libdir "$tmp/summary-shared" <"$article")
+  got=$(LD_LIBRARY_PATH=$libdir "$tmp/summary-shared" "$article" <"$article")
   [ "$got" = "$expected" ] && ok "shared example prints summarize's summary" ||
     bad "shared example printed: $got"
 else
@@ -52,7 +52,7 @@ fi
 # shellcheck disable=SC2046
 if $cc -static -o "$tmp/summary-static" "$tmp/summary.c" $(pkg-config --cflags --libs --static libprecis) 2>"$tmp/cc.log"; then
   ok "links statically"
-  got=$("$tmp/summary-static" <"$article")
+  got=$("$tmp/summary-static" "$article" <"$article")
   [ "$got" = "$expected" ] && ok "static example prints summarize's summary" ||
     bad "static example printed: $got"
 else

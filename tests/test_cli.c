@@ -140,6 +140,121 @@ static void test_help_version_and_files(void **state)
     assert_true(exit_status);
 }
 
+/* The format: -f, else -o's extension (any case), else text; a conflict
+ * is a usage error, and an APNG may be called .png. */
+static void test_format_from_output_name(void **state)
+{
+    (void)state;
+    cli_opts o;
+    char err[256];
+    static const struct {
+        const char *out;
+        enum cli_format fmt;
+    } cases[] = {{"a.txt", FMT_TEXT},   {"a.md", FMT_MD},
+                 {"a.MD", FMT_MD},      {"a.json", FMT_JSON},
+                 {"a.jsonl", FMT_JSONL}, {"a.html", FMT_HTML},
+                 {"a.htm", FMT_HTML},   {"a.png", FMT_IMAGE},
+                 {"a.ppm", FMT_IMAGE},  {"a.apng", FMT_IMAGE},
+                 {"a.log", FMT_TEXT},   {"dir.md/a", FMT_TEXT},
+                 {"-", FMT_TEXT}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        assert_int_equal(parse(&o, err, 4, "summarize", "-o", cases[i].out,
+                               "x.txt"),
+                         EXIT_OK);
+        assert_int_equal(o.format, cases[i].fmt);
+    }
+    assert_int_equal(parse(&o, err, 4, "summarize", "-o", "a.ppm", "x"),
+                     EXIT_OK);
+    assert_int_equal(o.img.format, PRECIS_IMG_PPM);
+    assert_int_equal(parse(&o, err, 6, "summarize", "-f", "apng", "-o",
+                           "a.png", "x"),
+                     EXIT_OK);
+    assert_int_equal(o.img.format, PRECIS_IMG_APNG);
+    assert_int_equal(parse(&o, err, 6, "summarize", "-f", "png", "-o",
+                           "a.apng", "x"),
+                     EXIT_USAGE);
+    assert_int_equal(parse(&o, err, 6, "summarize", "-f", "md", "-o",
+                           "a.json", "x"),
+                     EXIT_USAGE);
+    assert_non_null(strstr(err, "conflicts"));
+    assert_int_equal(parse(&o, err, 6, "summarize", "-f", "md", "-o",
+                           "a.notes", "x"),
+                     EXIT_OK);
+    assert_int_equal(o.format, FMT_MD);
+    /* --jsonl writes JSON Lines whatever the name, and refuses others. */
+    assert_int_equal(parse(&o, err, 2, "summarize", "--jsonl"), EXIT_OK);
+    assert_int_equal(o.format, FMT_JSONL);
+    assert_true(o.opt.keywords > 0);
+    assert_int_equal(parse(&o, err, 4, "summarize", "--jsonl", "-f", "md"),
+                     EXIT_USAGE);
+}
+
+/* Each command takes its formats and options, and refuses the rest. */
+static void test_options_must_apply(void **state)
+{
+    (void)state;
+    cli_opts o;
+    char err[256];
+    assert_int_equal(parse(&o, err, 5, "summarize", "split", "-f", "json",
+                           "x"),
+                     EXIT_OK);
+    assert_int_equal(parse(&o, err, 5, "summarize", "split", "-f", "md", "x"),
+                     EXIT_USAGE);
+    assert_int_equal(parse(&o, err, 5, "summarize", "headlines", "-f", "md",
+                           "x"),
+                     EXIT_OK);
+    assert_int_equal(parse(&o, err, 5, "summarize", "brief", "-f", "png",
+                           "d"),
+                     EXIT_USAGE);
+    assert_int_equal(parse(&o, err, 5, "summarize", "brief", "-f", "html",
+                           "d"),
+                     EXIT_USAGE);
+    assert_non_null(strstr(err, "not yet supported"));
+    assert_int_equal(parse(&o, err, 4, "summarize", "--top", "3", "x"),
+                     EXIT_USAGE);
+    assert_string_equal(err, "--top applies only to 'summarize brief'");
+    assert_int_equal(parse(&o, err, 5, "summarize", "brief", "--top", "3",
+                           "d"),
+                     EXIT_OK);
+    assert_int_equal(parse(&o, err, 5, "summarize", "keywords", "-n", "3",
+                           "x"),
+                     EXIT_USAGE);
+    assert_int_equal(parse(&o, err, 3, "summarize", "--json-pretty", "x"),
+                     EXIT_USAGE);
+    assert_int_equal(parse(&o, err, 5, "summarize", "--fg", "red", "-f", "md"),
+                     EXIT_USAGE);
+    assert_int_equal(parse(&o, err, 7, "summarize", "brief", "--png", "t.png",
+                           "--fg", "red", "d"),
+                     EXIT_OK);
+    assert_int_equal(parse(&o, err, 6, "summarize", "-f", "apng", "--layout",
+                           "list", "x"),
+                     EXIT_USAGE);
+    assert_int_equal(parse(&o, err, 6, "summarize", "-f", "apng", "--layout",
+                           "strip", "x"),
+                     EXIT_OK);
+}
+
+static void test_dates_are_days(void **state)
+{
+    (void)state;
+    cli_opts o;
+    char err[256];
+    static const char *const good[] = {"2025-11-04", "2024-02-29",
+                                       "2000-02-29", "1999-12-31"};
+    static const char *const bad[] = {"2025-13-45", "2025-02-29",
+                                      "1900-02-29", "2025-04-31",
+                                      "2025-00-10", "2025-1-04",
+                                      "20251104", "2025-11-04x"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        assert_int_equal(parse(&o, err, 5, "summarize", "brief", "--date",
+                               good[i], "d"),
+                         EXIT_OK);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(parse(&o, err, 5, "summarize", "brief", "--date",
+                               bad[i], "d"),
+                         EXIT_USAGE);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -149,6 +264,9 @@ int main(void)
         cmocka_unit_test(test_languages),
         cmocka_unit_test(test_unknown_and_incomplete_options),
         cmocka_unit_test(test_help_version_and_files),
+        cmocka_unit_test(test_format_from_output_name),
+        cmocka_unit_test(test_options_must_apply),
+        cmocka_unit_test(test_dates_are_days),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

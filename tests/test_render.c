@@ -83,7 +83,7 @@ static precis_doc *summarize_text(precis_ctx *c, const char *text,
     return doc;
 }
 
-enum fmt { FMT_TEXT, FMT_MD, FMT_JSON, FMT_JSON_PRETTY };
+enum fmt { FMT_TEXT, FMT_MD, FMT_JSON, FMT_JSON_PRETTY, FMT_HTML };
 
 /* Renders doc in fmt and returns the output (malloc'd, NUL-terminated). */
 static char *render(precis_doc *doc, enum fmt fmt, precis_md_style style,
@@ -106,6 +106,9 @@ static char *render(precis_doc *doc, enum fmt fmt, precis_md_style style,
         break;
     case FMT_JSON_PRETTY:
         st = precis_render_json(doc, source, PRECIS_JSON_PRETTY, &sink);
+        break;
+    case FMT_HTML:
+        st = precis_render_html(doc, &sink);
         break;
     }
     assert_int_equal(st, PRECIS_OK);
@@ -718,6 +721,95 @@ static void test_json_scores(void **state)
     precis_doc_free(doc);
 }
 
+/* ==== Unit tests: HTML ==== */
+
+static char *render_html(precis_doc *doc)
+{
+    precis_membuf m = {0};
+    precis_sink sink = precis_sink_mem(&m);
+    assert_int_equal(precis_render_html(doc, &sink), PRECIS_OK);
+    return m.data ? m.data : strdup("");
+}
+
+/* The page's structure: title, date, one paragraph a sentence, keywords,
+ * headlines, and nothing that loads or runs. */
+static void test_html_layout(void **state)
+{
+    (void)state;
+    precis_doc *doc =
+        fake_doc("Harbour bridge reopens", full_sents, 2, &full_meta);
+    char *out = render_html(doc);
+    assert_non_null(strstr(out, "<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert_non_null(strstr(out, "<title>Harbour bridge reopens</title>"));
+    assert_non_null(strstr(out, "<h1>Harbour bridge reopens</h1>"));
+    assert_non_null(
+        strstr(out, "<time datetime=\"2025-11-04\">2025-11-04</time>"));
+    char want[512];
+    snprintf(want, sizeof want, "<p>%s</p>\n<p>%s</p>\n", full_sents[0],
+             full_sents[1]);
+    assert_non_null(strstr(out, want));
+    assert_non_null(strstr(out, "<strong>Keywords:</strong> harbour bridge, "
+                                "repairs, traffic</p>"));
+    assert_non_null(strstr(out, "<li><time>"));
+    assert_null(strstr(out, "<script"));
+    assert_null(strstr(out, "src="));
+    assert_null(strstr(out, "href="));
+    assert_non_null(strstr(out, "default-src 'none'"));
+    assert_string_equal(out + strlen(out) - 8, "</html>\n");
+    free(out);
+    precis_doc_free(doc);
+}
+
+/* Hostile text stays text: every < > & " ' from the input is an entity,
+ * control characters are spaces, and no tag or attribute can be opened. */
+static void test_html_escapes(void **state)
+{
+    (void)state;
+    static const char *const heads[] = {"<b>", "</time><script>x</script>"};
+    static const char *const kws[] = {"\"quoted\"", "it's"};
+    const meta m = {"\"><i x=", heads, 1, kws, 2}; /* dates hold 10 bytes */
+    const char *sents[] = {"</p><script>alert(1)</script> & co.",
+                           "A \"quote\" and 'single' <!-- comment -->\x01."};
+    precis_doc *doc =
+        fake_doc("</title><script>alert('t')</script>", sents, 2, &m);
+    char *out = render_html(doc);
+    assert_null(strstr(out, "<script"));
+    assert_null(strstr(out, "<img"));
+    assert_null(strstr(out, "<!--"));
+    assert_null(strstr(out, "<b>"));
+    assert_non_null(strstr(out, "<title>&lt;/title&gt;&lt;script&gt;alert("
+                                "&#39;t&#39;)&lt;/script&gt;</title>"));
+    assert_non_null(strstr(out, "<p>&lt;/p&gt;&lt;script&gt;alert(1)&lt;/"
+                                "script&gt; &amp; co.</p>"));
+    assert_non_null(strstr(out, "A &quot;quote&quot; and &#39;single&#39; "
+                                "&lt;!-- comment --&gt; ."));
+    assert_non_null(strstr(out, "datetime=\"&quot;&gt;&lt;i x=\""));
+    assert_null(strstr(out, "<i "));
+    assert_non_null(strstr(out, "&quot;quoted&quot;, it&#39;s"));
+    free(out);
+    precis_doc_free(doc);
+}
+
+/* No title: the page is still whole, titled "Summary", without an h1. */
+static void test_html_untitled(void **state)
+{
+    (void)state;
+    const char *s[] = {"Only one sentence."};
+    precis_doc *doc = fake_doc(NULL, s, 1, NULL);
+    char *out = render_html(doc);
+    assert_non_null(strstr(out, "<title>Summary</title>"));
+    assert_null(strstr(out, "<h1>"));
+    assert_null(strstr(out, "Keywords"));
+    assert_null(strstr(out, "class=\"headlines\""));
+    assert_non_null(strstr(out, "<p>Only one sentence.</p>"));
+    free(out);
+    precis_doc_free(doc);
+    precis_sink bad = {refuse, NULL};
+    doc = fake_doc(NULL, s, 1, NULL);
+    assert_int_equal(precis_render_html(doc, &bad), PRECIS_EIO);
+    precis_doc_free(doc);
+}
+
 static int run_unit_tests(void)
 {
     const struct CMUnitTest tests[] = {
@@ -737,6 +829,9 @@ static int run_unit_tests(void)
         cmocka_unit_test(test_json_bad_source),
         cmocka_unit_test(test_json_layouts),
         cmocka_unit_test(test_json_scores),
+        cmocka_unit_test(test_html_layout),
+        cmocka_unit_test(test_html_escapes),
+        cmocka_unit_test(test_html_untitled),
     };
     return cmocka_run_group_tests_name("render", tests, setup_ctx,
                                        teardown_ctx);
@@ -818,8 +913,10 @@ static char *golden_render(enum fmt fmt)
 }
 
 static const char *const golden_suffix[] = {".expected.txt", ".expected.md",
-                                            ".expected.json"};
-static const enum fmt golden_fmt[] = {FMT_TEXT, FMT_MD, FMT_JSON_PRETTY};
+                                            ".expected.json", ".expected.html"};
+static const enum fmt golden_fmt[] = {FMT_TEXT, FMT_MD, FMT_JSON_PRETTY,
+                                      FMT_HTML};
+#define N_GOLDEN (sizeof golden_suffix / sizeof golden_suffix[0])
 
 /* When got and want differ, describes the first line where they do in
  * msg (size n) and returns false. Static storage, so that a failing test
@@ -887,6 +984,12 @@ static void test_golden_json(void **state)
     golden_check(2);
 }
 
+static void test_golden_html(void **state)
+{
+    (void)state;
+    golden_check(3);
+}
+
 static int golden_load(const char *dir, const char *name)
 {
     gcase.dir = dir;
@@ -910,6 +1013,7 @@ static int run_golden(const char *dir, const char *name)
         cmocka_unit_test(test_golden_text),
         cmocka_unit_test(test_golden_md),
         cmocka_unit_test(test_golden_json),
+        cmocka_unit_test(test_golden_html),
     };
     int failed = cmocka_run_group_tests_name(name, tests, NULL, NULL);
     free(gcase.input);
@@ -922,7 +1026,7 @@ static int regen_golden(const char *dir, const char *name)
     if (golden_load(dir, name) != 0)
         return 1;
     int rc = 0;
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < N_GOLDEN; i++) {
         char *path = case_path(golden_suffix[i]);
         char *out = golden_render(golden_fmt[i]);
         FILE *f = fopen(path, "wb");

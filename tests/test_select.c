@@ -115,6 +115,57 @@ static void test_ratio_budget(void **state)
     assert_int_equal(precis_doc_summary_count(doc), 8);
 }
 
+/* Short sentences ("Prices rose sharply.") are sentences: chosen after
+ * every whole sentence, so -r 1 gives all and -n N gives all N of an
+ * N-sentence text; a budget that whole sentences fill leaves them out. */
+static void test_short_sentences_fill_the_budget(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "Prices rose sharply. The central bank said inflation reached its "
+        "highest level in a decade. Economists expect further increases "
+        "next month.\n",
+        "The storm knocked out power to thousands of homes overnight. Crews "
+        "worked until dawn. Schools stay shut.\n",
+        "It rained. Then it snowed. Roads closed.\n",
+    };
+    for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+        precis_status st;
+        precis_doc *d = finish_text(ctx, texts[t], strlen(texts[t]), &st);
+        assert_non_null(d);
+        size_t n = precis_doc_sentence_count(d);
+        assert_int_equal(n, 3);
+        precis_options opt = precis_options_default();
+        opt.ratio = 1.0;
+        assert_int_equal(precis_doc_summarize(d, &opt), PRECIS_OK);
+        assert_int_equal(precis_doc_summary_count(d), n);
+        opt = precis_options_default();
+        opt.sentences = n;
+        assert_int_equal(precis_doc_summarize(d, &opt), PRECIS_OK);
+        assert_int_equal(precis_doc_summary_count(d), n);
+        for (size_t k = 0; k < n; k++) {
+            precis_sentence s;
+            assert_int_equal(precis_doc_summary_sentence(d, k, &s), PRECIS_OK);
+            assert_int_equal(s.index, k);
+        }
+        precis_doc_free(d);
+    }
+    /* Whole sentences come first: of the first text, -n 2 keeps the two
+     * long ones. */
+    precis_status st;
+    precis_doc *d = finish_text(ctx, texts[0], strlen(texts[0]), &st);
+    precis_options opt = precis_options_default();
+    opt.sentences = 2;
+    precis_doc_summarize(d, &opt);
+    assert_int_equal(precis_doc_summary_count(d), 2);
+    precis_sentence s0, s1;
+    assert_int_equal(precis_doc_summary_sentence(d, 0, &s0), PRECIS_OK);
+    assert_int_equal(precis_doc_summary_sentence(d, 1, &s1), PRECIS_OK);
+    assert_int_equal(s0.index, 1);
+    assert_int_equal(s1.index, 2);
+    precis_doc_free(d);
+}
+
 static void test_bad_options_are_refused(void **state)
 {
     (void)state;
@@ -170,6 +221,7 @@ int main(void)
         cmocka_unit_test(test_sentence_budget),
         cmocka_unit_test(test_word_budget),
         cmocka_unit_test(test_ratio_budget),
+        cmocka_unit_test(test_short_sentences_fill_the_budget),
         cmocka_unit_test(test_bad_options_are_refused),
         cmocka_unit_test(test_render_text_writes_one_line_each),
         cmocka_unit_test(test_summarize_to_matches_the_steps),

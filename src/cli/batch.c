@@ -378,17 +378,12 @@ static void brief_run_one(void *state, size_t i, void *ud)
     }
 }
 
+/* cli_parse has resolved -f and -o's name to one of these three. */
 static precis_brief_format brief_format(const cli_opts *o)
 {
-    if (o->format_given)
-        return o->format == FMT_MD     ? PRECIS_BRIEF_MD
-               : o->format == FMT_JSON ? PRECIS_BRIEF_JSON
-                                       : PRECIS_BRIEF_TEXT;
-    if (o->output && ends_with(o->output, ".md"))
-        return PRECIS_BRIEF_MD;
-    if (o->output && ends_with(o->output, ".json"))
-        return PRECIS_BRIEF_JSON;
-    return PRECIS_BRIEF_TEXT;
+    return o->format == FMT_MD     ? PRECIS_BRIEF_MD
+           : o->format == FMT_JSON ? PRECIS_BRIEF_JSON
+                                   : PRECIS_BRIEF_TEXT;
 }
 
 /* The day's headline ticker: one item per story, its time and headline,

@@ -23,19 +23,23 @@ const char *const cli_usage[] = {
     "\n"
     "Commands:\n"
     "  split                 print the cleaned body, one sentence per line\n"
+    "                        (-f text, json or jsonl)\n"
     "  headlines             print the timestamped sidebar headlines as\n"
-    "                        HH:MM<TAB>headline\n"
+    "                        HH:MM<TAB>headline (-f text, md, json, jsonl;\n"
+    "                        png, ppm or apng draw them as a ticker)\n"
     "  keywords              print the key phrases, best first, one per line\n"
+    "                        (-f text, json or jsonl)\n"
     "  brief                 one briefing from many articles (folders are\n"
     "                        read recursively for *.txt; *.jsonl files hold\n"
     "                        one article per line): articles on the same\n"
     "                        story are merged, stories newest first\n"
+    "                        (-f text, md or json; html is not yet supported)\n"
     "\n",
-    "Budget (the last one given applies):\n"
+    "Budget (summaries and brief; the last one given applies):\n"
     "  -n, --sentences=N     at most N sentences (default 3)\n"
     "  -w, --words=N         at most N words (at least one sentence)\n"
     "  -r, --ratio=R         this fraction of the sentences, 0 < R <= 1\n"
-    "  -a, --algorithm=NAME  precis (default: news-aware TextRank with a lead\n"
+    "  -a, --algorithm=NAME  precis (default; news-aware TextRank with a lead\n"
     "                        prior, centroid and MMR), textrank (Mihalcea &\n"
     "                        Tarau 2004) or lexrank (Erkan & Radev 2004)\n"
     "\n"
@@ -47,15 +51,21 @@ const char *const cli_usage[] = {
     "                        DIR/LANG/ instead of the built-in copy\n"
     "\n"
     "Output:\n"
-    "  -f, --format=FORMAT   text (default), md (Markdown: title, date,\n"
-    "                        summary, keywords, headlines) or json (one\n"
-    "                        object per article and line)\n"
-    "      --md-style=STYLE  paragraph (default) or bullets\n"
-    "      --json-pretty     indent the JSON\n"
-    "  -o, --output=FILE     write to FILE (replaced only when complete)\n"
+    "  -f, --format=FORMAT   text, md (Markdown: title, date, summary,\n"
+    "                        keywords, headlines), json (one object; an\n"
+    "                        array of them for several files), jsonl (one\n"
+    "                        object per file and line), html (one page, one\n"
+    "                        file), png, ppm or apng (see Images); default:\n"
+    "                        from the extension of -o, else text\n"
+    "      --md-style=STYLE  -f md summaries: paragraph (default) or bullets\n"
+    "      --json-pretty     -f json: indent the JSON\n"
+    "  -o, --output=FILE     write to FILE (replaced only when complete); its\n"
+    "                        extension (.txt .md .json .jsonl .html .png\n"
+    "                        .ppm .apng) sets the format, and must agree\n"
+    "                        with -f\n"
     "\n",
     "Images (-f png, ppm or apng: a headline ticker or a summary panel; one\n"
-    "input; -o FILE unless stdout is not a terminal):\n"
+    "input; -o FILE unless stdout is not a terminal; also brief --png):\n"
     "      --profile=NAME    display preset: led-32x8, led-64x32, led-128x32,\n"
     "                        led-192x16, eink-800x480, kindle, web\n"
     "                        (--list-profiles); other options override it\n"
@@ -70,8 +80,13 @@ const char *const cli_usage[] = {
     "      --separator=TEXT  between strip items (default \" \xE2\x80\xA2 \")\n"
     "      --fit             strip: exactly --width, cut with an ellipsis\n"
     "      --loop            strip: end with the separator, to wrap around\n"
+    "                        (an apng always does)\n"
     "      --scroll-step=N, --frame-ms=N  apng: pixels and ms per frame\n"
+    "                        (default 2 and 40)\n"
+    "      --list-profiles   list the profiles: size, pixels, layout, font\n"
+    "      --list-fonts      list the fonts: cell size, glyphs, scripts\n"
     "      --png=FILE        brief: also the day's headline ticker as PNG\n"
+    "                        (FILE.png)\n"
     "\n"
     "",
     "Batches:\n"
@@ -93,15 +108,18 @@ const char *const cli_usage[] = {
     "                        K, M and G suffixes; 0: no limit)\n"
     "\n"
     "  -v, --verbose         report each input's language, date and counts\n"
-    "                        on stderr\n"
+    "                        on stderr (brief: the totals; not --jsonl)\n"
     "  -h, --help            display this help and exit\n"
     "  -V, --version         output version information and exit\n"
     "\n"
-    "With several files, each summary is preceded by \"==> FILE <==\".\n"
+    "With several files, each text summary is preceded by \"==> FILE <==\".\n"
+    "An option that would have no effect on the command or format given is\n"
+    "a usage error.\n"
     "\n"
     "Exit status:\n"
     "  0  every input was summarised\n"
-    "  1  an input could not be read or summarised (the others still were)\n"
+    "  1  an input could not be read or summarised (the others still were),\n"
+    "     or output failed\n"
     "  2  usage error\n",
     NULL,
 };
@@ -247,28 +265,81 @@ static int parse_pixels(const char *arg, unsigned *out)
     return 0;
 }
 
+static const char *option_name(int code);
+
+/* Appends the NULL-terminated names to s (size bytes), comma-separated,
+ * "or" before the last. */
+static void join_names(char *s, size_t size, const char *const *names)
+{
+    size_t n = 0;
+    while (names[n])
+        n++;
+    for (size_t i = 0; i < n; i++) {
+        size_t used = strlen(s);
+        snprintf(s + used, size - used, "%s%s",
+                 i == 0       ? ""
+                 : i + 1 == n ? " or "
+                              : ", ",
+                 names[i]);
+    }
+}
+
+/* What an image option takes, for its error message. */
+static void image_option_values(int code, char *s, size_t size)
+{
+    s[0] = '\0';
+    switch (code) {
+    case OPT_LAYOUT:
+        snprintf(s, size, "strip, list or panel");
+        break;
+    case OPT_PIXELS:
+        snprintf(s, size, "auto, mono, grey or rgb");
+        break;
+    case OPT_FONT: {
+        static const char *const autos[] = {"auto", NULL};
+        join_names(s, size, autos);
+        size_t used = strlen(s);
+        snprintf(s + used, size - used, ", ");
+        join_names(s, size, precis_image_fonts());
+        used = strlen(s);
+        snprintf(s + used, size - used, " (see --list-fonts)");
+        break;
+    }
+    case OPT_FG:
+    case OPT_BG:
+    case OPT_ACCENT:
+    case OPT_TIME_COLOR:
+        snprintf(s, size,
+                 "#RRGGBB or black, white, red, green, blue, yellow, "
+                 "cyan, magenta, amber, orange or grey");
+        break;
+    case OPT_SCROLL_STEP:
+    case OPT_FRAME_MS:
+        snprintf(s, size, "a whole number from 1 to 65535");
+        break;
+    default:
+        snprintf(s, size, "a whole number from 0 to 65535");
+        break;
+    }
+}
+
 /* Applies one explicit image option (after the profile). */
 static int apply_image_option(cli_opts *o, int code, const char *arg, char *err,
                               size_t err_size)
 {
     precis_image_options *img = &o->img;
-    const char *name = NULL;
     int bad = 0;
     switch (code) {
     case OPT_LAYOUT:
-        name = "--layout";
         bad = precis_layout_parse(arg, &img->layout) != PRECIS_OK;
         break;
     case OPT_WIDTH:
-        name = "--width";
         bad = parse_pixels(arg, &img->width);
         break;
     case OPT_HEIGHT:
-        name = "--height";
         bad = parse_pixels(arg, &img->height);
         break;
     case OPT_FONT: {
-        name = "--font";
         bad = strcmp(arg, "auto") != 0;
         for (const char *const *f = precis_image_fonts(); bad && *f; f++)
             bad = strcmp(*f, arg) != 0;
@@ -276,35 +347,27 @@ static int apply_image_option(cli_opts *o, int code, const char *arg, char *err,
         break;
     }
     case OPT_FG:
-        name = "--fg";
         bad = precis_color_parse(arg, &img->fg) != PRECIS_OK;
         break;
     case OPT_BG:
-        name = "--bg";
         bad = precis_color_parse(arg, &img->bg) != PRECIS_OK;
         break;
     case OPT_ACCENT:
-        name = "--accent";
         bad = precis_color_parse(arg, &img->accent) != PRECIS_OK;
         break;
     case OPT_TIME_COLOR:
-        name = "--time-color";
         bad = precis_color_parse(arg, &img->time) != PRECIS_OK;
         break;
     case OPT_PIXELS:
-        name = "--pixels";
         bad = precis_pixels_parse(arg, &img->pixels) != PRECIS_OK;
         break;
     case OPT_MARGIN:
-        name = "--margin";
         bad = parse_pixels(arg, &img->margin);
         break;
     case OPT_LINE_GAP:
-        name = "--line-gap";
         bad = parse_pixels(arg, &img->line_gap);
         break;
     case OPT_ITEM_GAP:
-        name = "--item-gap";
         bad = parse_pixels(arg, &img->item_gap);
         break;
     case OPT_SEPARATOR:
@@ -317,17 +380,287 @@ static int apply_image_option(cli_opts *o, int code, const char *arg, char *err,
         img->loop = 1;
         break;
     case OPT_SCROLL_STEP:
-        name = "--scroll-step";
         bad = parse_pixels(arg, &img->scroll_step) || img->scroll_step == 0;
         break;
     case OPT_FRAME_MS:
-        name = "--frame-ms";
         bad = parse_pixels(arg, &img->frame_ms) || img->frame_ms == 0;
         break;
     }
-    if (bad)
-        return usage_error(err, err_size, "invalid %s '%s'", name, arg);
+    if (bad) {
+        char values[512];
+        image_option_values(code, values, sizeof values);
+        return usage_error(err, err_size, "invalid --%s '%s': want %s",
+                           option_name(code), arg, values);
+    }
     return EXIT_OK;
+}
+
+/* ==== Formats ==== */
+
+/* The one-word spellings of -f. Returns 0, or -1 for an unknown name. */
+static int parse_format(const char *name, enum cli_format *fmt,
+                        precis_image_format *img)
+{
+    static const struct {
+        const char *name;
+        enum cli_format fmt;
+    } names[] = {{"text", FMT_TEXT},   {"txt", FMT_TEXT},  {"md", FMT_MD},
+                 {"markdown", FMT_MD}, {"json", FMT_JSON}, {"jsonl", FMT_JSONL},
+                 {"html", FMT_HTML}};
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *fmt = names[i].fmt;
+            return 0;
+        }
+    if (precis_image_format_parse(name, img) == PRECIS_OK) {
+        *fmt = FMT_IMAGE;
+        return 0;
+    }
+    return -1;
+}
+
+/* The format a file name's extension stands for (.txt .md .markdown .json
+ * .jsonl .html .htm .png .ppm .apng, in any case). Returns 0, or -1 when
+ * the name has none of them. */
+static int format_of_path(const char *path, enum cli_format *fmt,
+                          precis_image_format *img)
+{
+    const char *slash = strrchr(path, '/');
+    const char *dot = strrchr(slash ? slash + 1 : path, '.');
+    if (!dot || dot[1] == '\0')
+        return -1;
+    char ext[12];
+    size_t n = strlen(dot + 1);
+    if (n >= sizeof ext)
+        return -1;
+    for (size_t i = 0; i <= n; i++) {
+        char c = dot[1 + i];
+        ext[i] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+    }
+    if (strcmp(ext, "htm") == 0)
+        return *fmt = FMT_HTML, 0;
+    return parse_format(ext, fmt, img);
+}
+
+/* The format's name as -f spells it, for messages. */
+static const char *format_name(enum cli_format fmt, precis_image_format img)
+{
+    switch (fmt) {
+    case FMT_TEXT:
+        return "text";
+    case FMT_MD:
+        return "md";
+    case FMT_JSON:
+        return "json";
+    case FMT_JSONL:
+        return "jsonl";
+    case FMT_HTML:
+        return "html";
+    case FMT_IMAGE:
+        break;
+    }
+    return img == PRECIS_IMG_PPM    ? "ppm"
+           : img == PRECIS_IMG_APNG ? "apng"
+                                    : "png";
+}
+
+/* ==== Which options go together ==== */
+
+/* Option codes are letters and OPT_* values, all below this. */
+#define CODE_MAX 512
+
+/* The option's long name, as the user can spell it ("--date"). */
+static const char *option_name(int code)
+{
+    for (const struct option *lo = long_options; lo->name; lo++)
+        if (lo->val == code)
+            return lo->name;
+    return "?";
+}
+
+static const char *command_name(enum cli_command c)
+{
+    static const char *const names[] = {"", "split", "headlines", "keywords",
+                                        "brief"};
+    return names[c];
+}
+
+/* Sets *fmt from -f and -o: -f wins when the extension agrees or is none
+ * of ours, the extension decides without -f, and text is the default;
+ * then checks that the command can write it. */
+static int check_format(cli_opts *o, const bool *given, char *err,
+                        size_t err_size)
+{
+    enum cli_format ext;
+    precis_image_format ext_img = PRECIS_IMG_PNG;
+    bool has_ext = o->output && strcmp(o->output, "-") != 0 &&
+                   format_of_path(o->output, &ext, &ext_img) == 0;
+    if (given['f'] && has_ext) {
+        /* An APNG is a .png to every browser and viewer. */
+        bool same =
+            ext == o->format &&
+            (ext != FMT_IMAGE || ext_img == o->img.format ||
+             (o->img.format == PRECIS_IMG_APNG && ext_img == PRECIS_IMG_PNG));
+        if (!same)
+            return usage_error(err, err_size,
+                               "-f %s conflicts with the name of -o '%s' "
+                               "(%s); give one of them, or make them agree",
+                               format_name(o->format, o->img.format), o->output,
+                               format_name(ext, ext_img));
+    } else if (has_ext) {
+        o->format = ext;
+        o->img.format = ext_img;
+    }
+    if (o->jsonl) {
+        if (o->command != CMD_SUMMARY)
+            return usage_error(err, err_size, "--jsonl is for summaries only");
+        if (o->format != FMT_JSONL && (given['f'] || has_ext) &&
+            o->format != FMT_JSON)
+            return usage_error(err, err_size,
+                               "--jsonl writes JSON Lines, not %s",
+                               format_name(o->format, o->img.format));
+        o->format = FMT_JSONL;
+        return EXIT_OK;
+    }
+    const char *want = NULL;
+    switch (o->command) {
+    case CMD_SUMMARY:
+        break;
+    case CMD_SPLIT:
+    case CMD_KEYWORDS:
+        if (o->format != FMT_TEXT && o->format != FMT_JSON &&
+            o->format != FMT_JSONL)
+            want = "text, json or jsonl";
+        break;
+    case CMD_HEADLINES:
+        if (o->format == FMT_HTML)
+            want = "text, md, json, jsonl, png, ppm or apng";
+        break;
+    case CMD_BRIEF:
+        if (o->format == FMT_HTML)
+            return usage_error(err, err_size,
+                               "brief -f html is not yet supported; want "
+                               "text, md or json");
+        if (o->format == FMT_IMAGE)
+            return usage_error(err, err_size,
+                               "brief writes text, md or json; draw its "
+                               "headline ticker with --png FILE");
+        if (o->format == FMT_JSONL)
+            want = "text, md or json";
+        break;
+    }
+    if (want)
+        return usage_error(err, err_size, "%s cannot write %s%s: want %s",
+                           command_name(o->command),
+                           format_name(o->format, o->img.format),
+                           given['f'] ? "" : " (from the name of -o)", want);
+    return EXIT_OK;
+}
+
+/* Refuses an option that would have no effect here, naming where it
+ * does. Called after check_format, with the final format and layout. */
+static int check_applies(const cli_opts *o, const bool *given, char *err,
+                         size_t err_size)
+{
+    static const int budget[] = {'n', 'w', 'r', 'a'};
+    static const int brief_only[] = {OPT_DATE, OPT_TOP, OPT_THRESHOLD, OPT_PNG};
+    bool is_brief = o->command == CMD_BRIEF;
+    bool summarises = o->command == CMD_SUMMARY || is_brief;
+    for (size_t i = 0; i < sizeof budget / sizeof budget[0]; i++)
+        if (given[budget[i]] && !summarises)
+            return usage_error(err, err_size,
+                               "--%s has no effect on %s: it sets the "
+                               "length of summaries and briefings",
+                               option_name(budget[i]),
+                               command_name(o->command));
+    for (size_t i = 0; i < sizeof brief_only / sizeof brief_only[0]; i++)
+        if (given[brief_only[i]] && !is_brief)
+            return usage_error(err, err_size,
+                               "--%s applies only to 'summarize brief'",
+                               option_name(brief_only[i]));
+    if (given['v'] && o->jsonl)
+        return usage_error(err, err_size,
+                           "--verbose has no effect with --jsonl: a record "
+                           "that fails is reported in its output line and "
+                           "on stderr");
+    if (o->png) {
+        enum cli_format f;
+        precis_image_format img = PRECIS_IMG_PNG;
+        if (format_of_path(o->png, &f, &img) == 0 &&
+            (f != FMT_IMAGE || img != PRECIS_IMG_PNG))
+            return usage_error(err, err_size,
+                               "--png writes a PNG, not %s: name it .png",
+                               format_name(f, img));
+    }
+    if (given['j'] && !is_brief && !o->jsonl)
+        return usage_error(err, err_size,
+                           "--jobs applies only to 'summarize brief' and "
+                           "--jsonl");
+    if (given[OPT_MD_STYLE] &&
+        !(o->format == FMT_MD && o->command == CMD_SUMMARY))
+        return usage_error(err, err_size,
+                           "--md-style applies only to a summary in "
+                           "Markdown (-f md)");
+    if (given[OPT_JSON_PRETTY] && o->format != FMT_JSON)
+        return usage_error(
+            err, err_size, "--json-pretty applies only to -f json%s",
+            o->format == FMT_JSONL ? " (JSON Lines are one object a line)"
+                                   : "");
+    /* Image options: for -f png|ppm|apng, and for brief's --png. */
+    bool image = o->format == FMT_IMAGE || (is_brief && o->png);
+    bool strip = o->img.layout == PRECIS_LAYOUT_STRIP;
+    bool apng = o->format == FMT_IMAGE && o->img.format == PRECIS_IMG_APNG;
+    for (int c = OPT_PROFILE; c <= OPT_IMG_LAST; c++)
+        if (given[c] && !image)
+            return usage_error(err, err_size,
+                               "--%s applies only to images (-f png, ppm "
+                               "or apng%s)",
+                               option_name(c),
+                               is_brief ? ", or brief --png FILE" : "");
+    if (!image)
+        return EXIT_OK;
+    if (apng && !strip)
+        return usage_error(err, err_size,
+                           "-f apng scrolls a strip: want --layout strip "
+                           "(the layout is %s)",
+                           o->img.layout == PRECIS_LAYOUT_LIST ? "list"
+                                                               : "panel");
+    static const int strip_only[] = {OPT_SEPARATOR, OPT_FIT, OPT_LOOP};
+    for (size_t i = 0; i < sizeof strip_only / sizeof strip_only[0]; i++)
+        if (given[strip_only[i]] && !strip)
+            return usage_error(err, err_size,
+                               "--%s applies only to --layout strip",
+                               option_name(strip_only[i]));
+    if ((given[OPT_FIT] || given[OPT_LOOP]) && apng)
+        return usage_error(err, err_size,
+                           "--%s has no effect with -f apng: an animation "
+                           "always loops and scrolls the whole strip",
+                           given[OPT_FIT] ? "fit" : "loop");
+    if ((given[OPT_SCROLL_STEP] || given[OPT_FRAME_MS]) && !apng)
+        return usage_error(err, err_size, "--%s applies only to -f apng",
+                           option_name(given[OPT_SCROLL_STEP] ? OPT_SCROLL_STEP
+                                                              : OPT_FRAME_MS));
+    if (given[OPT_LINE_GAP] && strip)
+        return usage_error(err, err_size,
+                           "--line-gap has no effect on a strip (one line): "
+                           "want --layout list or panel");
+    return EXIT_OK;
+}
+
+/* A day of the calendar, YYYY-MM-DD (proleptic Gregorian). */
+static bool valid_date(const char *s)
+{
+    if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return false;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return false;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1)
+        return false;
+    bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d <= days[m - 1] + (m == 2 && leap);
 }
 
 int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
@@ -339,6 +672,7 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     } img_flags[64];
     size_t n_img_flags = 0;
     const char *profile = NULL;
+    bool given[CODE_MAX] = {false}; /* by option code: what the user set */
     memset(o, 0, sizeof *o);
     o->action = CLI_SUMMARIZE;
     o->opt = precis_options_default();
@@ -366,6 +700,8 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     int c;
     while ((c = getopt_long(argc, argv, ":n:w:r:a:f:o:j:l:vhV", long_options,
                             NULL)) != -1) {
+        if (c > 0 && c < CODE_MAX)
+            given[c] = true;
         switch (c) {
         case 'n':
             if (parse_count(optarg, &o->opt.sentences))
@@ -423,21 +759,10 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
             break;
         }
         case 'f':
-            o->format_given = true;
-            if (strcmp(optarg, "text") == 0)
-                o->format = FMT_TEXT;
-            else if (strcmp(optarg, "md") == 0 ||
-                     strcmp(optarg, "markdown") == 0)
-                o->format = FMT_MD;
-            else if (strcmp(optarg, "json") == 0)
-                o->format = FMT_JSON;
-            else if (precis_image_format_parse(optarg, &o->img.format) ==
-                     PRECIS_OK)
-                o->format = FMT_IMAGE;
-            else
+            if (parse_format(optarg, &o->format, &o->img.format))
                 return usage_error(err, err_size,
                                    "invalid --format '%s': want text, md, "
-                                   "json, png, ppm or apng",
+                                   "json, jsonl, html, png, ppm or apng",
                                    optarg);
             break;
         case OPT_PNG:
@@ -467,18 +792,15 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
             o->jobs = (unsigned)jobs;
             break;
         }
-        case OPT_DATE: {
-            size_t n = strlen(optarg);
-            bool ok = n == 10 && optarg[4] == '-' && optarg[7] == '-';
-            for (size_t i = 0; i < n && ok; i++)
-                ok = i == 4 || i == 7 || (optarg[i] >= '0' && optarg[i] <= '9');
-            if (!ok)
+        case OPT_DATE:
+            if (!valid_date(optarg))
                 return usage_error(err, err_size,
-                                   "invalid --date '%s': want YYYY-MM-DD",
+                                   "invalid --date '%s': want a day of the "
+                                   "calendar as YYYY-MM-DD, such as "
+                                   "2025-11-04",
                                    optarg);
             memcpy(o->brief.date, optarg, 11);
             break;
-        }
         case OPT_TOP:
             if (parse_count(optarg, &o->brief.top))
                 return usage_error(err, err_size,
@@ -571,30 +893,42 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     }
     o->files = argv + optind;
     o->n_files = (size_t)(argc - optind);
-    if (profile && precis_image_profile(&o->img, profile) != PRECIS_OK)
+    if (profile && precis_image_profile(&o->img, profile) != PRECIS_OK) {
+        char names[512] = "";
+        join_names(names, sizeof names, precis_image_profiles());
         return usage_error(err, err_size,
-                           "unknown --profile '%s' (see --list-profiles)",
-                           profile);
+                           "invalid --profile '%s': want %s (see "
+                           "--list-profiles)",
+                           profile, names);
+    }
     for (size_t i = 0; i < n_img_flags; i++)
         if (apply_image_option(o, img_flags[i].code, img_flags[i].arg, err,
                                err_size) != EXIT_OK)
             return EXIT_USAGE;
-    if (o->format == FMT_IMAGE && o->n_files > 1 && o->command != CMD_BRIEF)
+    if (o->action != CLI_SUMMARIZE)
+        return EXIT_OK; /* --list-*, --version: nothing else matters */
+    if (check_format(o, given, err, err_size) != EXIT_OK ||
+        check_applies(o, given, err, err_size) != EXIT_OK)
+        return EXIT_USAGE;
+    if (o->format == FMT_IMAGE && o->n_files > 1)
         return usage_error(err, err_size,
                            "an image shows one input; give "
                            "one FILE");
-    if (o->command == CMD_BRIEF && o->n_files == 0 &&
-        o->action == CLI_SUMMARIZE)
+    if (o->format == FMT_HTML && o->n_files > 1)
+        return usage_error(err, err_size,
+                           "-f html writes one page for one input; give one "
+                           "FILE");
+    if (o->command == CMD_BRIEF && o->n_files == 0)
         return usage_error(err, err_size, "brief needs a folder or files");
-    if (o->jsonl && o->command != CMD_SUMMARY)
-        return usage_error(err, err_size, "--jsonl is for summaries only");
     if (o->jsonl && o->n_files)
         return usage_error(err, err_size,
                            "--jsonl reads standard input, not files");
     /* Key phrases cost a second graph: find them only where they show. */
-    bool show_keywords = o->command == CMD_KEYWORDS ||
-                         (o->command == CMD_SUMMARY &&
-                          (o->format == FMT_MD || o->format == FMT_JSON));
+    bool show_keywords =
+        o->command == CMD_KEYWORDS ||
+        (o->command == CMD_SUMMARY &&
+         (o->format == FMT_MD || o->format == FMT_JSON ||
+          o->format == FMT_JSONL || o->format == FMT_HTML || o->jsonl));
     if (!show_keywords)
         o->opt.keywords = 0;
     /* Each story's summary follows -n, -w and -r. */

@@ -17,8 +17,11 @@ enum cli_action {
     CLI_LIST_FONTS
 };
 
-/* Output formats of -f. */
-enum cli_format { FMT_TEXT, FMT_MD, FMT_JSON, FMT_IMAGE };
+/* Output formats: -f, else the extension of -o (cli_parse resolves it).
+ * FMT_JSON is one JSON document (an object; an array of objects for
+ * several inputs), FMT_JSONL one object per input and line, FMT_IMAGE
+ * one of img.format. */
+enum cli_format { FMT_TEXT, FMT_MD, FMT_JSON, FMT_JSONL, FMT_HTML, FMT_IMAGE };
 
 /* What is printed for each input: the summary, or a subcommand's view. */
 enum cli_command {
@@ -41,7 +44,6 @@ typedef struct cli_opts {
     precis_md_options md;
     unsigned json_flags;    /* PRECIS_JSON_* */
     const char *output;     /* -o FILE; NULL: stdout */
-    bool format_given;      /* -f was used (else brief goes by -o's name) */
     bool jsonl;             /* --jsonl: JSON Lines in, JSON Lines out */
     unsigned jobs;          /* --jobs; 0: one per processor */
     precis_brief_options brief;
@@ -55,7 +57,11 @@ typedef struct cli_opts {
 enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
 
 /* Parses argv into o. Returns EXIT_OK, or EXIT_USAGE with a one-line
- * reason in err (err_size bytes). Reentrant: resets getopt's state. */
+ * reason in err (err_size bytes). Reentrant: resets getopt's state.
+ * Besides each value, it checks that the options go together: the
+ * format suits the command and -o's extension, and every option given
+ * has an effect on this command and format (one that would be ignored is
+ * a usage error, never silently dropped). */
 int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size);
 
 /* The --help text, in pieces (C limits the length of one string literal);

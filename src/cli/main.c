@@ -13,6 +13,7 @@
 #include "cli/batch.h"
 #include "cli/cli.h"
 #include "cli/outfile.h"
+#include "cli/views.h"
 #include "precis.h"
 
 static const char *prog = "summarize";
@@ -31,51 +32,6 @@ static bool read_input(const char *name, const char *shown, size_t max,
     else if (err)
         fprintf(stderr, "%s: %s: %s\n", prog, shown, strerror(err));
     return err == 0;
-}
-
-/* ==== The subcommands' plain views ==== */
-
-static int put(precis_membuf *out, const void *p, size_t n)
-{
-    precis_sink sink = precis_sink_mem(out);
-    return sink.write(sink.ud, p, n);
-}
-
-/* The document's body sentences, one per line. */
-static void write_split(const precis_doc *doc, precis_membuf *out)
-{
-    for (size_t i = 0; i < precis_doc_sentence_count(doc); i++) {
-        precis_sentence s;
-        precis_doc_sentence(doc, i, &s);
-        put(out, s.text, s.len);
-        put(out, "\n", 1);
-    }
-}
-
-/* The sidebar headlines as HH:MM<TAB>headline. */
-static void write_headlines(const precis_doc *doc, precis_membuf *out)
-{
-    for (size_t i = 0; i < precis_doc_headline_count(doc); i++) {
-        precis_headline h;
-        precis_doc_headline(doc, i, &h);
-        put(out, h.time, h.time_len);
-        put(out, "\t", 1);
-        put(out, h.text, h.len);
-        put(out, "\n", 1);
-    }
-}
-
-/* The key phrases, best first. */
-static void write_keywords(const precis_doc *doc, precis_membuf *out)
-{
-    for (size_t i = 0; i < precis_doc_keyword_count(doc); i++) {
-        size_t len;
-        const char *k;
-        if (precis_doc_keyword(doc, i, &k, &len) != PRECIS_OK)
-            continue;
-        put(out, k, len);
-        put(out, "\n", 1);
-    }
 }
 
 static void report(const precis_doc *doc, const char *shown)
@@ -99,13 +55,49 @@ static precis_status render(const precis_doc *doc, const cli_opts *o,
     case FMT_MD:
         return precis_render_md(doc, &o->md, &sink);
     case FMT_JSON:
+    case FMT_JSONL:
         return precis_render_json(doc, name, o->json_flags, &sink);
+    case FMT_HTML:
+        return precis_render_html(doc, &sink);
     case FMT_IMAGE:
         return precis_render_image(doc, &o->img, &sink);
     case FMT_TEXT:
         break;
     }
     return precis_render_text(doc, &sink);
+}
+
+/* summarize headlines -f png|ppm|apng: the sidebar's items as a ticker.
+ * An article without them is an error, not a picture of its summary.
+ * On failure prints the reason and returns false. */
+static bool draw_headlines(const precis_doc *doc, const cli_opts *o,
+                           const char *shown, precis_membuf *out)
+{
+    size_t n = precis_doc_headline_count(doc);
+    if (n == 0) {
+        fprintf(stderr, "%s: %s: no timestamped headlines to draw\n", prog,
+                shown);
+        return false;
+    }
+    precis_item *items = calloc(n, sizeof *items);
+    if (!items) {
+        fputs("precis: out of memory\n", stderr);
+        abort();
+    }
+    for (size_t i = 0; i < n; i++) {
+        precis_headline h;
+        precis_doc_headline(doc, i, &h);
+        items[i] = (precis_item){h.time, h.time_len, h.text, h.len};
+    }
+    precis_sink sink = precis_sink_mem(out);
+    char err[256] = "";
+    precis_status st = precis_render_image_items(NULL, 0, items, n, &o->img,
+                                                 &sink, err, sizeof err);
+    free(items);
+    if (st != PRECIS_OK)
+        fprintf(stderr, "%s: %s: %s\n", prog, shown,
+                err[0] ? err : precis_strerror(st));
+    return st == PRECIS_OK;
 }
 
 /* Processes one input for the chosen command and appends the result to
@@ -133,24 +125,22 @@ static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
     if (st == PRECIS_OK) {
         switch (o->command) {
         case CMD_SPLIT:
-            write_split(doc, out);
+            view_write(doc, o, name, out);
             break;
         case CMD_HEADLINES:
             if (o->format == FMT_IMAGE) {
-                /* The sidebar as a ticker: the image renderer shows a
-                 * document's headlines in the strip and list layouts. */
-                st = precis_doc_summarize(doc, &o->opt);
-                precis_sink sink = precis_sink_mem(out);
-                if (st == PRECIS_OK)
-                    st = precis_render_image(doc, &o->img, &sink);
+                if (!draw_headlines(doc, o, shown, out)) {
+                    precis_doc_free(doc);
+                    return false;
+                }
             } else {
-                write_headlines(doc, out);
+                view_write(doc, o, name, out);
             }
             break;
         case CMD_KEYWORDS:
             st = precis_doc_summarize(doc, &o->opt);
             if (st == PRECIS_OK)
-                write_keywords(doc, out);
+                view_write(doc, o, name, out);
             break;
         case CMD_SUMMARY:
         case CMD_BRIEF:
@@ -169,42 +159,160 @@ static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
     return st == PRECIS_OK;
 }
 
-/* ==== Main ==== */
+/* ==== Lists, help and version ==== */
 
-int main(int argc, char **argv)
+/* Ends a report on stdout: a full disk or a closed pipe is an error
+ * here too, as coreutils has it. Returns the exit status. */
+static int close_stdout(void)
 {
-    cli_opts o;
-    char err[256];
-    if (cli_parse(argc, argv, &o, err, sizeof err) != EXIT_OK) {
-        fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", prog,
-                err, prog);
-        return EXIT_USAGE;
+    int e = 0;
+    if (fflush(stdout) != 0 || ferror(stdout))
+        e = errno ? errno : EIO;
+    if (fclose(stdout) != 0 && !e)
+        e = errno ? errno : EIO;
+    if (e) {
+        fprintf(stderr, "%s: write error: %s\n", prog, strerror(e));
+        return EXIT_FAIL;
     }
-    switch (o.action) {
+    return EXIT_OK;
+}
+
+static const char *pixels_name(precis_pixels p)
+{
+    static const char *const names[] = {"auto", "mono", "grey", "rgb"};
+    return (unsigned)p < 4 ? names[p] : "?";
+}
+
+static const char *layout_name(precis_layout l)
+{
+    static const char *const names[] = {"strip", "list", "panel"};
+    return (unsigned)l < 3 ? names[l] : "?";
+}
+
+/* One line a profile: its size (a zero side is chosen from the text),
+ * pixels, layout and font. */
+static void list_profiles(void)
+{
+    printf("%-14s %-12s %-6s %-6s %s\n", "PROFILE", "SIZE", "PIXELS", "LAYOUT",
+           "FONT");
+    for (const char *const *p = precis_image_profiles(); *p; p++) {
+        precis_image_options o = precis_image_options_default();
+        precis_image_profile(&o, *p);
+        char w[16], h[16], size[40];
+        snprintf(w, sizeof w, o.width ? "%u" : "auto", o.width);
+        snprintf(h, sizeof h, o.height ? "%u" : "auto", o.height);
+        snprintf(size, sizeof size, "%sx%s", w, h);
+        if (!o.width && !o.height)
+            snprintf(size, sizeof size, "auto");
+        printf("%-14s %-12s %-6s %-6s %s\n", *p, size, pixels_name(o.pixels),
+               layout_name(o.layout), o.font ? o.font : "auto");
+    }
+}
+
+/* One line a font: cell size, glyphs, and the scripts it draws itself
+ * (others come from fallback fonts, substitutes or hex boxes). */
+static void list_fonts(void)
+{
+    static const struct {
+        const char *script;
+        unsigned long probe[3];
+    } scripts[] = {
+        {"Latin", {'A', 'z', '0'}},
+        {"Latin-1", {0xE9, 0xDF, 0xF1}},
+        {"Latin Extended", {0x142, 0x15B, 0x17E}},
+        {"Greek", {0x3B1, 0x3A9, 0x3BB}},
+        {"Cyrillic", {0x436, 0x414, 0x44F}},
+        {"Hebrew", {0x5D0, 0x5E9, 0x5EA}},
+        {"Arabic", {0x627, 0x644, 0x645}},
+        {"Devanagari", {0x915, 0x92E, 0x94D}},
+        {"Thai", {0xE01, 0xE32, 0xE44}},
+        {"Kana", {0x3042, 0x30A2, 0x30F3}},
+        {"CJK", {0x4E2D, 0x6587, 0x5B57}},
+        {"Hangul", {0xAC00, 0xD55C, 0xAE00}},
+    };
+    printf("%-10s %-6s %-7s %s\n", "FONT", "CELL", "GLYPHS", "SCRIPTS");
+    for (const char *const *f = precis_image_fonts(); *f; f++) {
+        precis_font_info info;
+        if (precis_image_font_info(*f, &info) != PRECIS_OK)
+            continue;
+        char cell[24];
+        snprintf(cell, sizeof cell, "%ux%u", info.width, info.height);
+        printf("%-10s %-6s %-7zu ", *f, cell, info.glyphs);
+        bool first = true;
+        for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
+            bool all = true;
+            for (size_t k = 0; k < 3; k++)
+                all = all && precis_image_font_covers(*f, scripts[i].probe[k]);
+            if (all) {
+                printf("%s%s", first ? "" : ", ", scripts[i].script);
+                first = false;
+            }
+        }
+        putchar('\n');
+    }
+}
+
+/* --help, --version and the --list-* reports. Returns the exit status. */
+static int run_action(const cli_opts *o)
+{
+    switch (o->action) {
     case CLI_HELP:
         for (size_t i = 0; cli_usage[i]; i++)
             fputs(cli_usage[i], stdout);
-        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+        break;
     case CLI_LIST_PROFILES:
-        for (const char *const *p = precis_image_profiles(); *p; p++)
-            puts(*p);
-        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+        list_profiles();
+        break;
     case CLI_LIST_FONTS:
-        for (const char *const *f = precis_image_fonts(); *f; f++)
-            puts(*f);
-        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+        list_fonts();
+        break;
     case CLI_VERSION:
         printf("summarize (precis) %s\n", precis_version_string());
-        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+        break;
     case CLI_LIST_LANGUAGES:
         for (const char *const *l = precis_language_list(); *l; l++) {
             const char *code = precis_language_code(*l);
             printf("%s%s%s\n", *l, *code ? "\t" : "", code);
         }
-        return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
+        break;
     case CLI_SUMMARIZE:
         break;
     }
+    return close_stdout();
+}
+
+/* ==== Output of several inputs ==== */
+
+/* Writes one JSON object (text ending in a newline) as an element of the
+ * array that -f json makes of several inputs; pretty objects are indented
+ * one more level, so the whole stays what jansson would have written. */
+static void write_array_element(FILE *f, const precis_membuf *obj, bool first,
+                                bool pretty)
+{
+    size_t len = obj->len;
+    while (len && obj->data[len - 1] == '\n')
+        len--;
+    fputs(first ? (pretty ? "[\n  " : "[") : (pretty ? ",\n  " : ","), f);
+    for (size_t i = 0; i < len; i++) {
+        fputc(obj->data[i], f);
+        if (pretty && obj->data[i] == '\n')
+            fputs("  ", f);
+    }
+}
+
+/* ==== Main ==== */
+
+int main(int argc, char **argv)
+{
+    cli_opts o;
+    char err[1024];
+    if (cli_parse(argc, argv, &o, err, sizeof err) != EXIT_OK) {
+        fprintf(stderr, "%s: %s\nTry '%s --help' for more information.\n", prog,
+                err, prog);
+        return EXIT_USAGE;
+    }
+    if (o.action != CLI_SUMMARIZE)
+        return run_action(&o);
 
     /* A PNG on a terminal is noise and can upset it. */
     if (o.format == FMT_IMAGE && !o.output && o.command != CMD_BRIEF &&
@@ -237,9 +345,12 @@ int main(int argc, char **argv)
     static char *stdin_only[] = {"-"};
     char **files = o.n_files ? o.files : stdin_only;
     size_t n = o.n_files ? o.n_files : 1;
-    /* Text gets head(1)-style headers; JSON objects name their source;
-     * Markdown documents are separated by a blank line. */
+    /* Text gets head(1)-style headers; JSON objects name their source and
+     * make one array (-f json) or one line each (-f jsonl); Markdown
+     * documents are separated by a blank line. */
     bool header = n > 1 && o.format == FMT_TEXT;
+    bool array = n > 1 && o.format == FMT_JSON;
+    bool pretty = o.json_flags & PRECIS_JSON_PRETTY;
     bool ok = true, first = true;
     precis_membuf result = {0};
     for (size_t i = 0; i < n; i++) {
@@ -256,9 +367,14 @@ int main(int argc, char **argv)
             fprintf(out.f, "%s==> %s <==\n", first ? "" : "\n", shown);
         else if (!first && o.format == FMT_MD)
             fputc('\n', out.f);
-        fwrite(result.data ? result.data : "", 1, result.len, out.f);
+        if (array)
+            write_array_element(out.f, &result, first, pretty);
+        else
+            fwrite(result.data ? result.data : "", 1, result.len, out.f);
         first = false;
     }
+    if (array && !first)
+        fputs(pretty ? "\n]\n" : "]\n", out.f);
     precis_membuf_free(&result);
     precis_ctx_free(ctx);
     /* Nothing came out: keep the old output file rather than empty it. */

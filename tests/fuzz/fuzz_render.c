@@ -28,6 +28,17 @@
 
 #define MAX_ITEMS 64
 
+/* Whether m holds the bytes of s (m need not be NUL-terminated). */
+static int has_bytes(const precis_membuf *m, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; m->data && i + n <= m->len; i++)
+        if (memcmp(m->data + i, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+
 static uint32_t be32(const unsigned char *p)
 {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 |
@@ -286,6 +297,12 @@ static void fuzz_doc(fuzz_input *in, unsigned b0)
     m.len = 0;
     FUZZ_CHECK(precis_render_json(doc, "doc", 0, &sink) == PRECIS_OK);
     FUZZ_CHECK(fuzz_utf8_valid(m.data ? m.data : "", m.len));
+    m.len = 0;
+    /* HTML: whatever the input, no element but the page's own. */
+    FUZZ_CHECK(precis_render_html(doc, &sink) == PRECIS_OK);
+    FUZZ_CHECK(fuzz_utf8_valid(m.data ? m.data : "", m.len));
+    FUZZ_CHECK(!has_bytes(&m, "<script") && !has_bytes(&m, "<img") &&
+               !has_bytes(&m, "<a "));
     m.len = 0;
     st = precis_render_image(doc, &o, &sink);
     check_image(st, &m, &o, st == PRECIS_OK ? NULL : precis_ctx_errmsg(ctx));

@@ -1,0 +1,200 @@
+/* render_html.c: one article's summary as a self-contained HTML page.
+ *
+ * The page is for a browser, an e-mail or a static site, and holds
+ * nothing it could fetch or run: the style is inline, there is no script,
+ * no link to anything and no image, and a Content-Security-Policy says so
+ * to any browser that opens the file. All text taken from the input goes
+ * through html_outc, which escapes the five characters that mean
+ * something in HTML text or in a quoted attribute, so no article can add
+ * markup, close an element early or leave an attribute. */
+#include <stdbool.h>
+#include <string.h>
+
+#include "internal.h"
+#include "render/render.h"
+#include "util/unicode.h"
+#include "util/utf8.h"
+
+/* The outc hook: escapes & < > " ' (the last two matter inside
+ * attributes; escaping them in text is harmless) and turns control
+ * characters into spaces, as the other renderers do. */
+static void html_outc(renderer *r, unsigned char c, unsigned char next)
+{
+    (void)next;
+    switch (c) {
+    case '&':
+        render_lit(r, "&amp;");
+        return;
+    case '<':
+        render_lit(r, "&lt;");
+        return;
+    case '>':
+        render_lit(r, "&gt;");
+        return;
+    case '"':
+        render_lit(r, "&quot;");
+        return;
+    case '\'':
+        render_lit(r, "&#39;");
+        return;
+    default:
+        render_byte(r, c < 0x20 || c == 0x7f ? ' ' : c);
+    }
+}
+
+/* True when p[0..len) holds more than white space. */
+static bool has_text(const char *p, size_t len)
+{
+    if (!p)
+        return false;
+    for (size_t i = 0; i < len;) {
+        int32_t cp = u8_next(p, len, &i);
+        if (cp > 0x20 && cp != 0x7f && !uc_is_space(cp))
+            return true;
+    }
+    return false;
+}
+
+/* A calm page that reads well on a phone and prints well; system fonts
+ * only, since nothing may be fetched. */
+static const char style[] =
+    "body{margin:0;padding:2rem 1rem;background:#fff;color:#1a1a1a;"
+    "font:1.05rem/1.55 system-ui,-apple-system,\"Segoe UI\",sans-serif}"
+    "article{max-width:40rem;margin:0 auto}"
+    "h1{font-size:1.6rem;line-height:1.25;margin:0 0 .4rem}"
+    "h2{font-size:1rem;margin:1.6rem 0 .4rem}"
+    ".date{color:#555;margin:0 0 1.2rem}"
+    ".summary p{margin:0 0 .8rem}"
+    ".keywords{color:#333;font-size:.95rem}"
+    ".headlines ul{padding-left:1.2rem}"
+    ".headlines time{font-variant-numeric:tabular-nums;color:#555;"
+    "margin-right:.5rem}"
+    "@media (prefers-color-scheme:dark){body{background:#111;color:#eee}"
+    ".date,.headlines time{color:#aaa}.keywords{color:#ccc}}";
+
+static void html_head(renderer *r, const precis_doc *doc)
+{
+    const char *lang = precis_doc_language(doc);
+    const char *code = lang ? precis_language_code(lang) : "";
+    render_lit(r, "<!DOCTYPE html>\n<html");
+    if (code && *code) {
+        render_lit(r, " lang=\"");
+        render_text(r, code, strlen(code));
+        render_lit(r, "\"");
+    }
+    render_lit(r, ">\n<head>\n<meta charset=\"utf-8\">\n"
+                  "<meta http-equiv=\"Content-Security-Policy\" "
+                  "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                  "<meta name=\"viewport\" "
+                  "content=\"width=device-width, initial-scale=1\">\n"
+                  "<meta name=\"generator\" content=\"precis ");
+    render_lit(r, PRECIS_VERSION_STRING);
+    render_lit(r, "\">\n<title>");
+    size_t len;
+    const char *title = precis_doc_title(doc, &len);
+    if (has_text(title, len))
+        render_text(r, title, len);
+    else
+        render_lit(r, "Summary");
+    render_lit(r, "</title>\n<style>");
+    render_lit(r, style);
+    render_lit(r, "</style>\n</head>\n<body>\n<article dir=\"auto\">\n");
+}
+
+static void html_title_date(renderer *r, const precis_doc *doc)
+{
+    size_t len;
+    const char *title = precis_doc_title(doc, &len);
+    if (has_text(title, len)) {
+        render_lit(r, "<h1>");
+        render_text(r, title, len);
+        render_lit(r, "</h1>\n");
+    }
+    const char *date = precis_doc_date(doc);
+    if (date && has_text(date, strlen(date))) {
+        render_lit(r, "<p class=\"date\"><time datetime=\"");
+        render_text(r, date, strlen(date));
+        render_lit(r, "\">");
+        render_text(r, date, strlen(date));
+        render_lit(r, "</time></p>\n");
+    }
+}
+
+/* The summary, one paragraph a sentence: sentences chosen from different
+ * parts of an article rarely read as one paragraph. */
+static void html_summary(renderer *r, const precis_doc *doc)
+{
+    render_lit(r, "<section class=\"summary\">\n");
+    for (size_t k = 0; k < precis_doc_summary_count(doc); k++) {
+        precis_sentence s;
+        if (precis_doc_summary_sentence(doc, k, &s) != PRECIS_OK ||
+            !has_text(s.text, s.len))
+            continue;
+        render_lit(r, "<p>");
+        render_text(r, s.text, s.len);
+        render_lit(r, "</p>\n");
+    }
+    render_lit(r, "</section>\n");
+}
+
+static void html_keywords(renderer *r, const precis_doc *doc)
+{
+    bool first = true;
+    for (size_t i = 0; i < precis_doc_keyword_count(doc); i++) {
+        size_t len;
+        const char *k;
+        if (precis_doc_keyword(doc, i, &k, &len) != PRECIS_OK ||
+            !has_text(k, len))
+            continue;
+        render_lit(r, first ? "<p class=\"keywords\"><strong>Keywords:"
+                              "</strong> "
+                            : ", ");
+        render_text(r, k, len);
+        first = false;
+    }
+    if (!first)
+        render_lit(r, "</p>\n");
+}
+
+static void html_headlines(renderer *r, const precis_doc *doc)
+{
+    bool first = true;
+    for (size_t i = 0; i < precis_doc_headline_count(doc); i++) {
+        precis_headline h;
+        if (precis_doc_headline(doc, i, &h) != PRECIS_OK)
+            continue;
+        bool has_time = has_text(h.time, h.time_len);
+        if (!has_time && !has_text(h.text, h.len))
+            continue;
+        if (first)
+            render_lit(r, "<section class=\"headlines\">\n<h2>Headlines</h2>\n"
+                          "<ul>\n");
+        render_lit(r, "<li>");
+        if (has_time) {
+            render_lit(r, "<time>");
+            render_text(r, h.time, h.time_len);
+            render_lit(r, "</time> ");
+        }
+        render_text(r, h.text, h.len);
+        render_lit(r, "</li>\n");
+        first = false;
+    }
+    if (!first)
+        render_lit(r, "</ul>\n</section>\n");
+}
+
+precis_status precis_render_html(const precis_doc *doc, precis_sink *sink)
+{
+    precis_status st = render_check_doc(doc);
+    if (st != PRECIS_OK)
+        return st;
+    renderer r;
+    render_begin(&r, doc, sink, html_outc);
+    html_head(&r, doc);
+    html_title_date(&r, doc);
+    html_summary(&r, doc);
+    html_keywords(&r, doc);
+    html_headlines(&r, doc);
+    render_lit(&r, "</article>\n</body>\n</html>\n");
+    return render_end(&r);
+}
