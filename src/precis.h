@@ -821,7 +821,8 @@ typedef enum precis_brief_format {
     PRECIS_BRIEF_TEXT,
     PRECIS_BRIEF_MD,
     PRECIS_BRIEF_JSON,
-    PRECIS_BRIEF_ATOM
+    PRECIS_BRIEF_ATOM,
+    PRECIS_BRIEF_HTML
 } precis_brief_format;
 
 /** Writes the briefing. Text: a heading line, then per story "HH:MM
@@ -834,7 +835,10 @@ typedef enum precis_brief_format {
  * "also": [{"time", "text"}]} on one line (flags PRECIS_JSON_PRETTY
  * indents). Atom: an Atom 1.0 feed (written with libxml2), an entry per
  * story with a stable id (a hash of its headline and first source), its
- * date and time as updated, and its sentences and sources as summary. Returns PRECIS_OK, PRECIS_EIO,
+ * date and time as updated, and its sentences and sources as summary.
+ * HTML: one self-contained page as precis_render_html writes (no script,
+ * nothing fetched, everything escaped, light and dark, printable), a
+ * section per story. Returns PRECIS_OK, PRECIS_EIO,
  * PRECIS_EINVAL or PRECIS_ESTATE before finish. */
 PRECIS_API precis_status precis_brief_render(const precis_brief *b,
                                   precis_brief_format format, unsigned flags,

@@ -227,15 +227,24 @@ check "an unknown extension takes -f" test "$rc" -eq 0
 run -o "$tmp/plain.log" "$side"
 check "an unknown extension without -f is text" test "$(wc -l <"$tmp/plain.log")" -eq 3
 
-# brief: text, md or json; images only through --png.
+# brief: text, md, json, html or atom; images only through --png.
 mkdir -p "$tmp/briefin"
 cp "$data/river.txt" "$data/market.txt" "$side" "$tmp/briefin/"
 usage_error "brief -f png" brief -f png -o "$tmp/b.png" "$tmp/briefin"
 check "brief -f png names --png" grep -q -- "--png FILE" "$tmp/err"
 check "brief -f png writes nothing" test ! -e "$tmp/b.png"
 usage_error "brief -o b.png" brief -o "$tmp/b.png" "$tmp/briefin"
-usage_error "brief -f html" brief -f html "$tmp/briefin"
-check "brief -f html says not yet" grep -q "not yet supported" "$tmp/err"
+run brief -o "$tmp/b.html" "$tmp/briefin"
+check "brief -o b.html exits 0" test "$rc" -eq 0
+check "brief -o b.html writes a page" grep -q '^<!DOCTYPE html>' "$tmp/b.html"
+check "brief html has a section per story" test "$(grep -c '<section class="story">' "$tmp/b.html")" -ge 2
+check "brief html has no script" bash -c "! grep -qi '<script' '$tmp/b.html'"
+run brief -f atom -o "$tmp/b.atom" "$tmp/briefin"
+check "brief -f atom exits 0" test "$rc" -eq 0
+check "brief -f atom is an Atom feed" grep -q 'xmlns="http://www.w3.org/2005/Atom"' "$tmp/b.atom"
+check "brief atom has an entry per story" test "$(grep -c '<entry>' "$tmp/b.atom")" -ge 2
+usage_error "summarize -f atom" -f atom "$side"
+check "summarize -f atom says it is for brief" grep -q "atom is for brief" "$tmp/err"
 usage_error "brief -f jsonl" brief -f jsonl "$tmp/briefin"
 run brief -o "$tmp/b.json" "$tmp/briefin"
 check "brief -o b.json writes JSON" test "$(head -c 12 "$tmp/b.json")" = '{"version":1'

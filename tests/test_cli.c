@@ -208,8 +208,13 @@ static void test_options_must_apply(void **state)
                      EXIT_USAGE);
     assert_int_equal(parse(&o, err, 5, "summarize", "brief", "-f", "html",
                            "d"),
+                     EXIT_OK);
+    assert_int_equal(parse(&o, err, 5, "summarize", "brief", "-f", "atom",
+                           "d"),
+                     EXIT_OK);
+    assert_int_equal(parse(&o, err, 4, "summarize", "-f", "atom", "x"),
                      EXIT_USAGE);
-    assert_non_null(strstr(err, "not yet supported"));
+    assert_non_null(strstr(err, "atom is for brief"));
     assert_int_equal(parse(&o, err, 4, "summarize", "--top", "3", "x"),
                      EXIT_USAGE);
     assert_string_equal(err, "--top applies only to 'summarize brief'");

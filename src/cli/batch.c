@@ -381,9 +381,18 @@ static void brief_run_one(void *state, size_t i, void *ud)
 /* cli_parse has resolved -f and -o's name to one of these three. */
 static precis_brief_format brief_format(const cli_opts *o)
 {
-    return o->format == FMT_MD     ? PRECIS_BRIEF_MD
-           : o->format == FMT_JSON ? PRECIS_BRIEF_JSON
-                                   : PRECIS_BRIEF_TEXT;
+    switch (o->format) {
+    case FMT_MD:
+        return PRECIS_BRIEF_MD;
+    case FMT_JSON:
+        return PRECIS_BRIEF_JSON;
+    case FMT_HTML:
+        return PRECIS_BRIEF_HTML;
+    case FMT_ATOM:
+        return PRECIS_BRIEF_ATOM;
+    default:
+        return PRECIS_BRIEF_TEXT;
+    }
 }
 
 /* The day's headline ticker: one item per story, its time and headline,

@@ -32,8 +32,8 @@ const char *const cli_usage[] = {
     "  brief                 one briefing from many articles (folders are\n"
     "                        read recursively for *.txt; *.jsonl files hold\n"
     "                        one article per line): articles on the same\n"
-    "                        story are merged, stories newest first\n"
-    "                        (-f text, md or json; html is not yet supported)\n"
+    "                        event are merged, the most important stories\n"
+    "                        first (-f text, md, json, html or atom)\n"
     "\n",
     "Budget (summaries and brief; the last one given applies):\n"
     "  -n, --sentences=N     at most N sentences (default 3)\n"
@@ -55,7 +55,8 @@ const char *const cli_usage[] = {
     "                        keywords, headlines), json (one object; an\n"
     "                        array of them for several files), jsonl (one\n"
     "                        object per file and line), html (one page, one\n"
-    "                        file), png, ppm or apng (see Images); default:\n"
+    "                        file), atom (brief: an Atom feed), png, ppm or\n"
+    "                        apng (see Images); default:\n"
     "                        from the extension of -o, else text\n"
     "      --md-style=STYLE  -f md summaries: paragraph (default) or bullets\n"
     "      --json-pretty     -f json: indent the JSON\n"
@@ -406,7 +407,7 @@ static int parse_format(const char *name, enum cli_format *fmt,
         enum cli_format fmt;
     } names[] = {{"text", FMT_TEXT},   {"txt", FMT_TEXT},  {"md", FMT_MD},
                  {"markdown", FMT_MD}, {"json", FMT_JSON}, {"jsonl", FMT_JSONL},
-                 {"html", FMT_HTML}};
+                 {"html", FMT_HTML},   {"atom", FMT_ATOM}};
     for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
         if (strcmp(name, names[i].name) == 0) {
             *fmt = names[i].fmt;
@@ -456,6 +457,8 @@ static const char *format_name(enum cli_format fmt, precis_image_format img)
         return "jsonl";
     case FMT_HTML:
         return "html";
+    case FMT_ATOM:
+        return "atom";
     case FMT_IMAGE:
         break;
     }
@@ -525,6 +528,9 @@ static int check_format(cli_opts *o, const bool *given, char *err,
     const char *want = NULL;
     switch (o->command) {
     case CMD_SUMMARY:
+        if (o->format == FMT_ATOM)
+            want = "text, md, json, jsonl, html, png, ppm or apng (atom is "
+                   "for brief)";
         break;
     case CMD_SPLIT:
     case CMD_KEYWORDS:
@@ -532,26 +538,25 @@ static int check_format(cli_opts *o, const bool *given, char *err,
             o->format != FMT_JSONL)
             want = "text, json or jsonl";
         break;
+        break;
     case CMD_HEADLINES:
-        if (o->format == FMT_HTML)
+        if (o->format == FMT_HTML || o->format == FMT_ATOM)
             want = "text, md, json, jsonl, png, ppm or apng";
         break;
     case CMD_BRIEF:
-        if (o->format == FMT_HTML)
-            return usage_error(err, err_size,
-                               "brief -f html is not yet supported; want "
-                               "text, md or json");
         if (o->format == FMT_IMAGE)
             return usage_error(err, err_size,
                                "brief writes text, md or json; draw its "
                                "headline ticker with --png FILE");
         if (o->format == FMT_JSONL)
-            want = "text, md or json";
+            want = "text, md, json, html or atom";
         break;
     }
     if (want)
         return usage_error(err, err_size, "%s cannot write %s%s: want %s",
-                           command_name(o->command),
+                           o->command == CMD_SUMMARY
+                               ? "a summary"
+                               : command_name(o->command),
                            format_name(o->format, o->img.format),
                            given['f'] ? "" : " (from the name of -o)", want);
     return EXIT_OK;

@@ -21,7 +21,15 @@ enum cli_action {
  * FMT_JSON is one JSON document (an object; an array of objects for
  * several inputs), FMT_JSONL one object per input and line, FMT_IMAGE
  * one of img.format. */
-enum cli_format { FMT_TEXT, FMT_MD, FMT_JSON, FMT_JSONL, FMT_HTML, FMT_IMAGE };
+enum cli_format {
+    FMT_TEXT,
+    FMT_MD,
+    FMT_JSON,
+    FMT_JSONL,
+    FMT_HTML,
+    FMT_ATOM,
+    FMT_IMAGE
+};
 
 /* What is printed for each input: the summary, or a subcommand's view. */
 enum cli_command {

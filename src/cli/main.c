@@ -62,6 +62,7 @@ static precis_status render(const precis_doc *doc, const cli_opts *o,
     case FMT_IMAGE:
         return precis_render_image(doc, &o->img, &sink);
     case FMT_TEXT:
+    case FMT_ATOM: /* brief only: refused for one article by cli_parse */
         break;
     }
     return precis_render_text(doc, &sink);

@@ -49,6 +49,9 @@ struct renderer {
  * escapes what input text could turn into markup. Plain text needs no
  * hook. */
 void render_md_outc(renderer *r, unsigned char c, unsigned char next);
+/* A briefing as one self-contained HTML page (render_html.c), as
+ * precis_render_html writes an article. */
+precis_status render_brief_html(const precis_brief *b, precis_sink *sink);
 
 /* Starts rendering doc to sink with the hook outc, or with none (NULL:
  * input text is copied verbatim, as plain text wants). Both must outlive

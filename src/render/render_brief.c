@@ -337,6 +337,9 @@ precis_status precis_brief_render(const precis_brief *b,
     case PRECIS_BRIEF_ATOM:
         st = render_atom(b, sink);
         break;
+    case PRECIS_BRIEF_HTML:
+        st = render_brief_html(b, sink);
+        break;
     default:
         return precis__fail(brief_ctx(b), PRECIS_EINVAL,
                             "unknown briefing format %d", (int)format);

@@ -8,6 +8,7 @@
  * something in HTML text or in a quoted attribute, so no article can add
  * markup, close an element early or leave an attribute. */
 #include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -196,5 +197,125 @@ precis_status precis_render_html(const precis_doc *doc, precis_sink *sink)
     html_keywords(&r, doc);
     html_headlines(&r, doc);
     render_lit(&r, "</article>\n</body>\n</html>\n");
+    return render_end(&r);
+}
+
+/* ==== A briefing as a page ==== */
+
+/* The same calm page for a briefing, with inline styles on the blocks
+ * that matter, for e-mail clients that drop a <style> element. */
+static const char brief_style[] =
+    ".story{margin:0 0 1.6rem;padding:0 0 1.2rem;border-bottom:1px solid #ddd}"
+    ".story h2{font-size:1.2rem;margin:0 0 .3rem}"
+    ".meta{color:#555;font-size:.9rem;margin:0 0 .6rem}"
+    ".more{color:#555;font-style:italic}"
+    "@media (prefers-color-scheme:dark){.meta,.more{color:#aaa}"
+    ".story{border-color:#333}}"
+    "@media print{body{padding:0}.story{break-inside:avoid}}";
+
+static void brief_heading(renderer *r, const char *date)
+{
+    render_lit(r, "<h1 style=\"font-size:1.6rem;margin:0 0 1.2rem\">Briefing");
+    if (date) {
+        render_lit(r, " for <time datetime=\"");
+        render_text(r, date, strlen(date));
+        render_lit(r, "\">");
+        render_text(r, date, strlen(date));
+        render_lit(r, "</time>");
+    }
+    render_lit(r, "</h1>\n");
+}
+
+static void brief_story(renderer *r, const precis_story *s)
+{
+    render_lit(r, "<section class=\"story\">\n<h2>");
+    render_text(r, s->headline, s->headline_len);
+    render_lit(r, "</h2>\n<p class=\"meta\" style=\"color:#555\">");
+    if (s->time) {
+        render_lit(r, "<time>");
+        render_text(r, s->time, strlen(s->time));
+        render_lit(r, "</time> \xC2\xB7 ");
+    }
+    if (s->n_sources == 1) {
+        render_lit(r, "Source: ");
+    } else {
+        char count[32];
+        snprintf(count, sizeof count, "%zu sources: ", s->n_sources);
+        render_lit(r, count);
+    }
+    size_t shown = s->n_sources < 8 ? s->n_sources : 8;
+    for (size_t k = 0; k < shown; k++) {
+        if (k)
+            render_lit(r, ", ");
+        render_text(r, s->source_names[k], strlen(s->source_names[k]));
+    }
+    if (shown < s->n_sources) {
+        char more[48];
+        snprintf(more, sizeof more, " and %zu more", s->n_sources - shown);
+        render_lit(r, more);
+    }
+    render_lit(r, "</p>\n");
+    for (size_t k = 0; k < s->n_sentences; k++) {
+        render_lit(r, "<p>");
+        render_text(r, s->sentences[k], s->sentence_lens[k]);
+        render_lit(r, "</p>\n");
+    }
+    render_lit(r, "</section>\n");
+}
+
+precis_status render_brief_html(const precis_brief *b, precis_sink *sink)
+{
+    renderer r;
+    render_begin(&r, NULL, sink, html_outc);
+    const char *date = precis_brief_date(b);
+    render_lit(&r, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
+                   "<meta charset=\"utf-8\">\n"
+                   "<meta http-equiv=\"Content-Security-Policy\" "
+                   "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                   "<meta name=\"viewport\" "
+                   "content=\"width=device-width, initial-scale=1\">\n"
+                   "<meta name=\"generator\" content=\"precis ");
+    render_lit(&r, PRECIS_VERSION_STRING);
+    render_lit(&r, "\">\n<title>Briefing");
+    if (date) {
+        render_lit(&r, " for ");
+        render_text(&r, date, strlen(date));
+    }
+    render_lit(&r, "</title>\n<style>");
+    render_lit(&r, style);
+    render_lit(&r, brief_style);
+    render_lit(&r, "</style>\n</head>\n<body style=\"margin:0;padding:2rem 1rem;"
+                   "font-family:system-ui,-apple-system,'Segoe UI',sans-serif;"
+                   "line-height:1.55\">\n<main style=\"max-width:40rem;"
+                   "margin:0 auto\" dir=\"auto\">\n");
+    brief_heading(&r, date);
+    for (size_t i = 0; i < precis_brief_story_count(b); i++) {
+        precis_story s;
+        if (precis_brief_story(b, i, &s) == PRECIS_OK)
+            brief_story(&r, &s);
+    }
+    size_t more = precis_brief_more_count(b);
+    if (more) {
+        char line[64];
+        snprintf(line, sizeof line, "<p class=\"more\">%zu more %s</p>\n", more,
+                 more == 1 ? "story" : "stories");
+        render_lit(&r, line);
+    }
+    size_t n_also = precis_brief_also_count(b);
+    if (n_also) {
+        render_lit(&r, "<section class=\"headlines\">\n<h2>Also in the news"
+                       "</h2>\n<ul>\n");
+        for (size_t k = 0; k < n_also; k++) {
+            precis_headline h;
+            precis_brief_also(b, k, &h);
+            render_lit(&r, "<li><time>");
+            render_text(&r, h.time, h.time_len);
+            render_lit(&r, "</time> ");
+            render_text(&r, h.text, h.len);
+            render_lit(&r, "</li>\n");
+        }
+        render_lit(&r, "</ul>\n</section>\n");
+    }
+    render_lit(&r, "</main>\n</body>\n</html>\n");
     return render_end(&r);
 }

@@ -83,6 +83,7 @@
 #define render_block_start      precis__render_block_start
 #define render_byte             precis__render_byte
 #define render_check_doc        precis__render_check_doc
+#define render_brief_html       precis__render_brief_html
 #define render_cr               precis__render_cr
 #define render_end              precis__render_end
 #define render_lit              precis__render_lit
