@@ -32,6 +32,7 @@ import difflib
 import os
 import subprocess
 import sys
+import tempfile
 
 
 def squeeze(s):
@@ -86,13 +87,50 @@ def score_doc(summarize, lang, txt_path, sents_path):
         g = s2g[b - 1] + 1 if s2g[b - 1] >= 0 else s2g[b]
         if g > 0 and g < len(gold) and not near_drop(g):
             sys_set.add(g)
+    drops, i = [], 0
+    while i < len(gold):
+        if kept[i]:
+            i += 1
+            continue
+        j = i
+        while j < len(gold) and not kept[j]:
+            j += 1
+        drops.append((i, j))
+        i = j
     return {
+        "drops": drops,
         "tp": len(gold_set & sys_set),
         "fp": sorted(sys_set - gold_set),
         "fn": sorted(gold_set - sys_set),
         "chars": len(gold),
         "dropped": kept.count(False),
     }
+
+
+def untitle(src, dst, doc):
+    """Writes doc to dst without its first paragraph, and its gold
+    sentences without those that paragraph holds."""
+    with open(os.path.join(src, doc + ".txt"), encoding="utf-8") as f:
+        raw = f.read()
+    with open(os.path.join(src, doc + ".sents"), encoding="utf-8") as f:
+        sents = [l for l in f.read().split("\n") if l.strip()]
+    paras = raw.lstrip().split("\n\n", 1)
+    rest = paras[1] if len(paras) > 1 else ""
+    cut, pos, k = len(squeeze(paras[0])), 0, 0
+    while k < len(sents) and pos + len(squeeze(sents[k])) <= cut:
+        pos += len(squeeze(sents[k]))
+        k += 1
+    with open(os.path.join(dst, doc + ".txt"), "w", encoding="utf-8") as f:
+        f.write(rest)
+    with open(os.path.join(dst, doc + ".sents"), "w", encoding="utf-8") as f:
+        f.write("\n".join(sents[k:]) + "\n")
+    meta = os.path.join(src, "meta.tsv")
+    if os.path.exists(meta) and not os.path.exists(
+            os.path.join(dst, "meta.tsv")):
+        with open(meta, encoding="utf-8") as f, \
+                open(os.path.join(dst, "meta.tsv"), "w",
+                     encoding="utf-8") as g:
+            g.write(f.read())
 
 
 def context(raw, idx, p, width=45):
@@ -131,6 +169,10 @@ def main():
     ap.add_argument("--max-dropped", type=float, default=None,
                     help="exit 1 when the dropped share (%%) is above this")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    ap.add_argument("--untitled", action="store_true",
+                    help="score each document without its first paragraph "
+                    "(its title): a set of title-less texts, where nothing "
+                    "should be dropped")
     args = ap.parse_args()
 
     if not os.path.isdir(args.data):
@@ -151,6 +193,12 @@ def main():
                 if len(cols) >= 2:
                     genre[cols[0]] = cols[1]
 
+    tmp = None
+    if args.untitled:
+        tmp = tempfile.TemporaryDirectory(prefix="segscore-")
+        for d in docs:
+            untitle(args.data, tmp.name, d)
+        args.data = tmp.name
     with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
         futures = {d: pool.submit(score_doc, args.summarize, args.lang,
                                   os.path.join(args.data, d + ".txt"),
@@ -198,6 +246,14 @@ def main():
                         break
                     print("%s %s: %s" % (kind, d, context(raw, idx, p)))
                     shown += 1
+        for d in docs:
+            with open(os.path.join(args.data, d + ".txt"),
+                      encoding="utf-8") as fh:
+                raw = fh.read()
+            idx = [i for i, c in enumerate(raw) if not c.isspace()]
+            for a, b in results[d]["drops"]:
+                print("DROP %s: %s" % (d, raw[idx[a]:idx[b - 1] + 1]
+                                       .replace("\n", "¶")[:100]))
 
     status = 0
     if args.min_f1 is not None and total[0] < args.min_f1:
