@@ -118,6 +118,20 @@ typedef struct splitter {
     buf fold;
 } splitter;
 
+/* The end of the word of letters that starts at s[k] (at most LOOK
+ * bytes), or k when none does. */
+static size_t letters_end(const splitter *sp, size_t k)
+{
+    size_t w = k;
+    while (w < sp->end && w - k <= LOOK) {
+        size_t t = w;
+        if (!uc_is_letter(u8_next(sp->s, sp->end, &t)))
+            break;
+        w = t;
+    }
+    return w - k > LOOK ? k : w;
+}
+
 /* The word before a full stop at s[at]: back to a space or an opening
  * bracket or quote, at most LOOK bytes. Sets *w and returns its length, 0
  * when there is none or it is too long to matter. */
@@ -251,6 +265,34 @@ static bool word_in_capitals(const splitter *sp, size_t k)
     return n >= 2;
 }
 
+/* Whether a list item's marker starts at s[k]: a number of up to three
+ * digits and "." or ")", then a space and a capital ("3. Bake", "2) Add").
+ * After a full stop, it opens the next sentence. */
+static bool list_marker_at(const splitter *sp, size_t k)
+{
+    size_t i = k;
+    while (i < sp->end && i - k < 3 && sp->s[i] >= '0' && sp->s[i] <= '9')
+        i++;
+    if (i == k || i + 2 >= sp->end || (sp->s[i] != '.' && sp->s[i] != ')') ||
+        sp->s[i + 1] != ' ')
+        return false;
+    return uc_is_upper(peek(sp->s, sp->end, i + 2));
+}
+
+/* Whether the word at s[w] follows a coordinate's degrees, minutes or
+ * seconds ("1.88° W", "10º 30' E"): then a capital letter there is a
+ * compass point, not an initial. (After a plain number it is often a
+ * street's: "319 S. Denver Avenue".) */
+static bool after_number(const splitter *sp, size_t start, size_t w)
+{
+    if (w <= start + 1 || sp->s[w - 1] != ' ')
+        return false;
+    size_t j = w - 1;
+    int32_t cp = u8_prev(sp->s, &j); /* the character before the space */
+    return cp == 0xB0 || cp == 0xBA || cp == 0x2032 || cp == 0x2033 ||
+           cp == '\'' || cp == '"';
+}
+
 /* Decides whether a single full stop at s[at] followed by a space and then
  * the text at s[k] ends the sentence. */
 static bool stop_ends_sentence(splitter *sp, size_t start, size_t at, size_t k)
@@ -267,13 +309,21 @@ static bool stop_ends_sentence(splitter *sp, size_t start, size_t at, size_t k)
         first++;
     if (w == first && is_marker_word(word, wlen))
         return false;
+    bool one_letter = u8_count(word, wlen) == 1;
+    /* "1.88° W. Divers", "54,9° N. Fähren": a compass point after a
+     * number ends the sentence before a capital, whatever the language's
+     * abbreviations say about the letter. */
+    if (one_letter && uc_is_upper(peek(sp->s, sp->end, w)) &&
+        after_number(sp, start, w))
+        return uc_is_upper(peek(sp->s, sp->end, k));
     enum abbrev_kind kind = model_abbrev(sp->model, word, wlen);
     if (kind == ABBREV_TITLE)
         return false;
     /* "p. 12", "c. 1850", "div. 1964", "b. 1950": a short lower-case
      * abbreviation before a number. */
     int32_t next = peek(sp->s, sp->end, k);
-    if (next >= '0' && next <= '9' && wlen <= 4 && all_lower(word, wlen))
+    if (next >= '0' && next <= '9' && wlen <= 4 && all_lower(word, wlen) &&
+        !list_marker_at(sp, k))
         return false;
     /* "at 5 p.m. Police said": after a time, a capitalised word starts
      * the next sentence unless it is a zone in capitals ("p.m. EST"). */
@@ -328,6 +378,23 @@ static size_t skip_citations(const splitter *sp, size_t j)
         break;
     }
     return end;
+}
+
+/* After an ellipsis with a space before it (" ... ", " … "), which is
+ * often a pause inside a sentence, whether the capital at s[k] starts a
+ * new one: a word of two letters or more (not the pronoun "I", which
+ * goes on after a pause), and not a title running on ("Seven Days ...
+ * Seven Nights": the word before the ellipsis is capitalised too). */
+static bool spaced_ellipsis_ends(splitter *sp, size_t start, size_t at,
+                                 size_t k)
+{
+    size_t end = letters_end(sp, k);
+    if (end < k + 2 || !uc_is_upper(peek(sp->s, sp->end, k)))
+        return false;
+    size_t w;
+    if (at < start + 1 || word_before(sp, start, at - 1, &w) == 0)
+        return true;
+    return !uc_is_upper(peek(sp->s, sp->end, w));
 }
 
 /* Whether the terminator run s[at..j) is an ellipsis ("...", "…"). */
@@ -403,20 +470,6 @@ static bool glued_word_starts_sentence(splitter *sp, size_t start, size_t at)
     buf_clear(&sp->fold);
     uc_casefold(&sp->fold, sp->s + at, w - at);
     return model_is_opener(sp->model, buf_cstr(&sp->fold), sp->fold.len);
-}
-
-/* The end of the word of letters that starts at s[k] (at most LOOK
- * bytes), or k when none does. */
-static size_t letters_end(const splitter *sp, size_t k)
-{
-    size_t w = k;
-    while (w < sp->end && w - k <= LOOK) {
-        size_t t = w;
-        if (!uc_is_letter(u8_next(sp->s, sp->end, &t)))
-            break;
-        w = t;
-    }
-    return w - k > LOOK ? k : w;
 }
 
 /* Whether the word ending at s[at] (exclusive) is a function word ("of",
@@ -495,7 +548,7 @@ static bool caption_break(splitter *sp, size_t start, size_t sp_at)
     if (w >= sp->end || u8_count(sp->s + k, w - k) < 2)
         return false;
     if (caption_label_at(sp, k))
-        return !word_before_is_function(sp, start, sp_at, false);
+        return !word_before_is_function(sp, start, sp_at, true);
     int32_t after = peek(sp->s, sp->end, w);
     if (after == ' ') {
         if (!uc_is_lower(peek(sp->s, sp->end, w + 1)))
@@ -640,8 +693,7 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
                 /* "we just ... I don't know": a spaced ellipsis is a
                  * pause; only a capitalised function word (not "I")
                  * shows a new sentence. */
-                split = letters_end(sp, k) > k + 1 &&
-                        starts_with_capital_stopword(sp, k);
+                split = spaced_ellipsis_ends(sp, start, at, k);
             else
                 split = true;
         } else if (is_fullwidth(cp)) {
