@@ -54,8 +54,11 @@ def boundaries(lines):
 
 
 def align(gold, system):
-    """Maps each system character to its gold index (-1 when inserted) and
-    marks each gold character the system dropped."""
+    """Maps each system character to its gold index (-1 when it is not in
+    the gold text) and marks each gold character the system dropped.
+    difflib finds the longest matching blocks first, so a dropped title
+    whose words open the body too ("Jerome" over "Jerome was ...") is
+    told apart from the body."""
     s2g = [-1] * len(system)
     kept = [False] * len(gold)
     sm = difflib.SequenceMatcher(None, gold, system, autojunk=False)
