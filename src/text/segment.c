@@ -397,6 +397,23 @@ static bool spaced_ellipsis_ends(splitter *sp, size_t start, size_t at,
     return !uc_is_upper(peek(sp->s, sp->end, w));
 }
 
+/* Whether the word at s[k] is a name in camel case that starts in lower
+ * case ("iPhone", "eBay", "wikiHow"): it may open a sentence. */
+static bool camel_case_at(const splitter *sp, size_t k)
+{
+    size_t i = k;
+    bool lower_seen = false;
+    while (i < sp->end && i - k <= LOOK) {
+        int32_t cp = u8_next(sp->s, sp->end, &i);
+        if (uc_is_upper(cp))
+            return lower_seen;
+        if (!uc_is_lower(cp))
+            return false;
+        lower_seen = true;
+    }
+    return false;
+}
+
 /* Whether the terminator run s[at..j) is an ellipsis ("...", "…"). */
 static bool is_ellipsis(const char *s, size_t at, size_t j)
 {
@@ -547,6 +564,11 @@ static bool caption_break(splitter *sp, size_t start, size_t sp_at)
     size_t w = letters_end(sp, k);
     if (w >= sp->end || u8_count(sp->s + k, w - k) < 2)
         return false;
+    /* A word in capitals ("AND", "NASA") is emphasis or an acronym. */
+    size_t second = k;
+    u8_next(sp->s, sp->end, &second);
+    if (!uc_is_lower(peek(sp->s, sp->end, second)))
+        return false;
     if (caption_label_at(sp, k))
         return !word_before_is_function(sp, start, sp_at, true);
     int32_t after = peek(sp->s, sp->end, w);
@@ -681,7 +703,8 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
             }
             int32_t first = peek(s, pe, k);
             bool bracket = k > j + 1 && s[k - 1] == '(';
-            if (uc_is_lower(first) || (bracket && first >= '0' && first <= '9'))
+            if ((uc_is_lower(first) && !camel_case_at(sp, k)) ||
+                (bracket && first >= '0' && first <= '9'))
                 split = false; /* "e.g. the", "Viva Maria! (1965)" */
             else if (is_dash(first) && k + 1 < pe &&
                      uc_is_lower(peek(s, pe, k + (first == '-' ? 1 : 3) + 1)))
