@@ -52,6 +52,10 @@ static const title_case cases[] = {
     {"en", "We use cookies to give you the best experience\nThe museum "
            "opens a new wing in May. Entry is free.",
      NULL, "We use cookies to give you the best experience", 3},
+    /* A dateline is not a title. */
+    {"en", "Friday, July 21, 2017\nThe robotics contest opened on Friday. "
+           "Teams came from 150 countries.",
+     NULL, "Friday, July 21, 2017", 3},
     /* Short lines with no body after them: headings of a list, kept. */
     {"en", "Shopping for the week\nApples\nPears\nBread",
      NULL, "Shopping for the week", 4},

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include "read/date.h"
 #include "read/title.h"
 #include "util/unicode.h"
 #include "util/utf8.h"
@@ -107,6 +108,14 @@ bool title_shape(const lang_model *m, const char *s, size_t len)
      * a headline may ask or exclaim. */
     if (sh.last == '.' || sh.last == ',' || sh.last == ';' ||
         sh.last == ':' || sh.last == 0x2026)
+        return false;
+    /* A dateline ("Friday, July 21, 2017") dates the article; it is no
+     * title (a date with at most two words around it). */
+    char date[11];
+    size_t at, end;
+    const char *months = m && m->months.len ? m->months.data : NULL;
+    if (date_find_lang(s, len, months, date, &at, &end) &&
+        measure(s, at).words + measure(s + end, len - end).words <= 2)
         return false;
     /* A notice ("We use cookies...", "Subscribe to our newsletter") or a
      * prompt is boilerplate, not the article's title. */

@@ -69,10 +69,11 @@ def align(gold, system):
     return s2g, kept
 
 
-def score_doc(summarize, lang, txt_path, sents_path):
+def score_doc(summarize, lang, extra, txt_path, sents_path):
     with open(sents_path, encoding="utf-8") as f:
         gold_b, gold = boundaries(f.read().split("\n"))
-    proc = subprocess.run([summarize, "split", "-l", lang, txt_path],
+    proc = subprocess.run([summarize, "split", "-l", lang] + extra +
+                          [txt_path],
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     if proc.returncode != 0:
         raise RuntimeError("%s: summarize failed: %s" %
@@ -165,6 +166,9 @@ def main():
     ap.add_argument("--summarize", default=os.path.join(root, "build",
                                                         "summarize"))
     ap.add_argument("--lang", default="en")
+    ap.add_argument("--extra", action="append", default=[], metavar="ARG",
+                    help="pass ARG to summarize split (repeatable), e.g. "
+                    "--extra=--keep-boilerplate")
     ap.add_argument("--errors", type=int, default=0, metavar="N",
                     help="list up to N false and N missed splits")
     ap.add_argument("--min-f1", type=float, default=None,
@@ -204,6 +208,7 @@ def main():
         args.data = tmp.name
     with concurrent.futures.ThreadPoolExecutor(max(1, args.jobs)) as pool:
         futures = {d: pool.submit(score_doc, args.summarize, args.lang,
+                                  args.extra,
                                   os.path.join(args.data, d + ".txt"),
                                   os.path.join(args.data, d + ".sents"))
                    for d in docs}
