@@ -233,6 +233,15 @@ static bool is_marker_word(const char *w, size_t len)
     return roman == len;
 }
 
+/* Whether s[0..len) holds more than max words. */
+static bool more_words_than(const char *s, size_t len, size_t max)
+{
+    size_t words = len > 0;
+    for (size_t i = 0; i < len && words <= max; i++)
+        words += s[i] == ' ';
+    return words > max;
+}
+
 /* Whether every letter of word is lower case (and there is one). */
 static bool all_lower(const char *word, size_t len)
 {
@@ -326,9 +335,12 @@ static bool stop_ends_sentence(splitter *sp, size_t start, size_t at, size_t k)
         !list_marker_at(sp, k))
         return false;
     /* "at 5 p.m. Police said": after a time, a capitalised word starts
-     * the next sentence unless it is a zone in capitals ("p.m. EST"). */
+     * the next sentence unless it is a zone in capitals ("p.m. EST"), or
+     * the time opens the sentence ("At 5 a.m. Mr. Hale left": a sentence
+     * is more than an adverbial). */
     if (is_dotted_acronym(word, wlen) && all_lower(word, wlen) && w >= 2 &&
-        sp->s[w - 1] == ' ' && sp->s[w - 2] >= '0' && sp->s[w - 2] <= '9')
+        sp->s[w - 1] == ' ' && sp->s[w - 2] >= '0' && sp->s[w - 2] <= '9' &&
+        more_words_than(sp->s + first, w - first, 3))
         return uc_is_upper(next) && !word_in_capitals(sp, k);
     bool initial = false;
     size_t i = 0;
@@ -419,10 +431,13 @@ static bool is_ellipsis(const char *s, size_t at, size_t j)
 {
     if (j - at == 3 && (unsigned char)s[at] == 0xE2)
         return true; /* U+2026 */
-    for (size_t i = at; i < j; i++)
-        if (s[i] != '.')
+    size_t dots = 0;
+    for (size_t i = at; i < j; i++) {
+        if (s[i] != '.' && s[i] != ' ') /* ". . ." counts */
             return false;
-    return j - at >= 2;
+        dots += s[i] == '.';
+    }
+    return dots >= 2;
 }
 
 /* Text glued to the stop ("(AP).Less", "now.”He", "in the US.Authorities",
@@ -585,6 +600,70 @@ static bool caption_break(splitter *sp, size_t start, size_t sp_at)
     return !word_before_is_function(sp, start, sp_at, true);
 }
 
+/* ==== Inline lists ==== */
+
+/* Reads a list marker at s[i]: a number of up to three digits or one
+ * letter, then ".", ")" or ".)"; or a bullet ("•", "▪", "●", "◦"). Then
+ * a space must follow. Sets *value (the number, the letter, or the
+ * bullet's code point plus 0x10000000) and returns the marker's end, or
+ * i when there is none. */
+static size_t read_marker(const splitter *sp, size_t i, int32_t *value)
+{
+    const char *s = sp->s;
+    size_t j = i;
+    int32_t cp = peek(s, sp->end, j);
+    if (cp == 0x2022 || cp == 0x25AA || cp == 0x25CF || cp == 0x25E6) {
+        u8_next(s, sp->end, &j);
+        *value = 0x10000000 + cp;
+    } else if (cp >= '0' && cp <= '9') {
+        int32_t v = 0;
+        while (j < sp->end && j - i < 3 && s[j] >= '0' && s[j] <= '9')
+            v = v * 10 + (s[j++] - '0');
+        *value = v;
+    } else if (cp >= 'a' && cp <= 'z') {
+        *value = cp;
+        j++;
+    } else {
+        return i;
+    }
+    if (*value < 0x10000000) {
+        if (j >= sp->end || (s[j] != '.' && s[j] != ')'))
+            return i;
+        j += s[j] == '.' && j + 1 < sp->end && s[j + 1] == ')' ? 2 : 1;
+    }
+    return j < sp->end && s[j] == ' ' ? j : i;
+}
+
+/* An inline list without full stops: "1) Mix the flour 2) Add the eggs",
+ * "• Tent • Stove". At the space s[sp_at], split when the sentence opens
+ * with a marker and the next marker of its series follows here (2 after
+ * 1, b after a, the same bullet), then a capital; not after a comma or
+ * "and" ("1) Flour, 2) Eggs and 3) Milk" is one sentence). */
+static bool inline_marker_break(splitter *sp, size_t start, size_t sp_at)
+{
+    int32_t c = peek(sp->s, sp->end, sp_at + 1);
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == 0x2022 ||
+          c == 0x25AA || c == 0x25CF || c == 0x25E6))
+        return false;
+    size_t first = start;
+    while (first < sp_at && sp->s[first] == ' ')
+        first++;
+    int32_t opened, here;
+    size_t e0 = read_marker(sp, first, &opened);
+    if (e0 == first || e0 >= sp_at)
+        return false;
+    size_t e1 = read_marker(sp, sp_at + 1, &here);
+    if (e1 == sp_at + 1 || e1 + 1 >= sp->end ||
+        !uc_is_upper(peek(sp->s, sp->end, e1 + 1)))
+        return false;
+    if (here != (opened >= 0x10000000 ? opened : opened + 1))
+        return false;
+    char before = sp->s[sp_at - 1];
+    if (before == ',' || before == ';')
+        return false;
+    return !word_before_is_function(sp, start, sp_at, false);
+}
+
 static void emit(precis_doc *doc, size_t *cap, size_t from, size_t to,
                  uint32_t para, bool terminal)
 {
@@ -646,6 +725,11 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
         int32_t cp = u8_next(s, pe, &i);
         bool glue = uc_is_lower(prev) && uc_is_upper(cp);
         prev = cp;
+        if (cp == ' ' && at > start && inline_marker_break(sp, start, at)) {
+            emit(doc, cap, start, at, para, false);
+            start = at + 1;
+            continue;
+        }
         if (cp == ' ' && caption_break(sp, start, at)) {
             emit(doc, cap, start, at, para, false);
             start = at + 1;
@@ -669,7 +753,7 @@ static void split_paragraph(precis_doc *doc, splitter *sp, size_t *cap,
         }
         /* ". . .": a spaced ellipsis is one terminator run. */
         while (cp == '.' && j + 1 < pe && s[j] == ' ' && s[j + 1] == '.' &&
-               (j + 2 >= pe || s[j + 2] == ' ' || s[j + 2] == '.')) {
+               (j + 2 >= pe || !uc_is_word(peek(s, pe, j + 2)))) {
             j += 2;
             multi = true;
         }
