@@ -52,6 +52,14 @@ static const title_case cases[] = {
     {"en", "We use cookies to give you the best experience\nThe museum "
            "opens a new wing in May. Entry is free.",
      NULL, "We use cookies to give you the best experience", 3},
+    /* A page's menu is not a title over body text. */
+    {"en", "Home\nWorld\nBusiness\nSport\nThe bridge reopened on Monday. "
+           "Drivers were relieved.",
+     NULL, "Home", 6},
+    /* A prompt over a notice: no body follows, so no title. */
+    {"en", "Share\nWe use cookies to improve this site. By continuing you "
+           "accept them.",
+     NULL, "Share", 3},
     /* A dateline is not a title. */
     {"en", "Friday, July 21, 2017\nThe robotics contest opened on Friday. "
            "Teams came from 150 countries.",

@@ -123,14 +123,18 @@ bool title_shape(const lang_model *m, const char *s, size_t len)
                    bp_is_sentence(&m->boilerplate, s, len)));
 }
 
-/* Body text follows a title: a paragraph that ends a sentence, or one
- * longer than the title (an author line, a dateline kept, a lead). */
-static bool body_like(const char *s, size_t len, size_t title_len)
+/* Body text follows a title: a sentence of four words or more, or a
+ * long paragraph. A menu of short links ("Home", "Politics", "Sport"), a
+ * list of names under a heading, or a notice is not body text. */
+static bool body_like(const lang_model *m, const char *s, size_t len)
 {
+    /* A cookie or newsletter notice under a prompt is not body text. */
+    if (m && bp_is_sentence(&m->boilerplate, s, len))
+        return false;
     shape sh = measure(s, len);
     bool terminal = sh.last == '.' || sh.last == '!' || sh.last == '?' ||
                     sh.last == 0x2026 || sh.last == ':' || sh.last == ';';
-    return terminal || len > title_len;
+    return (terminal && sh.words >= 4) || sh.words >= 15;
 }
 
 size_t title_find(const lang_model *m, const char *text, const span *paras,
@@ -149,13 +153,13 @@ size_t title_find(const lang_model *m, const char *text, const span *paras,
         size_t l1 = paras[1].len;
         if (title_shape(m, p1, l1) &&
             measure(p1, l1).words > measure(p0, l0).words &&
-            body_like(text + paras[2].off, paras[2].len, l1))
+            body_like(m, text + paras[2].off, paras[2].len))
             return 1;
     }
     /* A standfirst or an author line may stand between the title and
      * the body: look at the next three paragraphs. */
     for (size_t k = 1; k < n && k <= 3; k++)
-        if (body_like(text + paras[k].off, paras[k].len, l0))
+        if (body_like(m, text + paras[k].off, paras[k].len))
             return 0;
     return TITLE_NONE;
 }
