@@ -187,6 +187,15 @@ static void test_entities_decoded_in_text(void **state)
     assert_sentence(doc, 2, "Fish &amp chips \xF0\x9F\x90\x9F cost &#0; or "
                             "&bogus; nothing.");
     precis_doc_free(doc);
+    /* Code points past U+10FFFF and overlong numbers stay as written. */
+    const char *big = "Codes &#1114112; and &#x7FFFFFF; and &#xDAAAAAAA800; "
+                      "stay. Then &#65; is A.";
+    doc = finish_text(ctx, big, strlen(big), &st);
+    assert_non_null(doc);
+    assert_sentence(doc, 0, "Codes &#1114112; and &#x7FFFFFF; and "
+                            "&#xDAAAAAAA800; stay.");
+    assert_sentence(doc, 1, "Then A is A.");
+    precis_doc_free(doc);
     precis_ctx_free(ctx);
 }
 

@@ -295,7 +295,8 @@ static int32_t parse_reference(const char *s, size_t len, size_t *used)
                 d = (c | 0x20) - 'a' + 10;
             else
                 break;
-            v = v * (hex ? 16 : 10) + d;
+            /* Clamped above the last code point: no overflow. */
+            v = v > 0x10FFFF ? 0x110000 : v * (hex ? 16 : 10) + d;
         }
         if (digits == 0 || digits == 8)
             return -1;
