@@ -8,9 +8,8 @@
 
 /* Feeds len bytes, finishes with the encoding forced (NULL: detect), and
  * returns the document or NULL with *st set. */
-static precis_doc *finish_with(precis_ctx *ctx, const char *bytes,
-                               size_t len, const char *encoding,
-                               precis_status *st)
+static precis_doc *finish_with(precis_ctx *ctx, const char *bytes, size_t len,
+                               const char *encoding, precis_status *st)
 {
     precis_options opt = precis_options_default();
     opt.encoding = encoding;
@@ -83,15 +82,19 @@ static void test_windows_1252_detected(void **state)
     precis_status st;
     precis_ctx *ctx = precis_ctx_new("de", NULL, &st);
     /* German in Windows-1252, with its curly quotes (0x84 and 0x93). */
-    const char *text = "Die Stra\xDF" "e in M\xFCnchen bleibt gesperrt. Der "
+    const char *text = "Die Stra\xDF"
+                       "e in M\xFCnchen bleibt gesperrt. Der "
                        "B\xFCrgermeister sagte: \x84Wir arbeiten daran.\x93";
     precis_doc *doc = finish_text(ctx, text, strlen(text), &st);
     assert_non_null(doc);
     assert_int_equal(precis_doc_sentence_count(doc), 2);
-    assert_sentence(doc, 0, "Die Stra\xC3\x9F" "e in M\xC3\xBCnchen bleibt "
-                            "gesperrt.");
-    assert_sentence(doc, 1, "Der B\xC3\xBCrgermeister sagte: "
-                            "\xE2\x80\x9EWir arbeiten daran.\xE2\x80\x9C");
+    assert_sentence(doc, 0,
+                    "Die Stra\xC3\x9F"
+                    "e in M\xC3\xBCnchen bleibt "
+                    "gesperrt.");
+    assert_sentence(doc, 1,
+                    "Der B\xC3\xBCrgermeister sagte: "
+                    "\xE2\x80\x9EWir arbeiten daran.\xE2\x80\x9C");
     precis_doc_free(doc);
     precis_ctx_free(ctx);
 }
@@ -181,19 +184,24 @@ static void test_entities_decoded_in_text(void **state)
     precis_doc *doc = finish_text(ctx, text, strlen(text), &st);
     assert_non_null(doc);
     assert_int_equal(precis_doc_sentence_count(doc), 3);
-    assert_sentence(doc, 0, "The caf\xC3\xA9 & bar on Quay St reopened "
-                            "\xE2\x80\x94 with \"new\" owners.");
-    assert_sentence(doc, 1, "AT&T paid \xC2\xA3" "5 m for it.");
-    assert_sentence(doc, 2, "Fish &amp chips \xF0\x9F\x90\x9F cost &#0; or "
-                            "&bogus; nothing.");
+    assert_sentence(doc, 0,
+                    "The caf\xC3\xA9 & bar on Quay St reopened "
+                    "\xE2\x80\x94 with \"new\" owners.");
+    assert_sentence(doc, 1,
+                    "AT&T paid \xC2\xA3"
+                    "5 m for it.");
+    assert_sentence(doc, 2,
+                    "Fish &amp chips \xF0\x9F\x90\x9F cost &#0; or "
+                    "&bogus; nothing.");
     precis_doc_free(doc);
     /* Code points past U+10FFFF and overlong numbers stay as written. */
     const char *big = "Codes &#1114112; and &#x7FFFFFF; and &#xDAAAAAAA800; "
                       "stay. Then &#65; is A.";
     doc = finish_text(ctx, big, strlen(big), &st);
     assert_non_null(doc);
-    assert_sentence(doc, 0, "Codes &#1114112; and &#x7FFFFFF; and "
-                            "&#xDAAAAAAA800; stay.");
+    assert_sentence(doc, 0,
+                    "Codes &#1114112; and &#x7FFFFFF; and "
+                    "&#xDAAAAAAA800; stay.");
     assert_sentence(doc, 1, "Then A is A.");
     precis_doc_free(doc);
     precis_ctx_free(ctx);

@@ -83,8 +83,8 @@ static bool plausible_western(const unsigned char *u, size_t n, size_t i)
         return false;
     if (u[i] < 0xC0)
         return true;
-    bool alone = (before == ' ' || before == '\n') &&
-                 (after == ' ' || after == '\n');
+    bool alone =
+        (before == ' ' || before == '\n') && (after == ' ' || after == '\n');
     return ascii_letter(before) || ascii_letter(after) || alone;
 }
 
@@ -352,8 +352,8 @@ bool encoding_looks_like_markup(const char *s, size_t len)
     size_t i = 0;
     if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
         i = 3;
-    while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' ||
-                       s[i] == '\r'))
+    while (i < len &&
+           (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
         i++;
     for (size_t k = 0; k < sizeof starts / sizeof starts[0]; k++) {
         size_t n = strlen(starts[k]);
@@ -398,8 +398,8 @@ precis_status encoding_run(precis_doc *doc, const precis_options *opt)
     size_t len = input->len - bom;
     if (from) {
         if (!encoding_convert(from, s, len, &out))
-            return precis__fail(doc->ctx, PRECIS_EINVAL,
-                                "unknown encoding %s", from);
+            return precis__fail(doc->ctx, PRECIS_EINVAL, "unknown encoding %s",
+                                from);
         s = buf_cstr(&out);
         len = out.len;
     }

@@ -23,14 +23,14 @@
 
 typedef struct shape {
     size_t words, letters;
-    int32_t last;  /* the last character that is not a closer */
+    int32_t last;     /* the last character that is not a closer */
     bool inner_break; /* ". A" inside: two sentences on one line */
 } shape;
 
 static bool is_closing(int32_t cp)
 {
-    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' ||
-           cp == 0x2019 || cp == 0x201D || cp == 0x00BB;
+    return cp == '"' || cp == '\'' || cp == ')' || cp == ']' || cp == 0x2019 ||
+           cp == 0x201D || cp == 0x00BB;
 }
 
 static shape measure(const char *s, size_t len)
@@ -77,13 +77,12 @@ static bool is_list_entry(const char *s, size_t len)
     size_t d = 0;
     while (d < len && ((s[d] >= '0' && s[d] <= '9') || s[d] == '.'))
         d++;
-    if (d >= 3 && d < len && s[d] == ' ' && memchr(s, '.', d) &&
-        s[0] != '.')
+    if (d >= 3 && d < len && s[d] == ' ' && memchr(s, '.', d) && s[0] != '.')
         return true;
     size_t i = s[0] == '(' ? 1 : 0, k = i;
-    while (k < len && k - i < 4 && ((s[k] >= '0' && s[k] <= '9') ||
-                                    ((s[k] | 0x20) >= 'a' &&
-                                     (s[k] | 0x20) <= 'z')))
+    while (k < len && k - i < 4 &&
+           ((s[k] >= '0' && s[k] <= '9') ||
+            ((s[k] | 0x20) >= 'a' && (s[k] | 0x20) <= 'z')))
         k++;
     if (k == i || k + 1 >= len)
         return false;
@@ -106,8 +105,8 @@ bool title_shape(const lang_model *m, const char *s, size_t len)
         return false;
     /* A full stop, comma, semicolon or colon ends a sentence or leads on;
      * a headline may ask or exclaim. */
-    if (sh.last == '.' || sh.last == ',' || sh.last == ';' ||
-        sh.last == ':' || sh.last == 0x2026)
+    if (sh.last == '.' || sh.last == ',' || sh.last == ';' || sh.last == ':' ||
+        sh.last == 0x2026)
         return false;
     /* A dateline ("Friday, July 21, 2017") dates the article; it is no
      * title (a date with at most two words around it). */

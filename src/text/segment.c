@@ -2,18 +2,26 @@
  *
  * A rule-based splitter in one left-to-right pass. A sentence ends at a
  * terminator (. ! ? … and their CJK and Arabic forms) plus any closing
- * quotes or brackets after it, unless the context says otherwise:
+ * quotes, brackets and citation markers ("1971. [1]") after it, unless
+ * the context says otherwise:
  *
- *   - the next word starts in lower case ("e.g. the", "… and then");
+ *   - the next word starts in lower case ("e.g. the", "… and then"), or
+ *     a number follows a short lower-case abbreviation ("p. 14");
  *   - a full stop ends an abbreviation from models/LANG/abbreviations.txt,
- *     an initial ("J. K. Rowling") or an acronym ("U.S."), and no
- *     capitalised function word follows ("U.S. The" does split);
- *   - the full stop sits inside a token: decimals, prices and hosts
- *     (3.5, $1.13bn, bbc.co.uk).
+ *     an initial ("J. K. Rowling"), a single lower-case letter ("b."), an
+ *     acronym ("U.S."), or a list marker opening the sentence ("1.",
+ *     "iv."), and no capitalised function word follows ("U.S. The" does
+ *     split);
+ *   - the full stop sits inside a token: decimals, prices, hosts and
+ *     addresses (3.5, $1.13bn, bbc.co.uk, j.smith@example.org);
+ *   - a spaced ellipsis (" ... ") is a pause unless a capitalised word
+ *     follows.
  *
- * Text glued without a space after the stop ("(AP).Less than") splits when
- * a lower-case word ends the sentence and a capitalised word begins the
- * next. Every look-around is bounded, so splitting is linear in the input. */
+ * Evidence that holds across text comes first; the repairs for scraped
+ * pages (sentences glued without a space, captions run into the text,
+ * inline lists) fire only where it is strong, and were measured against
+ * ordinary prose (docs/SEGMENTATION.md). Every look-around is bounded, so
+ * splitting is linear in the input. */
 #include <stdbool.h>
 #include <string.h>
 
@@ -24,6 +32,8 @@
 /* How far the splitter looks back for the word before a stop and ahead for
  * the word after it. Words longer than this are not abbreviations. */
 #define LOOK 64
+
+/* ==== Characters ==== */
 
 static bool is_terminator(int32_t cp)
 {
@@ -110,6 +120,8 @@ static bool is_fullwidth(int32_t cp)
 {
     return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F;
 }
+
+/* ==== Words around a full stop ==== */
 
 typedef struct splitter {
     const char *s;
@@ -302,6 +314,8 @@ static bool after_number(const splitter *sp, size_t start, size_t w)
            cp == '\'' || cp == '"';
 }
 
+/* ==== Does a full stop end the sentence? ==== */
+
 /* Decides whether a single full stop at s[at] followed by a space and then
  * the text at s[k] ends the sentence. */
 static bool stop_ends_sentence(splitter *sp, size_t start, size_t at, size_t k)
@@ -355,6 +369,8 @@ static bool stop_ends_sentence(splitter *sp, size_t start, size_t at, size_t k)
         return starts_with_capital_stopword(sp, k);
     return true;
 }
+
+/* ==== Citation markers and ellipses ==== */
 
 /* Citation markers after a stop belong to its sentence: "in 1971. [1]
  * Next", "fee.[12][13]", "2009. [citation needed]", "found.¹²". Returns
@@ -439,6 +455,8 @@ static bool is_ellipsis(const char *s, size_t at, size_t j)
     }
     return dots >= 2;
 }
+
+/* ==== Glued text and captions (scraped pages) ==== */
 
 /* Text glued to the stop ("(AP).Less", "now.”He", "in the US.Authorities",
  * "in 1993.Mrs"): split when a capital and a lower-case letter follow and
@@ -663,6 +681,8 @@ static bool inline_marker_break(splitter *sp, size_t start, size_t sp_at)
         return false;
     return !word_before_is_function(sp, start, sp_at, false);
 }
+
+/* ==== The pass ==== */
 
 static void emit(precis_doc *doc, size_t *cap, size_t from, size_t to,
                  uint32_t para, bool terminal)
