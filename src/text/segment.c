@@ -667,6 +667,14 @@ static bool inline_marker_break(splitter *sp, size_t start, size_t sp_at)
     while (first < sp_at && sp->s[first] == ' ')
         first++;
     int32_t opened, here;
+    /* "... in this order: a) Raise taxes": a list's first marker after a
+     * colon starts the list (a line joined by hard-wrap repair). */
+    if (sp->s[sp_at - 1] == ':') {
+        size_t e = read_marker(sp, sp_at + 1, &here);
+        return e > sp_at + 1 && e + 1 < sp->end &&
+               (here == 1 || here == 'a' || here == 'i' || here >= 0x10000000) &&
+               uc_is_upper(peek(sp->s, sp->end, e + 1));
+    }
     size_t e0 = read_marker(sp, first, &opened);
     if (e0 == first || e0 >= sp_at)
         return false;
