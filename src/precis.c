@@ -10,6 +10,7 @@
 
 #include "util/alloc.h"
 #include "read/date.h"
+#include "read/encoding.h"
 #include "internal.h"
 #include "lang/load.h"
 #include "lang/models_builtin.h"
@@ -355,7 +356,9 @@ precis_status precis_doc_finish(precis_doc *doc, const precis_options *opt)
     if (!opt)
         opt = &defaults;
     doc->state = DOC_FAILED;
-    precis_status st = ingest_run(doc, opt);
+    precis_status st = encoding_run(doc, opt);
+    if (st == PRECIS_OK)
+        st = ingest_run(doc, opt);
     buf_free(&doc->input); /* the clean text is all later stages need */
     if (st != PRECIS_OK)
         return st;

@@ -174,6 +174,14 @@ typedef struct precis_options {
      * the first time they are asked for, not at summarize. */
     size_t keywords;
     precis_algorithm algorithm; /* default PRECIS_ALGO_PRECIS */
+    /* The input's character encoding, an iconv name ("windows-1252",
+     * "latin1", "utf-16", "koi8-r"); NULL (default), "" or "auto" to
+     * detect it: a byte-order mark, UTF-16, or a legacy 8-bit code page
+     * (Windows-1252/Latin-1, Windows-1251, KOI8-R); anything else is read
+     * as UTF-8. Borrowed: it must stay valid until precis_doc_finish
+     * returns. An encoding iconv does not know makes precis_doc_finish
+     * fail with PRECIS_EINVAL. */
+    const char *encoding;
 } precis_options;
 
 /** The input limit of a new document (precis_doc_set_max_input): 64 MiB,

@@ -107,6 +107,8 @@ const char *const cli_usage[] = {
     "                        captions in the text\n"
     "      --max-input=BYTES refuse inputs larger than BYTES (default 64M;\n"
     "                        K, M and G suffixes; 0: no limit)\n"
+    "      --encoding=NAME   read input in this encoding (an iconv name such\n"
+    "                        as windows-1252, latin1, utf-16; default auto)\n"
     "\n"
     "  -v, --verbose         report each input's language, date and counts\n"
     "                        on stderr (brief: the totals; not --jsonl)\n"
@@ -139,6 +141,7 @@ enum {
     OPT_PNG,
     OPT_LIST_PROFILES,
     OPT_LIST_FONTS,
+    OPT_ENCODING,
     /* Image options, applied after --profile whatever their order. */
     OPT_PROFILE,
     OPT_IMG_FIRST,
@@ -172,6 +175,7 @@ static const struct option long_options[] = {
     {"md-style", required_argument, NULL, OPT_MD_STYLE},
     {"json-pretty", no_argument, NULL, OPT_JSON_PRETTY},
     {"max-input", required_argument, NULL, OPT_MAX_INPUT},
+    {"encoding", required_argument, NULL, OPT_ENCODING},
     {"jsonl", no_argument, NULL, OPT_JSONL},
     {"jobs", required_argument, NULL, 'j'},
     {"date", required_argument, NULL, OPT_DATE},
@@ -869,6 +873,9 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
             break;
         case OPT_KEEP_BOILERPLATE:
             o->opt.flags |= PRECIS_OPT_KEEP_BOILERPLATE;
+            break;
+        case OPT_ENCODING: /* checked by iconv when an input is read */
+            o->opt.encoding = optarg;
             break;
         case 'v':
             o->verbose++;

@@ -12,6 +12,7 @@
 
 #include "util/alloc.h"
 #include "read/date.h"
+#include "read/title.h"
 #include "internal.h"
 #include "util/unicode.h"
 #include "util/utf8.h"
@@ -165,24 +166,6 @@ static bool ends_with_any(const char *s, size_t len, const char *set)
     return len > 0 && strchr(set, s[len - 1]) != NULL;
 }
 
-/* A first paragraph that reads as a headline: one short line, no final
- * full stop, comma or colon, some letters, not a list entry. */
-static bool looks_like_title(const char *s, size_t len)
-{
-    if (len == 0 || len > 250 || is_list_item(s, len))
-        return false;
-    if (ends_with_any(s, len, ".,;:"))
-        return false;
-    size_t words = 1, letters = 0;
-    for (size_t i = 0; i < len; i++) {
-        words += s[i] == ' ';
-        letters += ((unsigned char)s[i] | 0x20) >= 'a' &&
-                   ((unsigned char)s[i] | 0x20) <= 'z';
-        letters += (unsigned char)s[i] >= 0xC0; /* non-ASCII lead byte */
-    }
-    return words <= 30 && letters >= 2;
-}
-
 /* Builds doc->text (one paragraph per line), doc->paras and the title
  * from the normalised lines. */
 static void build_paragraphs(precis_doc *doc, const buf *norm)
@@ -244,12 +227,13 @@ static void build_paragraphs(precis_doc *doc, const buf *norm)
     free(lines);
 
     size_t first_body = 0;
-    if (doc->forced_title.len ||
-        (n_paras >= 2 &&
-         looks_like_title(text->data + paras[0].off, paras[0].len))) {
+    size_t at = doc->forced_title.len
+                    ? 0
+                    : title_find(doc->lang->model, text->data, paras, n_paras);
+    if (at != TITLE_NONE) {
         doc->has_title = 1;
-        doc->title = paras[0];
-        first_body = 1;
+        doc->title = paras[at];
+        first_body = at + 1;
     }
     doc->n_paras = n_paras - first_body;
     doc->paras = arena_array(&doc->mem, doc->n_paras ? doc->n_paras : 1,
