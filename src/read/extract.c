@@ -112,10 +112,28 @@ void ex_features(ex_block *b, const lang_model *m)
     b->letters = letters;
     b->upper = upper;
     b->commas = commas;
+    b->unspaced = unspaced;
     b->terminal = is_sentence_end(last);
+    /* "...ends mid-sen..." or "…": an excerpt of a story elsewhere. */
+    size_t e = len;
+    while (e > 0 && s[e - 1] == ' ')
+        e--;
+    b->truncated = (e >= 3 && memcmp(s + e - 3, "...", 3) == 0) ||
+                   (e >= 3 && memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0);
 }
 
 /* ==== The classifier ==== */
+
+bool ex_stopwords_usable(const ex_block *b, size_t n)
+{
+    uint64_t words = 0, stop = 0, unspaced = 0;
+    for (size_t i = 0; i < n; i++) {
+        words += b[i].words;
+        stop += b[i].stopwords;
+        unspaced += b[i].unspaced;
+    }
+    return words > 0 && stop * 20 >= words && unspaced < words;
+}
 
 bool ex_is_prose(const ex_block *b, bool have_stopwords)
 {
@@ -140,6 +158,10 @@ double ex_block_value(const ex_block *b, bool have_stopwords)
         return -(1 + words * link);
     if (b->flags & EX_REPEATED)
         return -(2 + words / 2);
+    /* Teasers of other stories: a cut excerpt, or the text under a linked
+     * headline. */
+    if (b->truncated || (b->flags & EX_TEASER))
+        return -(1 + words / 4);
     /* ALL CAPS lines are menus, labels and kickers, not prose. */
     if (b->letters >= 8 && b->upper * 10 >= b->letters * 9)
         return -(1 + words / 2);
@@ -201,13 +223,13 @@ size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
     *title_line = SIZE_MAX;
     ex_block *bl = precis__calloc(n ? n : 1, sizeof *bl);
     double *val = precis__calloc(n ? n : 1, sizeof *val);
-    bool have_stop = m && m->stopwords.count > 0;
     for (size_t i = 0; i < n; i++) {
         bl[i].text = lines[i];
         bl[i].len = len[i];
         if (len[i])
             ex_features(&bl[i], m);
     }
+    bool have_stop = m && ex_stopwords_usable(bl, n);
     mark_repeats(bl, n);
 
     /* The densest run of prose: the region with the largest total value
@@ -232,6 +254,30 @@ size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
             best_a = cur_a;
             best_b = i + 1;
         }
+    }
+    /* An island of prose at either edge of the region, cut off from the
+     * body by a label or a credit line, is a caption, a standfirst or a
+     * prompt, not the article's first or last paragraph. */
+    for (int pass = 0; pass < 4 && best >= 10; pass++) {
+        size_t a = best_a, next = a + 1;
+        while (next < best_b && (len[next] == 0 || val[next] <= 0) &&
+               len[next] == 0)
+            next++;
+        if (val[a] > 0 && val[a] < 30 && next < best_b && val[next] <= 0) {
+            while (best_a < best_b && (best_a == a || val[best_a] <= 0))
+                best_a++;
+            continue;
+        }
+        size_t z = best_b - 1, prev = z;
+        while (prev > best_a && len[prev - 1] == 0)
+            prev--;
+        if (val[z] > 0 && val[z] < 30 && prev > best_a && val[prev - 1] <= 0 &&
+            len[prev - 1] > 0) {
+            while (best_b > best_a && (best_b - 1 == z || val[best_b - 1] <= 0))
+                best_b--;
+            continue;
+        }
+        break;
     }
     size_t kept = 0;
     if (best < 10) {

@@ -24,7 +24,8 @@ enum ex_flags {
     EX_LIST = 1u << 1,     /* a list entry */
     EX_REPEATED = 1u << 2, /* the same text stands elsewhere on the page */
     EX_JUNK = 1u << 3,     /* inside navigation, a form, a comment section */
-    EX_QUOTE = 1u << 4     /* a block quotation or preformatted text */
+    EX_QUOTE = 1u << 4,    /* a block quotation or preformatted text */
+    EX_TEASER = 1u << 5    /* follows a linked heading: a story's teaser */
 };
 
 /* One block and its features. ex_features fills words..caps from the
@@ -40,13 +41,20 @@ typedef struct ex_block {
     uint32_t letters;
     uint32_t upper;    /* upper-case letters */
     uint32_t commas;   /* commas and other clause marks */
+    uint32_t unspaced; /* ideographs and kana */
     bool terminal;     /* ends a sentence: . ! ? … (before quotes) */
+    bool truncated;    /* ends in "..." or "…": an excerpt cut short */
     unsigned flags;    /* enum ex_flags */
 } ex_block;
 
 /* Measures b->text[0..len) into b's counts. m may be NULL (no stopword
  * figures, the other features still hold). */
 void ex_features(ex_block *b, const lang_model *m);
+
+/* Whether the stopword counts of these blocks say anything: the page is
+ * in the language of the model (prose has a good share of its stopwords)
+ * and not in a script written without spaces. */
+bool ex_stopwords_usable(const ex_block *b, size_t n);
 
 /* The block's worth as article text: positive for prose, negative for
  * navigation, notices, link lists and repeats; roughly in words. */

@@ -7,6 +7,7 @@
  * blocks of text between block boundaries. Everything after the parse is
  * a few linear passes over those arrays. */
 #include <limits.h>
+#include <stdio.h> /* DEBUG */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -217,6 +218,7 @@ typedef struct block {
     int32_t el;      /* the innermost element it stands in */
     uint32_t link_chars;
     unsigned flags;
+    bool linky; /* mostly link text */
     double value;
 } block;
 
@@ -250,7 +252,7 @@ static void flush_block(walk *w)
             precis__reallocarray(w->blocks, w->cap_blocks, sizeof *w->blocks);
     }
     w->blocks[w->n_blocks++] = (block){w->block_at, len, w->cur, w->link_at,
-                                       w->block_flags, 0};
+                                       w->block_flags, false, 0};
     buf_putc(&w->text, '\0');
     w->block_at = w->text.len;
     w->link_at = 0;
@@ -629,32 +631,43 @@ static void strip_site_suffix(buf *t)
  * marks blocks that stand in page furniture. */
 static void value_blocks(walk *w, const lang_model *m)
 {
-    bool have_stop = m && m->stopwords.count > 0;
+    ex_block *x = precis__calloc(w->n_blocks ? w->n_blocks : 1, sizeof *x);
+    for (size_t k = 0; k < w->n_blocks; k++) {
+        block *b = &w->blocks[k];
+        x[k].text = w->text.data + b->off;
+        x[k].len = b->len;
+        ex_features(&x[k], m);
+        x[k].link_chars = b->link_chars;
+        x[k].flags = b->flags;
+    }
+    bool have_stop = m && ex_stopwords_usable(x, w->n_blocks);
+    /* A headline that is a link, then text: a teaser of another story. */
+    for (size_t k = 0; k + 1 < w->n_blocks; k++)
+        if ((x[k].flags & EX_HEADING) && x[k].link_chars * 2 > x[k].chars &&
+            !(x[k + 1].flags & EX_HEADING) && x[k + 1].link_chars == 0)
+            x[k + 1].flags |= EX_TEASER;
+    for (size_t k = 0; k < w->n_blocks; k++)
+        w->blocks[k].linky = x[k].link_chars * 2 > x[k].chars;
     for (size_t e = 0; e < w->n_els; e++)
         w->els[e].value = w->els[e].positive = 0;
     for (size_t k = 0; k < w->n_blocks; k++) {
         block *b = &w->blocks[k];
-        ex_block x = {0};
-        x.text = w->text.data + b->off;
-        x.len = b->len;
-        ex_features(&x, m);
-        x.link_chars = b->link_chars;
-        x.flags = b->flags;
-        b->value = ex_block_value(&x, have_stop);
+        b->value = ex_block_value(&x[k], have_stop);
         if (b->el >= 0) {
             w->els[b->el].value += b->value;
             if (b->value > 0)
                 w->els[b->el].positive += b->value;
         }
     }
+    free(x);
     /* Children follow their parents in the array: one backward pass sums
      * every subtree. */
     for (size_t e = w->n_els; e-- > 1;) {
-        element *x = &w->els[e];
-        if (x->parent >= 0) {
-            w->els[x->parent].value += x->value;
-            w->els[x->parent].positive += x->positive;
-            w->els[x->parent].has_struct |= x->structural || x->has_struct;
+        element *el = &w->els[e];
+        if (el->parent >= 0) {
+            w->els[el->parent].value += el->value;
+            w->els[el->parent].positive += el->positive;
+            w->els[el->parent].has_struct |= el->structural || el->has_struct;
         }
     }
 }
@@ -746,7 +759,7 @@ static void write_article(const walk *w, int32_t top, const buf *title,
         if (b->el < (int32_t)lo || (uint32_t)b->el >= hi)
             continue;
         const char *s = w->text.data + b->off;
-        if (b->flags & EX_JUNK)
+        if ((b->flags & EX_JUNK) || b->linky)
             continue;
         if (b->value <= 0) {
             /* Short blocks inside the article stay, unless they are
@@ -837,6 +850,12 @@ bool html_extract(const char *s, size_t len, html_lang_fn pick, void *ud,
     value_blocks(&w, m);
     mark_junk(&w, m);
     int32_t top = best_element(&w);
+    if (getenv("PRECIS_HTML_DEBUG")) { /* DEBUG */
+        for (int32_t e = top; e >= 0; e = w.els[e].parent)
+            fprintf(stderr, "el %d value %.1f pos %.1f hint %d struct %d\n", e, w.els[e].value, w.els[e].positive, w.els[e].hint, w.els[e].structural);
+        for (size_t k = 0; k < w.n_blocks; k++)
+            fprintf(stderr, "%6.1f el %d fl %u | %.80s\n", w.blocks[k].value, w.blocks[k].el, w.blocks[k].flags, w.text.data + w.blocks[k].off);
+    }
     if (top >= 0 && w.els[top].value > 0)
         write_article(&w, top, &mf.h1, &pg->text);
     /* A page whose markup hides the article (scripts build it) may still
