@@ -403,6 +403,8 @@ precis_status precis_md_style_parse(const char *name, precis_md_style *out);
  *
  *     # Title                        when the document has one
  *     *2025-11-04*                   the date, when known
+ *     *Site, by Author* <URL>        from an HTML page's metadata, when
+ *                                    it gave them
  *     Sentence one. Sentence two.    the summary (or "- " bullets)
  *     **Keywords:** a, b, c          when known
  *     **Headlines:**                 then one item per headline:

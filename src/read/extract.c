@@ -208,8 +208,13 @@ static size_t find_title(const ex_block *bl, size_t start)
         if (b->len == 0)
             continue;
         seen++;
-        if (b->words < 3 || b->words > 30 || b->terminal ||
-            (b->flags & EX_REPEATED) || b->letters == 0)
+        /* List entries ("- 12:20 Headline") belong to a sidebar, and a
+         * line of more digits than letters is a date or a count. */
+        const char *t = b->text;
+        bool listed = b->len >= 2 && (t[0] == '-' || t[0] == '*' ||
+                                      t[0] == '+') && t[1] == ' ';
+        if (b->words < 3 || b->words > 30 || b->terminal || listed ||
+            (b->flags & EX_REPEATED) || b->letters * 2 < b->chars)
             continue;
         if (best == SIZE_MAX || b->words > bl[best].words)
             best = k - 1;

@@ -436,9 +436,22 @@ static bool *article_lines(const precis_doc *doc, const buf *norm)
         lens[n++] = i - start;
         i++;
     }
+    /* Hard-wrapped text (mail, archives) is one document, not a page:
+     * its lines are pieces of paragraphs, which the classifier cannot
+     * judge one by one. */
+    line *wl = precis__reallocarray(NULL, n, sizeof *wl);
+    for (size_t k = 0; k < n; k++)
+        wl[k] = (line){(size_t)(lines[k] - s), lens[k],
+                       u8_count(lines[k], lens[k])};
+    bool wrapped = wrap_width(wl, n) > 0;
+    free(wl);
     bool *keep = precis__calloc(n, sizeof *keep);
     size_t title;
-    ex_text_keep(lines, lens, n, doc->lang->model, keep, &title);
+    if (wrapped)
+        for (size_t k = 0; k < n; k++)
+            keep[k] = true;
+    else
+        ex_text_keep(lines, lens, n, doc->lang->model, keep, &title);
     free(lines);
     free(lens);
     return keep;
