@@ -130,6 +130,8 @@ void precis_doc_extracted(const precis_doc *doc, size_t *visible,
     bool done = doc->state == DOC_FINISHED || doc->state == DOC_SUMMARIZED;
     if (visible)
         *visible = done ? doc->visible : 0;
+    /* The title opens the text; it is counted once, as visible text. */
+    size_t title = doc->has_title ? doc->title.len + 1 : 0;
     if (kept)
-        *kept = done ? doc->text.len : 0;
+        *kept = done && doc->text.len > title ? doc->text.len - title : 0;
 }

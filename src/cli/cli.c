@@ -76,7 +76,8 @@ const char *const cli_usage[] = {
     "",
     "Batches:\n"
     "      --jsonl           read JSON Lines records on stdin: {\"id\",\n"
-    "                        \"text\", optional \"title\", \"date\", \"lang\"};\n"
+    "                        \"text\" (or \"html\": a web page), optional\n"
+    "                        \"title\", \"date\", \"lang\"};\n"
     "                        write one JSON result per line, in input order\n"
     "  -j, --jobs=N          worker threads (default: one per processor);\n"
     "                        the output is the same for any N\n"
@@ -86,6 +87,9 @@ const char *const cli_usage[] = {
     "                        default 0.25)\n"
     "\n"
     "Input:\n"
+    "      --input=KIND      text, html or auto (default: HTML when the\n"
+    "                        file ends in .html or .htm or the bytes open\n"
+    "                        with HTML markup, else text)\n"
     "      --keep-boilerplate  keep share prompts, appeals, bylines and\n"
     "                        captions in the text\n"
     "      --max-input=BYTES refuse inputs larger than BYTES (default 64M;\n"
@@ -119,6 +123,7 @@ enum {
     OPT_PNG,
     OPT_LIST_PROFILES,
     OPT_LIST_FONTS,
+    OPT_INPUT,
     /* Image options, applied after --profile whatever their order. */
     OPT_PROFILE,
     OPT_IMG_FIRST,
@@ -152,6 +157,7 @@ static const struct option long_options[] = {
     {"md-style", required_argument, NULL, OPT_MD_STYLE},
     {"json-pretty", no_argument, NULL, OPT_JSON_PRETTY},
     {"max-input", required_argument, NULL, OPT_MAX_INPUT},
+    {"input", required_argument, NULL, OPT_INPUT},
     {"jsonl", no_argument, NULL, OPT_JSONL},
     {"jobs", required_argument, NULL, 'j'},
     {"date", required_argument, NULL, OPT_DATE},
@@ -510,6 +516,19 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
                                    "in bytes, such as 1000000 or 16M",
                                    optarg);
             break;
+        case OPT_INPUT:
+            if (strcmp(optarg, "text") == 0)
+                o->opt.input = PRECIS_INPUT_TEXT;
+            else if (strcmp(optarg, "html") == 0)
+                o->opt.input = PRECIS_INPUT_HTML;
+            else if (strcmp(optarg, "auto") == 0)
+                o->opt.input = PRECIS_INPUT_AUTO;
+            else
+                return usage_error(err, err_size,
+                                   "invalid --input '%s': want text, html "
+                                   "or auto",
+                                   optarg);
+            break;
         case OPT_JSON_PRETTY:
             o->json_flags |= PRECIS_JSON_PRETTY;
             break;
@@ -598,4 +617,15 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     /* The briefing's sentences per story follow -n. */
     o->brief.sentences = o->opt.sentences;
     return EXIT_OK;
+}
+
+precis_options cli_input_options(const cli_opts *o, const char *path)
+{
+    precis_options opt = o->opt;
+    size_t n = path ? strlen(path) : 0;
+    if (opt.input == PRECIS_INPUT_AUTO &&
+        ((n >= 5 && strcmp(path + n - 5, ".html") == 0) ||
+         (n >= 4 && strcmp(path + n - 4, ".htm") == 0)))
+        opt.input = PRECIS_INPUT_HTML;
+    return opt;
 }

@@ -260,15 +260,18 @@ size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
             best_b = i + 1;
         }
     }
-    /* An island of prose at either edge of the region, cut off from the
-     * body by a label or a credit line, is a caption, a standfirst or a
-     * prompt, not the article's first or last paragraph. */
+    /* A short island of prose at either edge of a long region, cut off
+     * from the body by a label or a credit line, is a caption, a
+     * standfirst or a prompt, not the article's first or last paragraph.
+     * (A short article's lede before a subheading looks the same, so
+     * only islands small beside the whole are cut.) */
     for (int pass = 0; pass < 4 && best >= 10; pass++) {
         size_t a = best_a, next = a + 1;
         while (next < best_b && (len[next] == 0 || val[next] <= 0) &&
                len[next] == 0)
             next++;
-        if (val[a] > 0 && val[a] < 30 && next < best_b && val[next] <= 0) {
+        if (val[a] > 0 && val[a] < 30 && val[a] * 4 < best && next < best_b &&
+            val[next] <= 0) {
             while (best_a < best_b && (best_a == a || val[best_a] <= 0))
                 best_a++;
             continue;
@@ -276,7 +279,8 @@ size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
         size_t z = best_b - 1, prev = z;
         while (prev > best_a && len[prev - 1] == 0)
             prev--;
-        if (val[z] > 0 && val[z] < 30 && prev > best_a && val[prev - 1] <= 0 &&
+        if (val[z] > 0 && val[z] < 30 && val[z] * 4 < best && prev > best_a &&
+            val[prev - 1] <= 0 &&
             len[prev - 1] > 0) {
             while (best_b > best_a && (best_b - 1 == z || val[best_b - 1] <= 0))
                 best_b--;

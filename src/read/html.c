@@ -493,7 +493,9 @@ static void read_ld(json_t *v, html_page *pg, ld_info *ld, int depth)
         read_ld(graph, pg, ld, depth + 1);
     const char *body = json_str(v, "articleBody");
     const char *date = json_str(v, "datePublished");
-    if (!body && !date && !json_object_get(v, "headline"))
+    const char *type = json_str(v, "@type");
+    bool article = type && (strstr(type, "Article") || strstr(type, "Posting"));
+    if (!article && !body && !date && !json_object_get(v, "headline"))
         return;
     set_once(&ld->body, body);
     set_datetime(pg, date);
