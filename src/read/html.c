@@ -631,6 +631,36 @@ static void strip_site_suffix(buf *t)
 
 /* Values every block and sums them over each element's subtree. junk
  * marks blocks that stand in page furniture. */
+/* Whether blocks h (a linked headline) and p (a paragraph after it) make
+ * a card: the smallest element holding both holds no other prose, within
+ * a few blocks either side. A related-story link set between an
+ * article's paragraphs shares its element with the article's prose. */
+static bool is_card(const walk *w, const ex_block *x, size_t h, size_t p,
+                    bool have_stop)
+{
+    int32_t a = w->blocks[h].el;
+    int32_t pe = w->blocks[p].el;
+    for (int up = 0; a >= 0 && up < 8; up++, a = w->els[a].parent)
+        if (pe >= a && (uint32_t)pe < w->els[a].end)
+            break;
+    if (a < 0 || !(pe >= a && (uint32_t)pe < w->els[a].end))
+        return false;
+    uint32_t end = w->els[a].end;
+    for (size_t k = h, n = 0; k-- > 0 && n < 8; n++) {
+        if (w->blocks[k].el < a)
+            break;
+        if (ex_is_prose(&x[k], have_stop))
+            return false;
+    }
+    for (size_t k = p + 1, n = 0; k < w->n_blocks && n < 8; k++, n++) {
+        if ((uint32_t)w->blocks[k].el >= end || w->blocks[k].el < a)
+            return true;
+        if (ex_is_prose(&x[k], have_stop))
+            return false;
+    }
+    return false;
+}
+
 static void value_blocks(walk *w, const lang_model *m)
 {
     ex_block *x = precis__calloc(w->n_blocks ? w->n_blocks : 1, sizeof *x);
@@ -643,11 +673,21 @@ static void value_blocks(walk *w, const lang_model *m)
         x[k].flags = b->flags;
     }
     bool have_stop = m && ex_stopwords_usable(x, w->n_blocks);
-    /* A headline that is a link, then text: a teaser of another story. */
-    for (size_t k = 0; k + 1 < w->n_blocks; k++)
-        if ((x[k].flags & EX_HEADING) && x[k].link_chars * 2 > x[k].chars &&
-            !(x[k + 1].flags & EX_HEADING) && x[k + 1].link_chars == 0)
-            x[k + 1].flags |= EX_TEASER;
+    /* A headline that is a link, then (after a byline, a time, a source
+     * label) a paragraph: a teaser of another story. */
+    for (size_t k = 0; k + 1 < w->n_blocks; k++) {
+        if (!(x[k].flags & EX_HEADING) || x[k].link_chars * 2 <= x[k].chars)
+            continue;
+        for (size_t j = k + 1; j < w->n_blocks && j <= k + 3; j++) {
+            if (x[j].flags & EX_HEADING)
+                break;
+            if (ex_is_prose(&x[j], have_stop) && x[j].link_chars == 0) {
+                if (is_card(w, x, k, j, have_stop))
+                    x[j].flags |= EX_TEASER;
+                break;
+            }
+        }
+    }
     for (size_t k = 0; k < w->n_blocks; k++)
         w->blocks[k].linky = x[k].link_chars * 2 > x[k].chars;
     for (size_t e = 0; e < w->n_els; e++)
