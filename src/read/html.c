@@ -764,6 +764,30 @@ static int32_t best_element(const walk *w)
     return best;
 }
 
+/* The element the page marks as its article (itemprop=articleBody,
+ * <article>, <main>, role=main, an article-body class) when it holds
+ * most of the page's prose: then it is the article even when lists,
+ * tables or short paragraphs make its sum poor. Among nested ones, the
+ * innermost that holds nearly as much prose as the largest. -1 if none. */
+static int32_t marked_article(const walk *w)
+{
+    double total = w->n_els ? w->els[0].positive : 0, most = 0;
+    for (size_t e = 0; e < w->n_els; e++) {
+        const element *x = &w->els[e];
+        if ((x->structural || x->hint > 0) && x->positive > most)
+            most = x->positive;
+    }
+    if (most <= 0 || most < total * 0.5)
+        return -1;
+    int32_t best = -1;
+    for (size_t e = 0; e < w->n_els; e++) {
+        const element *x = &w->els[e];
+        if ((x->structural || x->hint > 0) && x->positive >= most * 0.9)
+            best = (int32_t)e;
+    }
+    return best;
+}
+
 /* Whether text equals the title, ignoring case of ASCII letters. */
 static bool same_text(const char *a, size_t alen, const buf *b)
 {
@@ -781,8 +805,8 @@ static bool same_text(const char *a, size_t alen, const buf *b)
 /* Writes the article: the blocks of element top's subtree that are prose,
  * and the short blocks (headings, list entries, short paragraphs) that
  * stand between two of them. */
-static void write_article(const walk *w, int32_t top, const buf *title,
-                          buf *out)
+static void write_article(const walk *w, int32_t top, bool marked,
+                          const buf *title, buf *out)
 {
     uint32_t lo = (uint32_t)top, hi = w->els[top].end;
     size_t first = SIZE_MAX, last = 0;
@@ -796,6 +820,15 @@ static void write_article(const walk *w, int32_t top, const buf *title,
     }
     if (first == SIZE_MAX)
         return;
+    /* In an element the page marks as the article, what follows the
+     * last paragraph (a list, a table, a short closing line) is still
+     * the article's, up to a heading, which opens another section. */
+    if (marked)
+        for (size_t k = last + 1; k < w->n_blocks && w->blocks[k].el >= top &&
+                                  (uint32_t)w->blocks[k].el < hi &&
+                                  !(w->blocks[k].flags & EX_HEADING);
+             k++)
+            last = k;
     for (size_t k = first; k <= last; k++) {
         const block *b = &w->blocks[k];
         if (b->el < (int32_t)lo || (uint32_t)b->el >= hi)
@@ -892,14 +925,17 @@ bool html_extract(const char *s, size_t len, html_lang_fn pick, void *ud,
     value_blocks(&w, m);
     mark_junk(&w, m);
     int32_t top = best_element(&w);
+    int32_t marked = marked_article(&w);
+    if (marked >= 0)
+        top = marked;
     if (getenv("PRECIS_HTML_DEBUG")) { /* DEBUG */
         for (int32_t e = top; e >= 0; e = w.els[e].parent)
             fprintf(stderr, "el %d value %.1f pos %.1f hint %d struct %d\n", e, w.els[e].value, w.els[e].positive, w.els[e].hint, w.els[e].structural);
         for (size_t k = 0; k < w.n_blocks; k++)
             fprintf(stderr, "%6.1f el %d fl %u | %.80s\n", w.blocks[k].value, w.blocks[k].el, w.blocks[k].flags, w.text.data + w.blocks[k].off);
     }
-    if (top >= 0 && w.els[top].value > 0)
-        write_article(&w, top, &mf.h1, &pg->text);
+    if (top >= 0 && w.els[top].positive > 0)
+        write_article(&w, top, top == marked, &mf.h1, &pg->text);
     /* A page whose markup hides the article (scripts build it) may still
      * give it whole in JSON-LD. */
     if (ld.body.len > 2 * pg->text.len && ld.body.len >= 200) {
