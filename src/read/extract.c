@@ -222,6 +222,48 @@ static size_t find_title(const ex_block *bl, size_t start)
     return best;
 }
 
+/* A photo credit: a short line with a copyright sign, or names set
+ * apart by bars ("Jane Doe | Agency | Images"). */
+static bool is_credit(const ex_block *b)
+{
+    if (b->len == 0 || b->words > 8 || b->terminal)
+        return false;
+    const char *s = b->text;
+    for (size_t i = 0; i + 1 < b->len; i++) {
+        if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
+            return true; /* U+00A9 */
+        if (s[i] == ' ' && s[i + 1] == '|' && i + 2 < b->len &&
+            s[i + 2] == ' ')
+            return true;
+    }
+    return false;
+}
+
+/* A caption sits next to its photo's credit: the sentence just before
+ * (or after) a credit line describes the photo, not the story. */
+static void mark_captions(ex_block *bl, size_t n)
+{
+    size_t prev = SIZE_MAX; /* the last non-empty line */
+    for (size_t i = 0; i < n; i++) {
+        if (bl[i].len == 0)
+            continue;
+        if (is_credit(&bl[i])) {
+            /* The caption before its credit; when no sentence stands
+             * there, the credit opens the photo and the caption follows. */
+            if (prev != SIZE_MAX && bl[prev].terminal) {
+                bl[prev].flags |= EX_TEASER;
+            } else {
+                size_t next = i + 1;
+                while (next < n && bl[next].len == 0)
+                    next++;
+                if (next < n && !is_credit(&bl[next]))
+                    bl[next].flags |= EX_TEASER;
+            }
+        }
+        prev = i;
+    }
+}
+
 size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
                     const lang_model *m, bool *keep, size_t *title_line)
 {
@@ -236,6 +278,7 @@ size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
     }
     bool have_stop = m && ex_stopwords_usable(bl, n);
     mark_repeats(bl, n);
+    mark_captions(bl, n);
 
     /* The densest run of prose: the region with the largest total value
      * (Kadane). Short lines between paragraphs cost little and are
