@@ -222,43 +222,43 @@ static size_t find_title(const ex_block *bl, size_t start)
     return best;
 }
 
-/* A photo credit: a short line with a copyright sign, or names set
- * apart by bars ("Jane Doe | Agency | Images"). */
-static bool is_credit(const ex_block *b)
+/* A photo credit: a short line with a copyright sign (2), or names set
+ * apart by one or two bars, "Jane Doe | Agency | Images" (1); else 0.
+ * More bars make a menu row. */
+static int credit_kind(const ex_block *b)
 {
     if (b->len == 0 || b->words > 8 || b->terminal)
-        return false;
+        return 0;
     const char *s = b->text;
+    size_t bars = 0;
     for (size_t i = 0; i + 1 < b->len; i++) {
         if ((unsigned char)s[i] == 0xC2 && (unsigned char)s[i + 1] == 0xA9)
-            return true; /* U+00A9 */
+            return 2; /* U+00A9 */
         if (s[i] == ' ' && s[i + 1] == '|' && i + 2 < b->len &&
             s[i + 2] == ' ')
-            return true;
+            bars++;
     }
-    return false;
+    return bars >= 1 && bars <= 2 ? 1 : 0;
 }
 
 /* A caption sits next to its photo's credit: the sentence just before
- * (or after) a credit line describes the photo, not the story. */
+ * the credit describes the photo, not the story; after a copyright line
+ * that opens the photo, the sentence that follows does. */
 static void mark_captions(ex_block *bl, size_t n)
 {
     size_t prev = SIZE_MAX; /* the last non-empty line */
     for (size_t i = 0; i < n; i++) {
         if (bl[i].len == 0)
             continue;
-        if (is_credit(&bl[i])) {
-            /* The caption before its credit; when no sentence stands
-             * there, the credit opens the photo and the caption follows. */
-            if (prev != SIZE_MAX && bl[prev].terminal) {
-                bl[prev].flags |= EX_TEASER;
-            } else {
-                size_t next = i + 1;
-                while (next < n && bl[next].len == 0)
-                    next++;
-                if (next < n && !is_credit(&bl[next]))
-                    bl[next].flags |= EX_TEASER;
-            }
+        int kind = credit_kind(&bl[i]);
+        if (kind && prev != SIZE_MAX && bl[prev].terminal) {
+            bl[prev].flags |= EX_TEASER;
+        } else if (kind == 2) {
+            size_t next = i + 1;
+            while (next < n && bl[next].len == 0)
+                next++;
+            if (next < n && !credit_kind(&bl[next]))
+                bl[next].flags |= EX_TEASER;
         }
         prev = i;
     }
