@@ -177,6 +177,7 @@ static const char *const negative_hints[] = {
     "print-only", "skip-link", "sr-only",  "visually-hidden", "login",
     "donate",    "membership", "inline-ad", "ad-slot", "ad-container",
     "adslot",    "dfp",      "timestamp", "dateline",  "meta-data",
+    "image",     "photo",    "gallery",   "standfirst",
     "article-meta", "post-meta", "entry-meta", "kicker", "eyebrow",
 };
 static const char *const positive_hints[] = {
@@ -315,6 +316,21 @@ static bool is_hidden(walk *w, xmlNode *n)
     return false;
 }
 
+/* Whether an inline element's class or id names page furniture. */
+static bool inline_furniture(walk *w, xmlNode *n)
+{
+    buf hints = {0};
+    static const char *const names[] = {"class", "id"};
+    for (size_t k = 0; k < 2; k++)
+        if (get_attr(w, n, names[k])) {
+            buf_put(&hints, w->attr.data, w->attr.len);
+            buf_putc(&hints, ' ');
+        }
+    bool furniture = hints.len && hint_of(hints.data) < 0;
+    buf_free(&hints);
+    return furniture;
+}
+
 static int32_t add_element(walk *w, const tag_info *t, xmlNode *n)
 {
     if (w->n_els == w->cap_els) {
@@ -367,8 +383,13 @@ static bool enter(walk *w, xmlNode *n)
     if (strcmp((const char *)n->name, "a") == 0)
         w->link_depth++;
     if (kind == TAG_INLINE) {
-        /* An inline element with a furniture hint ("share-link") still
-         * matters: make it an element so its text is judged. */
+        /* An inline element named as furniture (a photo's caption and
+         * credit, a share link) holds no article text. */
+        if (inline_furniture(w, n)) {
+            if (strcmp((const char *)n->name, "a") == 0)
+                w->link_depth--;
+            return false;
+        }
         n->_private = (void *)(uintptr_t)1;
         return n->children != NULL;
     }
