@@ -177,7 +177,8 @@ static const char *const negative_hints[] = {
     "print-only", "skip-link", "sr-only",  "visually-hidden", "login",
     "donate",    "membership", "inline-ad", "ad-slot", "ad-container",
     "adslot",    "dfp",      "timestamp", "dateline",  "meta-data",
-    "image",     "photo",    "gallery",   "standfirst",
+    "image",     "photo",    "gallery",   "standfirst", "tooltip",
+    "popover",   "hovercard", "rollover",
     "article-meta", "post-meta", "entry-meta", "kicker", "eyebrow",
 };
 static const char *const positive_hints[] = {

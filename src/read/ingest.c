@@ -393,12 +393,20 @@ static bool is_link_row(const char *s, size_t len)
     return n_seps >= 2 && word_count(s, len) <= (n_seps + 1) * 4;
 }
 
-/* "By Jane Smith" or "By JANE SMITH, Political Editor": a byline. */
-static bool is_byline(const char *s, size_t len)
+/* "By Jane Smith" or "By JANE SMITH, Political Editor": a byline; also
+ * "By Jane Smith on Monday, November 4th, 2025 at 11:04 a.m.", a byline
+ * with its date. */
+static bool is_byline(const lang_model *m, const char *s, size_t len)
 {
     if (len < 4 || memcmp(s, "By ", 3) != 0 || !(s[3] >= 'A' && s[3] <= 'Z'))
         return false;
-    return word_count(s, len) <= 10 && !ends_with_any(s, len, ".!?");
+    size_t words = word_count(s, len);
+    if (!ends_with_any(s, len, ".!?"))
+        return words <= 10;
+    char date[11];
+    size_t at, end;
+    const char *months = m->months.len ? m->months.data : NULL;
+    return words <= 16 && date_find_lang(s, len, months, date, &at, &end);
 }
 
 /* A short line that is mostly a date ("Published: 4 November 2025",
@@ -509,7 +517,7 @@ static void clean_lines(precis_doc *doc, const buf *norm, bool keep,
         bool drop =
             !keep && ((in_article && !in_article[k]) || dateline ||
                       bp_is_line(&m->boilerplate, t, line.len) ||
-                      is_link_row(t, line.len) || is_byline(t, line.len));
+                      is_link_row(t, line.len) || is_byline(m, t, line.len));
         if (!drop)
             buf_put(&out, t, line.len);
         buf_putc(&out, '\n');
