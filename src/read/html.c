@@ -7,7 +7,6 @@
  * blocks of text between block boundaries. Everything after the parse is
  * a few linear passes over those arrays. */
 #include <limits.h>
-#include <stdio.h> /* DEBUG */
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -950,12 +949,6 @@ bool html_extract(const char *s, size_t len, html_lang_fn pick, void *ud,
     int32_t marked = marked_article(&w);
     if (marked >= 0)
         top = marked;
-    if (getenv("PRECIS_HTML_DEBUG")) { /* DEBUG */
-        for (int32_t e = top; e >= 0; e = w.els[e].parent)
-            fprintf(stderr, "el %d value %.1f pos %.1f hint %d struct %d\n", e, w.els[e].value, w.els[e].positive, w.els[e].hint, w.els[e].structural);
-        for (size_t k = 0; k < w.n_blocks; k++)
-            fprintf(stderr, "%6.1f el %d fl %u | %.80s\n", w.blocks[k].value, w.blocks[k].el, w.blocks[k].flags, w.text.data + w.blocks[k].off);
-    }
     if (top >= 0 && w.els[top].positive > 0)
         write_article(&w, top, top == marked, &mf.h1, &pg->text);
     /* A page whose markup hides the article (scripts build it) may still
