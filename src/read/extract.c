@@ -196,6 +196,17 @@ static void mark_repeats(ex_block *bl, size_t n)
     strmap_free(&seen);
 }
 
+/* A line that reads as a headline: a handful of words with letters, no
+ * sentence end, not a list entry, not repeated elsewhere. */
+static bool is_headline(const ex_block *b)
+{
+    const char *t = b->text;
+    bool listed = b->len >= 2 && (t[0] == '-' || t[0] == '*' ||
+                                  t[0] == '+') && t[1] == ' ';
+    return b->words >= 3 && b->words <= 30 && !b->terminal && !listed &&
+           !(b->flags & EX_REPEATED) && b->letters * 2 >= b->chars;
+}
+
 /* A line before the article that reads as its headline: a handful of
  * words, no sentence end, not repeated elsewhere. Among the few lines
  * just above the body (bylines, dates and captions come between) the
@@ -210,11 +221,7 @@ static size_t find_title(const ex_block *bl, size_t start)
         seen++;
         /* List entries ("- 12:20 Headline") belong to a sidebar, and a
          * line of more digits than letters is a date or a count. */
-        const char *t = b->text;
-        bool listed = b->len >= 2 && (t[0] == '-' || t[0] == '*' ||
-                                      t[0] == '+') && t[1] == ' ';
-        if (b->words < 3 || b->words > 30 || b->terminal || listed ||
-            (b->flags & EX_REPEATED) || b->letters * 2 < b->chars)
+        if (!is_headline(b))
             continue;
         if (best == SIZE_MAX || b->words > bl[best].words)
             best = k - 1;
@@ -309,24 +316,33 @@ size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
      * (A short article's lede before a subheading looks the same, so
      * only islands small beside the whole are cut.) */
     for (int pass = 0; pass < 4 && best >= 10; pass++) {
-        size_t a = best_a, next = a + 1;
-        while (next < best_b && (len[next] == 0 || val[next] <= 0) &&
-               len[next] == 0)
-            next++;
-        if (val[a] > 0 && val[a] < 30 && val[a] * 4 < best && next < best_b &&
-            val[next] <= 0) {
-            while (best_a < best_b && (best_a == a || val[best_a] <= 0))
-                best_a++;
+        /* The first line, and the non-prose lines between it and the
+         * next paragraph. */
+        size_t a = best_a, k = a + 1, gap = 0;
+        while (k < best_b && val[k] <= 0)
+            gap += len[k++] > 0;
+        /* A standfirst: a paragraph right under the title, then the
+         * byline, the date, share buttons (two lines or more) before the
+         * body. */
+        size_t before = a;
+        while (before > 0 && len[before - 1] == 0)
+            before--;
+        bool deck = pass == 0 && gap >= 2 && val[a] * 3 < best &&
+                    before > 0 && is_headline(&bl[before - 1]) &&
+                    bl[before - 1].words >= 5;
+        bool small = val[a] < 30 && val[a] * 4 < best;
+        if (val[a] > 0 && k < best_b && gap > 0 && (small || deck)) {
+            best_a = k;
             continue;
         }
-        size_t z = best_b - 1, prev = z;
-        while (prev > best_a && len[prev - 1] == 0)
-            prev--;
-        if (val[z] > 0 && val[z] < 30 && val[z] * 4 < best && prev > best_a &&
-            val[prev - 1] <= 0 &&
-            len[prev - 1] > 0) {
-            while (best_b > best_a && (best_b - 1 == z || val[best_b - 1] <= 0))
-                best_b--;
+        size_t z = best_b - 1;
+        k = z;
+        gap = 0;
+        while (k > best_a && val[k - 1] <= 0)
+            gap += len[--k] > 0;
+        if (val[z] > 0 && k > best_a && gap > 0 && val[z] < 30 &&
+            val[z] * 4 < best) {
+            best_b = k;
             continue;
         }
         break;
