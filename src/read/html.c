@@ -826,6 +826,48 @@ static bool same_text(const char *a, size_t alen, const buf *b)
 /* Writes the article: the blocks of element top's subtree that are prose,
  * and the short blocks (headings, list entries, short paragraphs) that
  * stand between two of them. */
+/* Whether block k stands in the subtree [lo, hi) and counts: not
+ * furniture, not a link list. */
+static bool in_article(const walk *w, size_t k, uint32_t lo, uint32_t hi)
+{
+    const block *b = &w->blocks[k];
+    return b->el >= (int32_t)lo && (uint32_t)b->el < hi &&
+           !(b->flags & EX_JUNK) && !b->linky;
+}
+
+/* As for plain text (extract.c): a short paragraph at either end of the
+ * article, set apart from the rest by a label, a credit or a byline (a
+ * few blocks; a long list or table between is the article's own), is a
+ * caption, a prompt or an author's note, not the article's. */
+static void trim_islands(const walk *w, uint32_t lo, uint32_t hi,
+                         size_t *first, size_t *last)
+{
+    double total = 0;
+    for (size_t k = *first; k <= *last; k++)
+        if (in_article(w, k, lo, hi) && w->blocks[k].value > 0)
+            total += w->blocks[k].value;
+    for (int pass = 0; pass < 3 && *first < *last; pass++) {
+        double v = w->blocks[*last].value;
+        size_t k = *last, gap = 0;
+        while (k > *first && !(in_article(w, k - 1, lo, hi) &&
+                               w->blocks[k - 1].value > 0))
+            gap += in_article(w, --k, lo, hi);
+        if (gap == 0 || gap > 3 || k <= *first || v >= 30 || v * 4 >= total)
+            break;
+        *last = k - 1;
+    }
+    for (int pass = 0; pass < 3 && *first < *last; pass++) {
+        double v = w->blocks[*first].value;
+        size_t k = *first, gap = 0;
+        while (k < *last && !(in_article(w, k + 1, lo, hi) &&
+                              w->blocks[k + 1].value > 0))
+            gap += in_article(w, ++k, lo, hi);
+        if (gap == 0 || gap > 3 || k >= *last || v >= 30 || v * 4 >= total)
+            break;
+        *first = k + 1;
+    }
+}
+
 static void write_article(const walk *w, int32_t top, bool marked,
                           const buf *title, buf *out)
 {
@@ -841,6 +883,7 @@ static void write_article(const walk *w, int32_t top, bool marked,
     }
     if (first == SIZE_MAX)
         return;
+    trim_islands(w, lo, hi, &first, &last);
     /* In an element the page marks as the article, what follows the
      * last paragraph (a list, a table, a short closing line) is still
      * the article's, up to a heading, which opens another section. */
