@@ -54,6 +54,37 @@ static bool is_stopword(const lang_model *m, const char *w, size_t len,
     return strmap_get(&m->stopwords, scratch->data, scratch->len) != NULL;
 }
 
+/* "Four Arrested After a Late-Night RaidPolice said on Monday...": a
+ * teaser's headline run into its excerpt by a scraper, seen as a lower-
+ * case letter or digit glued to a capital after at least six words, most
+ * of them capitalised. (A "McDonald" early in a sentence is not.) */
+static bool glued_headline(const char *s, size_t len)
+{
+    size_t words = 1, caps = 0;
+    bool word_start = true;
+    for (size_t i = 0; i + 1 < len && i < 300; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') {
+            words++;
+            word_start = true;
+            continue;
+        }
+        if (word_start)
+            caps += (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        word_start = false;
+        unsigned char d = (unsigned char)s[i + 1];
+        /* A digit before a capital glues only before a word ("2019The"),
+         * not in a name like "3D" or "2K20". */
+        unsigned char e = i + 2 < len ? (unsigned char)s[i + 2] : 0;
+        bool glued = d >= 'A' && d <= 'Z' &&
+                     ((c >= 'a' && c <= 'z') ||
+                      (c >= '0' && c <= '9' && e >= 'a' && e <= 'z'));
+        if (glued)
+            return words >= 6 && caps * 4 >= words * 3;
+    }
+    return false;
+}
+
 void ex_features(ex_block *b, const lang_model *m)
 {
     const char *s = b->text;
@@ -118,8 +149,9 @@ void ex_features(ex_block *b, const lang_model *m)
     size_t e = len;
     while (e > 0 && s[e - 1] == ' ')
         e--;
-    b->truncated = (e >= 3 && memcmp(s + e - 3, "...", 3) == 0) ||
-                   (e >= 3 && memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0);
+    b->truncated = (e >= 2 && memcmp(s + e - 2, "..", 2) == 0) ||
+                   (e >= 3 && memcmp(s + e - 3, "\xE2\x80\xA6", 3) == 0) ||
+                   glued_headline(s, len);
 }
 
 /* ==== The classifier ==== */

@@ -43,7 +43,8 @@ typedef struct ex_block {
     uint32_t commas;   /* commas and other clause marks */
     uint32_t unspaced; /* ideographs and kana */
     bool terminal;     /* ends a sentence: . ! ? … (before quotes) */
-    bool truncated;    /* ends in "..." or "…": an excerpt cut short */
+    bool truncated;    /* ends in ".." or "…", or opens with a headline
+                        * glued to its text: an excerpt of a teaser */
     unsigned flags;    /* enum ex_flags */
 } ex_block;
 
