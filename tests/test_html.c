@@ -316,6 +316,52 @@ static void test_text_keep_boilerplate_keeps_all(void **state)
     precis_doc_free(doc);
 }
 
+static void test_text_captions_and_teasers_go(void **state)
+{
+    (void)state;
+    /* A caption beside its photo credit, a standfirst under the title
+     * set apart by the byline and date, teasers glued to their
+     * headlines or cut short. */
+    const char in[] =
+        "Home\nNews\nSport\nWeather\nBusiness\n"
+        "Council votes to keep every branch library open\n"
+        "The vote ends a year of argument over the town's budget.\n"
+        "By Sam Reed\n"
+        "4 March 2025\n"
+        "Readers at the central library on a busy Saturday morning.\n"
+        "Jo Park | Valley Images\n"
+        "The town council voted on Tuesday to keep all six branch "
+        "libraries open, reversing a plan that would have closed two of "
+        "them to save money.\n"
+        "Councillors said a public survey, answered by more than four "
+        "thousand residents, had changed their minds, and that the "
+        "savings would be found elsewhere in the budget.\n"
+        "The libraries will also open on Sunday afternoons from April, "
+        "staffed by volunteers and two new part-time librarians.\n"
+        "More stories\n"
+        "Harbour Bridge Reopens After Six Weeks Of Repair WorkThe bridge "
+        "carried its first cars on Monday after engineers finished the "
+        "new deck.\n"
+        "Storm warning lifted for the islands as the wind drops and the "
+        "ferries start to sail again..\n"
+        "Privacy\nTerms\n";
+    precis_doc *doc = finish_as(in, PRECIS_INPUT_AUTO);
+    const char *text = precis_doc_text(doc, NULL);
+    assert_has(text, "The town council voted on Tuesday");
+    assert_has(text, "open on Sunday afternoons");
+    assert_lacks(text, "Readers at the central library");
+    assert_lacks(text, "The vote ends a year");
+    assert_lacks(text, "Harbour Bridge");
+    assert_lacks(text, "Storm warning");
+    size_t len;
+    const char *title = precis_doc_title(doc, &len);
+    assert_non_null(title);
+    assert_memory_equal(title, "Council votes to keep every branch library "
+                               "open",
+                        len);
+    precis_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -330,6 +376,7 @@ int main(void)
         cmocka_unit_test(test_text_page_keeps_the_article),
         cmocka_unit_test(test_text_article_is_kept_whole),
         cmocka_unit_test(test_text_keep_boilerplate_keeps_all),
+        cmocka_unit_test(test_text_captions_and_teasers_go),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
