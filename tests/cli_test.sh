@@ -204,6 +204,10 @@ run --input=pdf "$tmp/page.htm"
 check "--input=pdf is a usage error" test "$rc" -eq 2
 run split -v "$tmp/page.htm"
 check "split -v says what was dropped" grep -q 'dropped as boilerplate' "$tmp/err"
+mkdir "$tmp/pages"
+cp "$tmp/page.htm" "$tmp/pages/"
+run brief "$tmp/pages"
+check "brief reads .htm files and names the site" grep -q '^Source: The Valley Post$' "$tmp/out"
 
 # Write errors are reported.
 if [ -w /dev/full ]; then

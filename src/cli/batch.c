@@ -377,7 +377,9 @@ static void brief_run_one(void *state, size_t i, void *ud)
     const input *in = &t->inputs->v[i];
     precis_doc *doc = summarize_input(state, t->b.o, in, &t->errors[i]);
     if (doc) {
-        t->items[i] = precis_brief_item_new(doc, in->name);
+        /* A page names its source: the site's own name, when it gave one. */
+        const char *site = precis_doc_site(doc);
+        t->items[i] = precis_brief_item_new(doc, site ? site : in->name);
         precis_doc_free(doc);
     }
 }
