@@ -172,7 +172,7 @@ static const char *const negative_hints[] = {
     "widget",    "tags",     "disclaimer", "author-bio", "read-more",
     "readmore",  "more-stories", "most-popular", "mostpopular",
     "gdpr",      "banner",   "pagination", "pager",    "overlay",
-    "teaser",    "outbrain", "taboola",   "disqus",    "hidden",
+    "teaser",    "outbrain", "taboola",   "disqus",
     "print-only", "skip-link", "sr-only",  "visually-hidden", "login",
     "donate",    "membership", "inline-ad", "ad-slot", "ad-container",
     "adslot",    "dfp",      "timestamp", "dateline",  "meta-data",
