@@ -126,3 +126,35 @@ precis_status precis_doc_keyword(const precis_doc *doc, size_t i,
         *len = doc->keywords[i].len;
     return PRECIS_OK;
 }
+
+const char *precis_doc_site(const precis_doc *doc)
+{
+    return doc->site;
+}
+
+const char *precis_doc_url(const precis_doc *doc)
+{
+    return doc->url;
+}
+
+const char *precis_doc_author(const precis_doc *doc)
+{
+    return doc->author;
+}
+
+const char *precis_doc_page_language(const precis_doc *doc)
+{
+    return doc->page_lang;
+}
+
+void precis_doc_extracted(const precis_doc *doc, size_t *visible,
+                          size_t *kept)
+{
+    bool done = doc->state == DOC_FINISHED || doc->state == DOC_SUMMARIZED;
+    if (visible)
+        *visible = done ? doc->visible : 0;
+    /* The title opens the text; it is counted once, as visible text. */
+    size_t title = doc->has_title ? doc->title.len + 1 : 0;
+    if (kept)
+        *kept = done && doc->text.len > title ? doc->text.len - title : 0;
+}

@@ -107,6 +107,9 @@ struct precis_doc {
     span forced_title; /* into meta: a title set by the caller */
     headline_item *headlines;
     size_t n_headlines;
+    /* From an HTML page's metadata (NUL-terminated, in mem), or NULL. */
+    const char *site, *url, *author, *page_lang;
+    size_t visible; /* bytes of readable text in the input */
     span *keywords; /* into text; made on first use (keywords_run) */
     size_t n_keywords;
     bool keywords_done;

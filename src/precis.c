@@ -105,6 +105,7 @@ precis_options precis_options_default(void)
         .flags = 0,
         .keywords = 10,
         .algorithm = PRECIS_ALGO_PRECIS,
+        .input = PRECIS_INPUT_AUTO,
     };
 }
 
@@ -123,6 +124,9 @@ precis_status precis_options_check(const precis_options *opt)
     if (opt->sentences == 0 && opt->words == 0 && opt->ratio == 0.0)
         return PRECIS_EINVAL;
     if (opt->keywords > 1000)
+        return PRECIS_EINVAL;
+    if (opt->input != PRECIS_INPUT_AUTO && opt->input != PRECIS_INPUT_TEXT &&
+        opt->input != PRECIS_INPUT_HTML)
         return PRECIS_EINVAL;
     if (opt->algorithm != PRECIS_ALGO_PRECIS &&
         opt->algorithm != PRECIS_ALGO_TEXTRANK &&

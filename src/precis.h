@@ -151,6 +151,19 @@ typedef enum precis_algorithm {
     PRECIS_ALGO_LEXRANK = 2
 } precis_algorithm;
 
+/** What the input bytes are. */
+typedef enum precis_input {
+    /* Decide by content: a page that opens with a doctype or an <html>,
+     * <head>, <body> or <meta> tag is HTML, anything else text. */
+    PRECIS_INPUT_AUTO = 0,
+    PRECIS_INPUT_TEXT = 1, /* plain text, as scraped or written */
+    /* An HTML page: parsed with libxml2 (recovering from broken markup,
+     * no network access), decoded from the charset its BOM or meta tag
+     * names, reduced to its article; title, date, site name, canonical
+     * URL, author and language come from its metadata. */
+    PRECIS_INPUT_HTML = 2
+} precis_input;
+
 typedef struct precis_options {
     /* Budget. The first non-zero of words, ratio, sentences applies:
      * words  at most this many words (at least one sentence is chosen);
@@ -182,6 +195,7 @@ typedef struct precis_options {
      * returns. An encoding iconv does not know makes precis_doc_finish
      * fail with PRECIS_EINVAL. */
     const char *encoding;
+    precis_input input; /* default PRECIS_INPUT_AUTO */
 } precis_options;
 
 /** The input limit of a new document (precis_doc_set_max_input): 64 MiB,
@@ -355,6 +369,24 @@ PRECIS_API const char *precis_doc_time(const precis_doc *doc);
  * storage. */
 PRECIS_API const char *precis_doc_language(const precis_doc *doc);
 
+/** Page metadata read from an HTML input (PRECIS_INPUT_HTML, or AUTO on
+ * a page): the site's name (og:site_name), the canonical URL, the author,
+ * and the language the page declares (<html lang>, as written, such as
+ * "en-GB"). Each returns a NUL-terminated string valid until
+ * precis_doc_free, or NULL when the page gave none (always NULL for text
+ * input). */
+const char *precis_doc_site(const precis_doc *doc);
+const char *precis_doc_url(const precis_doc *doc);
+const char *precis_doc_author(const precis_doc *doc);
+const char *precis_doc_page_language(const precis_doc *doc);
+
+/** How much of the input was kept as the article after finish: *visible
+ * receives the bytes of readable text in the input (for HTML, the text of
+ * the page without markup), *kept the bytes of the cleaned text. Either
+ * pointer may be NULL. Both are 0 before a successful finish. */
+void precis_doc_extracted(const precis_doc *doc, size_t *visible,
+                          size_t *kept);
+
 /** A timestamped headline from a news sidebar ("12:20  Morocco
  * strengthens ..."), taken out of the body by ingest. Both strings point
  * into the document (not NUL-terminated) and are valid until
@@ -429,6 +461,8 @@ PRECIS_API precis_status precis_md_style_parse(const char *name, precis_md_style
  *
  *     # Title                        when the document has one
  *     *2025-11-04*                   the date, when known
+ *     *Site, by Author* <URL>        from an HTML page's metadata, when
+ *                                    it gave them
  *     Sentence one. Sentence two.    the summary (or "- " bullets)
  *     **Keywords:** a, b, c          when known
  *     **Headlines:**                 then one item per headline:

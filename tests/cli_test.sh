@@ -179,6 +179,36 @@ if command -v script >/dev/null; then
   check "the refusal says why" grep -q 'refusing to write an image to a terminal' "$tmp/tty"
 fi
 
+# HTML input: by extension, by content, forced, and refused by --input.
+cat >"$tmp/page.htm" <<'PAGE'
+<html lang="en"><head><meta property="og:site_name" content="The Valley Post">
+<title>Orchard harvest starts early | The Valley Post</title></head><body>
+<nav><a href="/">Home</a> <a href="/farming">Farming</a></nav>
+<article><p>Farmers in the valley began picking apples two weeks early this
+year, after the warmest spring on record.</p><p>Growers said the trees
+flowered in March, and the fruit ripened in the dry heat of August.</p>
+<p>Pickers from the villages were hired a fortnight sooner than usual,
+and the cider mills opened their gates on the first of September.</p>
+</article><footer>Copyright The Valley Post</footer></body></html>
+PAGE
+run "$tmp/page.htm"
+check ".htm file is read as HTML" grep -q '^Farmers in the valley' "$tmp/out"
+check "HTML menu is not in the summary" bash -c "! grep -q 'Home' '$tmp/out'"
+out=$("$bin" - <"$tmp/page.htm")
+check "HTML on stdin is found by content" grep -q '^Farmers in the valley' <<<"$out"
+run -f json "$tmp/page.htm"
+check "HTML site name in JSON" grep -q '"site":"The Valley Post"' "$tmp/out"
+run --input=text "$tmp/page.htm"
+check "--input=text reads markup as text" grep -q '<' "$tmp/out"
+run --input=pdf "$tmp/page.htm"
+check "--input=pdf is a usage error" test "$rc" -eq 2
+run split -v "$tmp/page.htm"
+check "split -v says what was dropped" grep -q 'dropped as boilerplate' "$tmp/err"
+mkdir "$tmp/pages"
+cp "$tmp/page.htm" "$tmp/pages/"
+run brief "$tmp/pages"
+check "brief reads .htm files and names the site" grep -q '^Source: The Valley Post$' "$tmp/out"
+
 # Write errors are reported.
 if [ -w /dev/full ]; then
   "$bin" "$data/river.txt" >/dev/full 2>"$tmp/err"

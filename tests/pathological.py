@@ -295,6 +295,102 @@ def case_whitespace(tmp):
     return [p], None, repeat_to(p, b" \t\r\n\n\xc2\xa0", 1 * MB)
 
 
+# ---- HTML --------------------------------------------------------------------
+
+def html_page(size, seed=7):
+    """About size bytes of a page: a menu, then an article of paragraphs
+    in wrappers, then a footer."""
+    body = article(size, seed=seed).decode().split("\n\n")
+    parts = ["<!doctype html><html lang=en><head><meta charset=utf-8>"
+             "<title>Storm damage - The Kelmouth Courier</title></head><body>"
+             "<nav><a href=/>Home</a> <a href=/news>News</a></nav><article>"
+             "<h1>" + body[0] + "</h1>"]
+    for para in body[1:]:
+        parts.append("<div class=section><p>" + para + "</p></div>\n")
+    parts.append("</article><footer>Contact us</footer></body></html>\n")
+    return "".join(parts).encode()
+
+
+def case_html_big(tmp):
+    # A 40 MB page, read with no --max-input: summarised.
+    p = os.path.join(tmp, "big.html")
+    return ["--max-input=0", p], None, write(p, html_page(40 * MB))
+
+
+def case_html_huge(tmp):
+    # 100 MB of markup against the default --max-input: refused.
+    p = os.path.join(tmp, "huge.html")
+    return [p], None, repeat_to(p, html_page(MB, seed=8), 100 * MB)
+
+
+def case_html_nested(tmp):
+    # 100,000 nested elements of every kind around the article; libxml2
+    # stops building the tree at its depth limit: a page without article,
+    # or a summary, never a crash or a deep recursion.
+    tags = ["div", "span", "section", "b", "li", "td", "blockquote", "a"]
+    depth = 100000
+    seq = [tags[i % len(tags)] for i in range(depth)]
+    data = ("<html><body>" + "".join("<%s>" % t for t in seq) +
+            "<p>The council voted on the budget. The mayor spoke.</p>" +
+            "".join("</%s>" % t for t in reversed(seq)) + "</body></html>")
+    p = os.path.join(tmp, "nested.html")
+    return [p], None, write(p, data.encode())
+
+
+def case_html_unclosed(tmp):
+    # 200,000 elements opened and never closed, with words between them.
+    unit = ("<div><p><span><a href=x><b><i><table><tr><td>word "
+            "council harbour bridge. ")
+    p = os.path.join(tmp, "open.html")
+    n = repeat_to(p, unit.encode(), 200000 * len(unit) // 8)
+    return [p], None, n
+
+
+def case_html_scripts(tmp):
+    # A page of nothing but scripts and styles: no article, a clear error.
+    unit = ("<script>var council = 'The council voted on the budget.';"
+            "</script><style>p { color: red }</style>\n")
+    p = os.path.join(tmp, "scripts.html")
+    with open(p, "wb") as f:
+        f.write(b"<!doctype html><html><head></head><body>")
+        n = 0
+        while n < 5 * MB:
+            f.write(unit.encode())
+            n += len(unit)
+        f.write(b"</body></html>")
+    return [p], None, n
+
+
+def case_html_nul(tmp):
+    # A page with NUL bytes inside the markup and the text.
+    data = html_page(MB, seed=9)
+    rng = random.Random(9)
+    out = bytearray()
+    for i in range(0, len(data), 64):
+        out += data[i:i + 64]
+        if rng.random() < 0.3:
+            out += b"\x00"
+    p = os.path.join(tmp, "nul.html")
+    return [p], None, write(p, bytes(out))
+
+
+def case_html_bad_encoding(tmp):
+    # A page that declares one charset and holds bytes of no charset at
+    # all: a legacy charset, then invalid UTF-8 and a stray UTF-16 BOM.
+    body = html_page(MB, seed=10).replace(b"charset=utf-8",
+                                          b"charset=windows-1252")
+    rng = random.Random(10)
+    bad = [b"\x80", b"\xc3", b"\xff\xfe", b"\xed\xa0\x80", b"\x9d"]
+    parts = body.split(b" ")
+    out = []
+    for w in parts:
+        out.append(w)
+        if rng.random() < 0.1:
+            out.append(rng.choice(bad))
+    p = os.path.join(tmp, "bad.html")
+    return ["--input=html", p], None, write(p, b"\xfe\xff" + b" ".join(out))
+
+
 def jsonl_line(text_bytes):
     # A JSON string of plain ASCII text: no escaping needed.
     return b'{"id":"big","text":"' + text_bytes + b'"}\n'
@@ -398,6 +494,22 @@ CASES = {
                         "next record still summarised"),
     "jsonl-big-line": (case_jsonl_big_line, check_jsonl_big, 60, (14, 64),
                        "a 40 MB JSONL line: summarised"),
+    "html-big": (case_html_big, expect_summary(3), 60, (12, 64),
+                 "a 40 MB HTML page: summarised"),
+    "html-huge": (case_html_huge, expect_failure("max-input"), 10, (0, 200),
+                  "100 MB of markup: refused by the default --max-input"),
+    "html-nested": (case_html_nested, expect_sane, 10, (20, 64),
+                    "the article inside 100,000 nested elements"),
+    "html-unclosed": (case_html_unclosed, expect_sane, 30, (30, 64),
+                      "200,000 elements opened and never closed"),
+    "html-scripts": (case_html_scripts, expect_failure("no article"), 10,
+                     (12, 64), "5 MB of scripts and styles, no text: "
+                     "refused"),
+    "html-nul": (case_html_nul, expect_sane, 10, (20, 64),
+                 "a 1 MB page with NUL bytes in markup and text"),
+    "html-bad-encoding": (case_html_bad_encoding, expect_sane, 10, (20, 64),
+                          "a page with a UTF-16 BOM, a windows-1252 meta "
+                          "charset and invalid bytes"),
 }
 
 

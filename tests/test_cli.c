@@ -41,6 +41,32 @@ static void test_defaults(void **state)
     assert_true(o.opt.flags & PRECIS_OPT_KEEP_BOILERPLATE);
 }
 
+static void test_input_kind(void **state)
+{
+    (void)state;
+    cli_opts o;
+    char err[256];
+    assert_int_equal(parse(&o, err, 1, "summarize"), EXIT_OK);
+    assert_int_equal(o.opt.input, PRECIS_INPUT_AUTO);
+    /* auto: the extension makes a page HTML; the bytes decide the rest. */
+    assert_int_equal(cli_input_options(&o, "a/page.html").input,
+                     PRECIS_INPUT_HTML);
+    assert_int_equal(cli_input_options(&o, "page.htm").input,
+                     PRECIS_INPUT_HTML);
+    assert_int_equal(cli_input_options(&o, "page.txt").input,
+                     PRECIS_INPUT_AUTO);
+    assert_int_equal(cli_input_options(&o, NULL).input, PRECIS_INPUT_AUTO);
+    assert_int_equal(parse(&o, err, 2, "summarize", "--input=text"), EXIT_OK);
+    assert_int_equal(cli_input_options(&o, "page.html").input,
+                     PRECIS_INPUT_TEXT);
+    assert_int_equal(parse(&o, err, 3, "summarize", "--input", "html"),
+                     EXIT_OK);
+    assert_int_equal(o.opt.input, PRECIS_INPUT_HTML);
+    assert_int_equal(parse(&o, err, 2, "summarize", "--input=pdf"),
+                     EXIT_USAGE);
+    assert_non_null(strstr(err, "--input"));
+}
+
 static void test_budgets_last_one_wins(void **state)
 {
     (void)state;
@@ -267,6 +293,7 @@ int main(void)
         cmocka_unit_test(test_budgets_last_one_wins),
         cmocka_unit_test(test_bad_numbers_are_usage_errors),
         cmocka_unit_test(test_languages),
+        cmocka_unit_test(test_input_kind),
         cmocka_unit_test(test_unknown_and_incomplete_options),
         cmocka_unit_test(test_help_version_and_files),
         cmocka_unit_test(test_format_from_output_name),

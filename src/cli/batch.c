@@ -182,7 +182,7 @@ static void add_jsonl_file(input_list *l, const char *path, size_t max,
     fclose(f);
 }
 
-/* Walks a folder for *.txt and *.jsonl, sorted so the order is the same
+/* Walks a folder for *.txt, *.html, *.htm and *.jsonl, sorted so the order is the same
  * on every file system. Symbolic links are not followed: a briefing reads
  * what the user named, nothing outside it. */
 static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
@@ -220,7 +220,10 @@ static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
                 add_dir(l, path.data, max, ok);
             } else if (S_ISREG(sb.st_mode) && ends_with(names[i], ".jsonl")) {
                 add_jsonl_file(l, path.data, max, ok);
-            } else if (S_ISREG(sb.st_mode) && ends_with(names[i], ".txt")) {
+            } else if (S_ISREG(sb.st_mode) &&
+                       (ends_with(names[i], ".txt") ||
+                        ends_with(names[i], ".html") ||
+                        ends_with(names[i], ".htm"))) {
                 input *in = input_add(l);
                 in->name = precis__strdup(path.data);
                 in->path = precis__strdup(path.data);
@@ -345,10 +348,13 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
             st = precis_doc_feed(doc, text, len);
         free(text);
     }
+    precis_options opt = cli_input_options(o, in->is_record ? NULL : in->path);
+    if (in->is_record && in->rec.is_html)
+        opt.input = PRECIS_INPUT_HTML;
     if (st == PRECIS_OK)
-        st = precis_doc_finish(doc, &o->opt);
+        st = precis_doc_finish(doc, &opt);
     if (st == PRECIS_OK)
-        st = precis_doc_summarize(doc, &o->opt);
+        st = precis_doc_summarize(doc, &opt);
     if (st != PRECIS_OK) {
         const char *msg = precis_ctx_errmsg(w->ctx);
         *err = precis__strdup(*msg ? msg : precis_strerror(st));
@@ -373,7 +379,9 @@ static void brief_run_one(void *state, size_t i, void *ud)
     const input *in = &t->inputs->v[i];
     precis_doc *doc = summarize_input(state, t->b.o, in, &t->errors[i]);
     if (doc) {
-        t->items[i] = precis_brief_item_new(doc, in->name);
+        /* A page names its source: the site's own name, when it gave one. */
+        const char *site = precis_doc_site(doc);
+        t->items[i] = precis_brief_item_new(doc, site ? site : in->name);
         precis_doc_free(doc);
     }
 }

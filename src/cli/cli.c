@@ -92,7 +92,8 @@ const char *const cli_usage[] = {
     "",
     "Batches:\n"
     "      --jsonl           read JSON Lines records on stdin: {\"id\",\n"
-    "                        \"text\", optional \"title\", \"date\", \"lang\"};\n"
+    "                        \"text\" (or \"html\": a web page), optional\n"
+    "                        \"title\", \"date\", \"lang\"};\n"
     "                        write one JSON result per line, in input order\n"
     "  -j, --jobs=N          worker threads (default: one per processor);\n"
     "                        the output is the same for any N\n"
@@ -103,6 +104,9 @@ const char *const cli_usage[] = {
     "                        default 0.3)\n"
     "\n"
     "Input:\n"
+    "      --input=KIND      text, html or auto (default: HTML when the\n"
+    "                        file ends in .html or .htm or the bytes open\n"
+    "                        with HTML markup, else text)\n"
     "      --keep-boilerplate  keep share prompts, appeals, bylines and\n"
     "                        captions in the text\n"
     "      --max-input=BYTES refuse inputs larger than BYTES (default 64M;\n"
@@ -142,6 +146,7 @@ enum {
     OPT_LIST_PROFILES,
     OPT_LIST_FONTS,
     OPT_ENCODING,
+    OPT_INPUT,
     /* Image options, applied after --profile whatever their order. */
     OPT_PROFILE,
     OPT_IMG_FIRST,
@@ -176,6 +181,7 @@ static const struct option long_options[] = {
     {"json-pretty", no_argument, NULL, OPT_JSON_PRETTY},
     {"max-input", required_argument, NULL, OPT_MAX_INPUT},
     {"encoding", required_argument, NULL, OPT_ENCODING},
+    {"input", required_argument, NULL, OPT_INPUT},
     {"jsonl", no_argument, NULL, OPT_JSONL},
     {"jobs", required_argument, NULL, 'j'},
     {"date", required_argument, NULL, OPT_DATE},
@@ -843,6 +849,19 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
                                    "in bytes, such as 1000000 or 16M",
                                    optarg);
             break;
+        case OPT_INPUT:
+            if (strcmp(optarg, "text") == 0)
+                o->opt.input = PRECIS_INPUT_TEXT;
+            else if (strcmp(optarg, "html") == 0)
+                o->opt.input = PRECIS_INPUT_HTML;
+            else if (strcmp(optarg, "auto") == 0)
+                o->opt.input = PRECIS_INPUT_AUTO;
+            else
+                return usage_error(err, err_size,
+                                   "invalid --input '%s': want text, html "
+                                   "or auto",
+                                   optarg);
+            break;
         case OPT_JSON_PRETTY:
             o->json_flags |= PRECIS_JSON_PRETTY;
             break;
@@ -948,4 +967,15 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     o->brief.words = o->opt.words;
     o->brief.ratio = o->opt.ratio;
     return EXIT_OK;
+}
+
+precis_options cli_input_options(const cli_opts *o, const char *path)
+{
+    precis_options opt = o->opt;
+    size_t n = path ? strlen(path) : 0;
+    if (opt.input == PRECIS_INPUT_AUTO &&
+        ((n >= 5 && strcmp(path + n - 5, ".html") == 0) ||
+         (n >= 4 && strcmp(path + n - 4, ".htm") == 0)))
+        opt.input = PRECIS_INPUT_HTML;
+    return opt;
 }

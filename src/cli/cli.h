@@ -72,6 +72,11 @@ enum { EXIT_OK = 0, EXIT_FAIL = 1, EXIT_USAGE = 2 };
  * a usage error, never silently dropped). */
 int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size);
 
+/* The library options for one input: o->opt, with --input=auto made
+ * HTML for a path ending in .html or .htm (the bytes decide otherwise).
+ * path may be NULL (stdin, a record). */
+precis_options cli_input_options(const cli_opts *o, const char *path);
+
 /* The --help text, in pieces (C limits the length of one string literal);
  * NULL-terminated. */
 extern const char *const cli_usage[];

@@ -24,7 +24,7 @@ int jsonl_parse(const char *line, size_t len, jsonl_record *rec, char *err,
     buf_clear(&rec->title);
     buf_clear(&rec->date);
     buf_clear(&rec->lang);
-    rec->has_title = rec->has_date = rec->has_lang = 0;
+    rec->has_title = rec->has_date = rec->has_lang = rec->is_html = 0;
     json_error_t jerr;
     /* JSON_ALLOW_NUL: a "\u0000" in the text reaches ingest, which knows
      * what to do with NUL bytes; jansson's default would refuse it. */
@@ -47,10 +47,17 @@ int jsonl_parse(const char *line, size_t len, jsonl_record *rec, char *err,
         buf_printf(&rec->id, "%lld", (long long)json_integer_value(id));
     }
     json_t *text = json_object_get(root, "text");
+    /* A web page as it was fetched: {"id": ..., "html": "<!doctype..."}. */
+    json_t *html = json_object_get(root, "html");
+    if (!text && json_is_string(html)) {
+        text = html;
+        rec->is_html = 1;
+    }
     if (!json_is_string(text)) {
         snprintf(err, err_size, "%s",
                  text ? "\"text\" must be a string"
-                      : "no \"text\" in the record");
+                 : html ? "\"html\" must be a string"
+                        : "no \"text\" or \"html\" in the record");
         json_decref(root);
         return -1;
     }

@@ -4,8 +4,9 @@
  *     {"id": "a1", "text": "...", "title": "...", "date": "2025-11-04",
  *      "lang": "de"}
  *
- * "text" is required; the others are optional ("id" may also be a number;
- * any other key is ignored). */
+ * "text" is required, or instead "html": a web page, read as HTML (its
+ * article and metadata); the others are optional ("id" may also be a
+ * number; any other key is ignored). */
 #ifndef PRECIS_JSONL_H
 #define PRECIS_JSONL_H
 
@@ -20,6 +21,7 @@ typedef struct jsonl_record {
     buf date;
     buf lang;
     int has_title, has_date, has_lang;
+    int is_html; /* text holds the record's "html" */
 } jsonl_record;
 
 /* Parses one line (len bytes, no newline needed) into rec, whose buffers

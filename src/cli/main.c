@@ -42,6 +42,16 @@ static void report(const precis_doc *doc, const char *shown)
             "%s: %s: language %s, date %s, %zu sentences, %zu headlines\n",
             prog, shown, lang ? lang : "?", date ? date : "none",
             precis_doc_sentence_count(doc), precis_doc_headline_count(doc));
+    size_t visible, kept;
+    precis_doc_extracted(doc, &visible, &kept);
+    if (visible)
+        fprintf(stderr,
+                "%s: %s: kept %zu of %zu bytes of text, %.0f%% dropped as "
+                "boilerplate\n",
+                prog, shown, kept, visible,
+                kept < visible ? 100.0 * (double)(visible - kept) /
+                                     (double)visible
+                               : 0.0);
 }
 
 /* ==== One input ==== */
@@ -115,8 +125,9 @@ static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
     if (st == PRECIS_OK)
         st = precis_doc_feed(doc, data, len);
     free(data);
+    precis_options opt = cli_input_options(o, name);
     if (st == PRECIS_OK)
-        st = precis_doc_finish(doc, &o->opt);
+        st = precis_doc_finish(doc, &opt);
     /* A page of nothing but a sidebar still has headlines to list. */
     if (st == PRECIS_EEMPTY && o->command == CMD_HEADLINES &&
         precis_doc_headline_count(doc) > 0)

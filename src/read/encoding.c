@@ -15,6 +15,7 @@
 #include <strings.h>
 
 #include "read/encoding.h"
+#include "read/html.h"
 #include "util/utf8.h"
 
 /* ==== Detection ==== */
@@ -375,6 +376,14 @@ precis_status encoding_run(precis_doc *doc, const precis_options *opt)
     const char *forced = opt->encoding;
     buf *input = &doc->input;
     if (input->len == 0)
+        return PRECIS_OK;
+    bool forced_name = forced && *forced && strcasecmp(forced, "auto") != 0;
+    /* A web page names its own charset (BOM, meta charset), which
+     * libxml2's HTML reader honours; its entities are the reader's too. */
+    bool html = opt->input == PRECIS_INPUT_HTML ||
+                (opt->input == PRECIS_INPUT_AUTO &&
+                 html_sniff(input->data, input->len));
+    if (html && !forced_name)
         return PRECIS_OK;
     const char *from = NULL;
     size_t bom = 0;

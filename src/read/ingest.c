@@ -12,6 +12,8 @@
 
 #include "util/alloc.h"
 #include "read/date.h"
+#include "read/extract.h"
+#include "read/html.h"
 #include "read/title.h"
 #include "internal.h"
 #include "util/unicode.h"
@@ -375,12 +377,20 @@ static bool is_link_row(const char *s, size_t len)
     return n_seps >= 2 && word_count(s, len) <= (n_seps + 1) * 4;
 }
 
-/* "By Jane Smith" or "By JANE SMITH, Political Editor": a byline. */
-static bool is_byline(const char *s, size_t len)
+/* "By Jane Smith" or "By JANE SMITH, Political Editor": a byline; also
+ * "By Jane Smith on Monday, November 4th, 2025 at 11:04 a.m.", a byline
+ * with its date. */
+static bool is_byline(const lang_model *m, const char *s, size_t len)
 {
     if (len < 4 || memcmp(s, "By ", 3) != 0 || !(s[3] >= 'A' && s[3] <= 'Z'))
         return false;
-    return word_count(s, len) <= 10 && !ends_with_any(s, len, ".!?");
+    size_t words = word_count(s, len);
+    if (!ends_with_any(s, len, ".!?"))
+        return words <= 10;
+    char date[11];
+    size_t at, end;
+    const char *months = m->months.len ? m->months.data : NULL;
+    return words <= 16 && date_find_lang(s, len, months, date, &at, &end);
 }
 
 /* A short line that is mostly a date ("Published: 4 November 2025",
@@ -397,10 +407,55 @@ static bool is_dateline(const lang_model *m, const char *s, size_t len,
     return outside <= 4 || bp_is_line(&m->boilerplate, s, len);
 }
 
+/* Which lines of the normalised text belong to the article (see
+ * extract.h): a mask with one entry per line, or NULL to keep them all
+ * (boilerplate kept on request, or a body already chosen from HTML). */
+static bool *article_lines(const precis_doc *doc, const buf *norm)
+{
+    const char *s = buf_cstr(norm);
+    size_t n = 0, cap = 64;
+    const char **lines = precis__reallocarray(NULL, cap, sizeof *lines);
+    size_t *lens = precis__reallocarray(NULL, cap, sizeof *lens);
+    for (size_t i = 0; i <= norm->len;) {
+        size_t start = i;
+        i = line_end(s, norm->len, i);
+        if (n == cap) {
+            cap *= 2;
+            lines = precis__reallocarray(lines, cap, sizeof *lines);
+            lens = precis__reallocarray(lens, cap, sizeof *lens);
+        }
+        lines[n] = s + start;
+        lens[n++] = i - start;
+        i++;
+    }
+    /* Hard-wrapped text (mail, archives) is one document, not a page:
+     * its lines are pieces of paragraphs, which the classifier cannot
+     * judge one by one. */
+    line *wl = precis__reallocarray(NULL, n, sizeof *wl);
+    for (size_t k = 0; k < n; k++)
+        wl[k] = (line){(size_t)(lines[k] - s), lens[k],
+                       u8_count(lines[k], lens[k])};
+    bool wrapped = wrap_width(wl, n) > 0;
+    free(wl);
+    bool *keep = precis__calloc(n, sizeof *keep);
+    size_t title;
+    if (wrapped)
+        for (size_t k = 0; k < n; k++)
+            keep[k] = true;
+    else
+        ex_text_keep(lines, lens, n, doc->lang->model, keep, &title);
+    free(lines);
+    free(lens);
+    return keep;
+}
+
 /* Rewrites the normalised lines into out: sidebar headlines go to the
- * document's metadata, boilerplate lines are cut (unless kept), and a
- * removed line leaves an empty line, which ends a paragraph. */
-static void clean_lines(precis_doc *doc, const buf *norm, bool keep)
+ * document's metadata, lines outside the article and boilerplate lines
+ * are cut (unless kept), and a removed line leaves an empty line, which
+ * ends a paragraph. Metadata (headlines, the date) is read from every
+ * line, inside the article or not. */
+static void clean_lines(precis_doc *doc, const buf *norm, bool keep,
+                        bool whole)
 {
     const char *s = buf_cstr(norm);
     const lang_model *m = doc->lang->model;
@@ -412,12 +467,13 @@ static void clean_lines(precis_doc *doc, const buf *norm, bool keep)
         n_times += parse_headline(s + start, i - start, time, &text_at);
         i++;
     }
+    bool *in_article = keep || whole ? NULL : article_lines(doc, norm);
     /* One timestamped line may be an article's own; a run is a sidebar. */
     bool take_headlines = n_times >= 2;
-    size_t cap = 0;
+    size_t cap = 0, k = 0;
     buf out = {0}, line = {0};
     buf_grow(&out, norm->len);
-    for (size_t i = 0; i <= norm->len;) {
+    for (size_t i = 0; i <= norm->len; k++) {
         size_t start = i;
         i = line_end(s, norm->len, i);
         const char *l = s + start;
@@ -439,16 +495,18 @@ static void clean_lines(precis_doc *doc, const buf *norm, bool keep)
         if (dateline && !doc->date[0]) {
             memcpy(doc->date, date, sizeof date);
             /* "Updated 4 Nov 2025, 12:20 GMT": the first time in it. */
-            for (size_t k = 0; k < line.len && !doc->time[0]; k++)
-                time_parse(t, line.len, k, doc->time);
+            for (size_t c = 0; c < line.len && !doc->time[0]; c++)
+                time_parse(t, line.len, c, doc->time);
         }
         bool drop =
-            !keep && (dateline || bp_is_line(&m->boilerplate, t, line.len) ||
-                      is_link_row(t, line.len) || is_byline(t, line.len));
+            !keep && ((in_article && !in_article[k]) || dateline ||
+                      bp_is_line(&m->boilerplate, t, line.len) ||
+                      is_link_row(t, line.len) || is_byline(m, t, line.len));
         if (!drop)
             buf_put(&out, t, line.len);
         buf_putc(&out, '\n');
     }
+    free(in_article);
     buf_free(&line);
     build_paragraphs(doc, &out);
     buf_free(&out);
@@ -486,6 +544,54 @@ void ingest_drop_boilerplate(precis_doc *doc)
 
 /* ==== Entry point ==== */
 
+/* The language of an HTML page's prose, for the block classifier's
+ * stopword counts (html_lang_fn). */
+static const lang_model *html_language(void *ud, const char *sample,
+                                       size_t len)
+{
+    precis_doc *doc = ud;
+    if (!doc->lang)
+        doc->lang = doc->ctx->auto_lang
+                        ? detect_language(doc->ctx, sample, len)
+                        : doc->ctx->fixed;
+    return doc->lang ? doc->lang->model : NULL;
+}
+
+static const char *meta_string(precis_doc *doc, const buf *b)
+{
+    return b->len ? arena_strndup(&doc->mem, b->data, b->len) : NULL;
+}
+
+/* Reads an HTML page: its article becomes the input text (buffered in
+ * page->text) and its metadata the document's. */
+static precis_status read_html(precis_doc *doc, const char *raw, size_t len,
+                               html_page *page)
+{
+    buf err = {0};
+    if (!html_extract(raw, len, html_language, doc, page, &err)) {
+        precis_status st = precis__fail(doc->ctx, PRECIS_EINVAL, "%s",
+                                        buf_cstr(&err));
+        buf_free(&err);
+        return st;
+    }
+    buf_free(&err);
+    doc->site = meta_string(doc, &page->site);
+    doc->url = meta_string(doc, &page->url);
+    doc->author = meta_string(doc, &page->author);
+    doc->page_lang = meta_string(doc, &page->lang);
+    if (!doc->date[0] && page->date[0]) {
+        memcpy(doc->date, page->date, sizeof doc->date);
+        memcpy(doc->time, page->time, sizeof doc->time);
+    }
+    /* The page's title is the document's unless the caller gave one; it
+     * opens the text as a given title does. */
+    if (!doc->forced_title.len && page->title.len) {
+        doc->forced_title = (span){doc->meta.len, page->title.len};
+        buf_put(&doc->meta, page->title.data, page->title.len);
+    }
+    return PRECIS_OK;
+}
+
 precis_status ingest_run(precis_doc *doc, const precis_options *opt)
 {
     precis_ctx *ctx = doc->ctx;
@@ -493,9 +599,32 @@ precis_status ingest_run(precis_doc *doc, const precis_options *opt)
     size_t len = doc->input.len;
     if (len == 0)
         return precis__fail(ctx, PRECIS_EEMPTY, "input is empty");
-    if (looks_binary(raw, len))
+    bool html = opt->input == PRECIS_INPUT_HTML ||
+                (opt->input == PRECIS_INPUT_AUTO &&
+                 html_sniff((const char *)raw, len));
+    html_page page = {0};
+    if (html) {
+        precis_status st = read_html(doc, (const char *)raw, len, &page);
+        if (st != PRECIS_OK) {
+            html_page_free(&page);
+            return st;
+        }
+        doc->visible = page.visible;
+        raw = (const unsigned char *)buf_cstr(&page.text);
+        len = page.text.len;
+        if (len == 0) {
+            html_page_free(&page);
+            return precis__fail(ctx, PRECIS_EEMPTY,
+                                "no article text in the HTML page");
+        }
+    } else {
+        doc->visible = len;
+    }
+    if (looks_binary(raw, len)) {
+        html_page_free(&page);
         return precis__fail(ctx, PRECIS_EBINARY,
                             "binary data, not text (NUL or control bytes)");
+    }
 
     /* Most input is valid NFC already: then it is read where it is, not
      * copied through repair and normalisation. */
@@ -506,6 +635,7 @@ precis_status ingest_run(precis_doc *doc, const precis_options *opt)
         size_t fixes = u8_repair(&valid, (const char *)raw, len);
         if (fixes && (opt->flags & PRECIS_OPT_STRICT_UTF8)) {
             buf_free(&valid);
+            html_page_free(&page);
             return precis__fail(ctx, PRECIS_EUTF8,
                                 "invalid UTF-8 (%zu bad sequences)", fixes);
         }
@@ -513,6 +643,7 @@ precis_status ingest_run(precis_doc *doc, const precis_options *opt)
          * read. */
         if (fixes * 4 > len && len >= 16) {
             buf_free(&valid);
+            html_page_free(&page);
             return precis__fail(ctx, PRECIS_EBINARY,
                                 "binary data, not text (%zu of %zu bytes are "
                                 "not UTF-8)",
@@ -526,12 +657,15 @@ precis_status ingest_run(precis_doc *doc, const precis_options *opt)
     buf norm = {0};
     normalise_lines(&norm, text, text_len);
     buf_free(&valid);
-    take_date_prefix(doc, &norm);
+    html_page_free(&page);
+    if (!html)
+        take_date_prefix(doc, &norm);
     if (!doc->lang)
         doc->lang = ctx->auto_lang
                         ? detect_language(ctx, buf_cstr(&norm), norm.len)
                         : ctx->fixed;
-    clean_lines(doc, &norm, opt->flags & PRECIS_OPT_KEEP_BOILERPLATE);
+    /* An HTML page's article was chosen from its DOM already. */
+    clean_lines(doc, &norm, opt->flags & PRECIS_OPT_KEEP_BOILERPLATE, html);
     buf_free(&norm);
     if (doc->text.len == 0)
         return precis__fail(ctx, PRECIS_EEMPTY,

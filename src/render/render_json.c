@@ -88,6 +88,22 @@ static json_t *build(const precis_doc *doc, const char *source, unsigned flags)
     const char *date = precis_doc_date(doc);
     set(root, "date",
         date ? precis__json_string(date, strlen(date)) : json_null());
+    /* Page metadata (HTML input): present only when the page gave it. */
+    static const struct {
+        const char *key;
+        const char *(*get)(const precis_doc *);
+    } page_meta[] = {{"site", precis_doc_site},
+                     {"url", precis_doc_url},
+                     {"author", precis_doc_author},
+                     {"page_language", precis_doc_page_language}};
+    for (size_t k = 0; k < sizeof page_meta / sizeof page_meta[0]; k++) {
+        const char *v = page_meta[k].get(doc);
+        if (v)
+            set(root, page_meta[k].key, precis__json_string(v, strlen(v)));
+    }
+    const char *time = precis_doc_time(doc);
+    if (time)
+        set(root, "time", precis__json_string(time, strlen(time)));
     const char *lang = precis_doc_language(doc);
     set(root, "language",
         lang ? precis__json_string(lang, strlen(lang)) : json_null());

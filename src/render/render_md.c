@@ -166,6 +166,42 @@ static void md_date(renderer *r, const precis_doc *doc)
     render_cr(r);
 }
 
+/* "*Site, by Author* <https://...>": where the page came from, when an
+ * HTML page said so. */
+static void md_source(renderer *r, const precis_doc *doc)
+{
+    const char *site = precis_doc_site(doc), *author = precis_doc_author(doc);
+    const char *url = precis_doc_url(doc);
+    bool has_site = site && has_text(site, strlen(site));
+    bool has_author = author && has_text(author, strlen(author));
+    /* An autolink holds no space, control character, < or >. */
+    bool has_url = url && *url && strncmp(url, "http", 4) == 0;
+    for (const char *p = url; has_url && *p; p++)
+        if ((unsigned char)*p <= ' ' || *p == '<' || *p == '>')
+            has_url = false;
+    if (!has_site && !has_author && !has_url)
+        return;
+    render_blankline(r);
+    if (has_site || has_author) {
+        render_lit(r, "*");
+        if (has_site)
+            md_piece(r, site, strlen(site));
+        if (has_site && has_author)
+            render_lit(r, ", ");
+        if (has_author) {
+            render_lit(r, "by ");
+            md_piece(r, author, strlen(author));
+        }
+        render_lit(r, "*");
+    }
+    if (has_url) {
+        render_lit(r, has_site || has_author ? " <" : "<");
+        render_lit(r, url);
+        render_lit(r, ">");
+    }
+    render_cr(r);
+}
+
 static void md_summary(renderer *r, const precis_doc *doc,
                        precis_md_style style)
 {
@@ -264,6 +300,7 @@ precis_status precis_render_md(const precis_doc *doc,
     render_begin(&r, doc, sink, render_md_outc);
     md_title(&r, doc);
     md_date(&r, doc);
+    md_source(&r, doc);
     md_summary(&r, doc, opt->style);
     md_keywords(&r, doc);
     md_headlines(&r, doc);

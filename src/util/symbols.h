@@ -46,6 +46,11 @@
 #define encoding_looks_like_markup precis__encoding_looks_like_markup
 #define encoding_run               precis__encoding_run
 #define error_set                  precis__error_set
+#define ex_block_value             precis__ex_block_value
+#define ex_features                precis__ex_features
+#define ex_is_prose                precis__ex_is_prose
+#define ex_stopwords_usable        precis__ex_stopwords_usable
+#define ex_text_keep               precis__ex_text_keep
 #define feed_sniff                 precis__feed_sniff
 #define font_find                  precis__font_find
 #define font_glyph_get             precis__font_glyph_get
@@ -54,6 +59,9 @@
 #define font_resolve               precis__font_resolve
 #define font_substitute            precis__font_substitute
 #define group_stories              precis__group_stories
+#define html_extract               precis__html_extract
+#define html_page_free             precis__html_page_free
+#define html_sniff                 precis__html_sniff
 #define hvec_dot                   precis__hvec_dot
 #define hvec_free                  precis__hvec_free
 #define hvec_hash                  precis__hvec_hash
