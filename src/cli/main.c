@@ -88,6 +88,21 @@ static void report(const precis_doc *doc, const char *shown)
 
 /* ==== One input ==== */
 
+/* The image options for one input: the profile's and the command
+ * line's, with the header's heading ("Headlines" for a headline list)
+ * and the footer (the input's file name) when not given. */
+static precis_image_options image_options(const cli_opts *o, const char *shown)
+{
+    precis_image_options img = o->img;
+    if (!img.heading)
+        img.heading = o->command == CMD_HEADLINES ? "Headlines" : "Summary";
+    if (!img.footer && shown) {
+        const char *base = strrchr(shown, '/');
+        img.footer = base ? base + 1 : shown;
+    }
+    return img;
+}
+
 /* Renders the summary in the chosen format. */
 static precis_status render(const precis_doc *doc, const cli_opts *o,
                             const char *name, precis_membuf *out)
@@ -98,8 +113,10 @@ static precis_status render(const precis_doc *doc, const cli_opts *o,
         return precis_render_md(doc, &o->md, &sink);
     case FMT_JSON:
         return precis_render_json(doc, name, o->json_flags, &sink);
-    case FMT_IMAGE:
-        return precis_render_image(doc, &o->img, &sink);
+    case FMT_IMAGE: {
+        precis_image_options img = image_options(o, name);
+        return precis_render_image(doc, &img, &sink);
+    }
     case FMT_TEXT:
         break;
     }
@@ -137,8 +154,9 @@ static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
                  * document's headlines in the strip and list layouts. */
                 st = precis_doc_summarize(doc, &o->opt);
                 precis_sink sink = precis_sink_mem(out);
+                precis_image_options img = image_options(o, shown);
                 if (st == PRECIS_OK)
-                    st = precis_render_image(doc, &o->img, &sink);
+                    st = precis_render_image(doc, &img, &sink);
             } else {
                 write_headlines(doc, out);
             }
@@ -176,6 +194,13 @@ int main(int argc, char **argv)
                 err, prog);
         return EXIT_USAGE;
     }
+    if (o.format == FMT_IMAGE && o.action == CLI_SUMMARIZE &&
+        precis_image_effective_layout(&o.img) != o.img.layout)
+        fprintf(stderr,
+                "%s: note: a %ux%u display is too small for a %s; drawing "
+                "a strip\n",
+                prog, o.img.width, o.img.height,
+                o.img.layout == PRECIS_LAYOUT_PANEL ? "panel" : "list");
     switch (o.action) {
     case CLI_HELP:
         for (size_t i = 0; cli_usage[i]; i++)
@@ -183,11 +208,14 @@ int main(int argc, char **argv)
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
     case CLI_LIST_PROFILES:
         for (const char *const *p = precis_image_profiles(); *p; p++)
-            puts(*p);
+            printf("%-18s %s\n", *p, precis_image_profile_info(*p));
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
     case CLI_LIST_FONTS:
-        for (const char *const *f = precis_image_fonts(); *f; f++)
-            puts(*f);
+        for (const char *const *f = precis_image_fonts(); *f; f++) {
+            char info[160];
+            const char *i = precis_image_font_info(*f, info, sizeof info);
+            printf("%-10s %s\n", *f, i ? i : "");
+        }
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
     case CLI_VERSION:
         printf("summarize (precis) %s\n", precis_version_string());

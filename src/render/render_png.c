@@ -98,6 +98,12 @@ static void plan_png(const canvas *c, precis_pixels pixels, png_plan *p)
         p->depth = 1;
         return;
     }
+    /* The canvas was quantised to these levels (render_image.c). */
+    if (pixels == PRECIS_PIXELS_GREY2 || pixels == PRECIS_PIXELS_GREY4) {
+        p->color_type = PNG_COLOR_TYPE_GRAY;
+        p->depth = pixels == PRECIS_PIXELS_GREY2 ? 2 : 4;
+        return;
+    }
     int many;
     collect_colours(c, p, &many);
     if (many) {
