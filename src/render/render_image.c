@@ -700,9 +700,12 @@ static canvas *pad_tape(canvas *c, int step, uint32_t bg)
  * levels, 17: 16 levels), so the PNG holds them at 2 or 4 bits. */
 static void quantise(canvas *c, unsigned step)
 {
+    uint8_t to[256];
+    for (unsigned v = 0; v < 256; v++)
+        to[v] = (uint8_t)((v + step / 2) / step * step);
     size_t n = (size_t)c->w * (size_t)c->h * (size_t)c->ch;
     for (size_t i = 0; i < n; i++)
-        c->px[i] = (uint8_t)((c->px[i] + step / 2) / step * step);
+        c->px[i] = to[c->px[i]];
 }
 
 /* ==== order ==== */
