@@ -2,7 +2,8 @@
  * at the output and for the README's examples. Not a test.
  *
  *   image_demo [-p PROFILE] [-l LAYOUT] [-f FORMAT] [-w W] [-h H]
- *              [-F FONT] [-t TITLE] [-n REPEAT] [-o OUT] [FILE]
+ *              [-F FONT] [-t TITLE] [-D DATELINE] [-U HH:MM] [-S FOOTER]
+ *              [-s time|input] [-n REPEAT] [-o OUT] [FILE]
  *
  * FILE (default: nine built-in headlines) holds one item a line,
  * "HH:MM text" or just text. -n renders REPEAT times and prints the time
@@ -74,6 +75,15 @@ int main(int argc, char **argv)
             o.font = v;
         } else if (strcmp(a, "-t") == 0) {
             title = v;
+        } else if (strcmp(a, "-D") == 0) {
+            o.date = v;
+        } else if (strcmp(a, "-U") == 0) {
+            o.updated = v;
+        } else if (strcmp(a, "-S") == 0) {
+            o.footer = v;
+        } else if (strcmp(a, "-s") == 0) {
+            if (precis_sort_parse(v, &o.sort) != PRECIS_OK)
+                return 2;
         } else if (strcmp(a, "-n") == 0) {
             repeat = atoi(v) > 0 ? atoi(v) : 1;
         } else if (strcmp(a, "-o") == 0) {

@@ -1243,10 +1243,6 @@ static void test_golden(void **state)
 {
     (void)state;
     const golden_case *g = golden_one;
-    /* Outline and CJK goldens need what this build may leave out. */
-    if ((g->dashboard && !outline_available()) ||
-        (g->what >= 2 && !has_cjk()))
-        skip();
     precis_image_options o = precis_image_options_default();
     assert_int_equal(precis_image_profile(&o, g->profile), PRECIS_OK);
     if (g->layout >= 0)
@@ -1579,8 +1575,10 @@ static void test_more_line(void **state)
 static void test_scripts(void **state)
 {
     (void)state;
-    if (!outline_available())
-        skip();
+    if (!outline_available()) {
+        print_message("# built without outline fonts: nothing to shape\n");
+        return;
+    }
     precis_item items[4];
     fill_world(items);
     const char *const profiles[] = {"trmnl", "kindle-basic", "kindle",
@@ -1652,6 +1650,18 @@ int main(int argc, char **argv)
         if (!golden_one) {
             fprintf(stderr, "test_render_image: no golden case %s\n", argv[3]);
             return 2;
+        }
+        /* Outline and CJK goldens need what a build may leave out
+         * (-Dfreetype=disabled, -Dunifont_cjk=false): TAP's skip-all. */
+        precis_image_options po = precis_image_options_default();
+        precis_image_profile(&po, golden_one->profile);
+        if (golden_one->layout >= 0)
+            po.layout = (precis_layout)golden_one->layout;
+        int outline = po.outline && po.layout != PRECIS_LAYOUT_STRIP;
+        if ((outline && !outline_available()) ||
+            (golden_one->what >= 2 && !has_cjk())) {
+            printf("1..0 # SKIP %s needs outline fonts or CJK\n", argv[3]);
+            return 0;
         }
         const struct CMUnitTest one[] = {
             cmocka_unit_test(test_golden),

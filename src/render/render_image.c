@@ -478,10 +478,12 @@ static precis_status trial(const layout_spec *sp, const char *title,
 
 /* Sets sp's outline faces for a body of px pixels: body (with sans
  * behind a serif, for the scripts DejaVu Serif lacks), a bold title 1.3
- * times as large, and a header and footer 0.8 times. */
+ * times as large (1.15 over a panel's prose, whose title is a whole
+ * headline), and a header and footer 0.8 times. */
 static void set_outline(layout_spec *sp, otext *ot, const char *family, int px)
 {
-    int tpx = px * 13 / 10, spx = px * 8 / 10 > 8 ? px * 8 / 10 : 8;
+    int tpx = sp->layout == PRECIS_LAYOUT_PANEL ? px * 23 / 20 : px * 13 / 10;
+    int spx = px * 8 / 10 > 8 ? px * 8 / 10 : 8;
     memset(sp->body_of, 0, sizeof sp->body_of);
     memset(sp->title_of, 0, sizeof sp->title_of);
     memset(sp->small_of, 0, sizeof sp->small_of);
