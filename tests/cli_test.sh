@@ -179,6 +179,18 @@ if command -v script >/dev/null; then
   check "the refusal says why" grep -q 'refusing to write an image to a terminal' "$tmp/tty"
 fi
 
+# Devices: TRMNL's 1-bit BMP is exactly 48,062 bytes; the profiles list
+# their sizes; a panel on a 32x8 matrix becomes a strip, with a note.
+printf 'News\n- 09:10Tram line opens to the university\n- 11:40Library extends weekend hours\n' >"$tmp/h.txt"
+run headlines -f bmp --profile=trmnl "$tmp/h.txt" -o "$tmp/t.bmp"
+check "trmnl bmp is 48062 bytes" test "$(wc -c <"$tmp/t.bmp")" -eq 48062
+run --list-profiles
+check "profiles show their size" grep -q '^trmnl  *800x480, 1-bit' "$tmp/out"
+run headlines -f png --profile=led-32x8 --layout=panel "$tmp/h.txt" -o "$tmp/l.png"
+check "a 32x8 panel is drawn as a strip" grep -q 'drawing a strip' "$tmp/err"
+run headlines -f png --sort=random "$tmp/h.txt" -o "$tmp/s.png"
+check "--sort is checked" test "$rc" -eq 2
+
 # Write errors are reported.
 if [ -w /dev/full ]; then
   "$bin" "$data/river.txt" >/dev/full 2>"$tmp/err"

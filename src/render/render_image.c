@@ -78,10 +78,10 @@ static const profile profiles[] = {
      150, 0, "13.3-inch e-paper panel"},
     {"eink-800x480", PRECIS_LAYOUT_LIST, PRECIS_PIXELS_MONO, 800, 480, NULL,
      BLACK, WHITE, BLACK, PRECIS_COLOR_ACCENT, 16, 0, 6, 1, 0, 0, 0,
-     "7.5-inch 1-bit panel, bitmap fonts"},
+     "7.5-inch 1-bit panel (the earlier preset)"},
     {"kindle", PRECIS_LAYOUT_LIST, PRECIS_PIXELS_GREY, 600, 800, NULL, BLACK,
      WHITE, 0x505050UL, PRECIS_COLOR_ACCENT, 24, 2, 10, 1, 0, 0, 0,
-     "older 6-inch Kindles, bitmap fonts"},
+     "older 6-inch Kindles"},
     {"web", PRECIS_LAYOUT_STRIP, PRECIS_PIXELS_AUTO, 0, 0, NULL, 0x1A1A1AUL,
      WHITE, 0xB00020UL, PRECIS_COLOR_ACCENT, 8, 2, 8, 0, 1, 96, 0,
      "web page, any width"},
@@ -162,7 +162,10 @@ const char *precis_image_profile_info(const char *name)
             snprintf(limit, sizeof limit, ", PNG < %lu bytes", p->max_bytes);
         snprintf(info[i], sizeof info[i], "%s, %s, %s, %s fonts%s: %s", size,
                  pixel_words[p->pixels], layout_words[p->layout],
-                 p->outline && outline_available() ? "outline" : "bitmap",
+                 !p->outline || !outline_available() ? "bitmap"
+                 : p->layout == PRECIS_LAYOUT_STRIP
+                     ? "bitmap strip, outline list and panel"
+                     : "outline",
                  limit, p->device);
         return info[i];
     }
