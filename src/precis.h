@@ -615,9 +615,11 @@ const char *const *precis_image_profiles(void);
  * when built with FreeType. Static storage. */
 const char *const *precis_image_fonts(void);
 
-/** One line describing an embedded font for --list-fonts (its size,
- * glyph count, and source file), written into out[0..size) (NUL-terminated);
- * returns out, or NULL for an unknown name. */
+/** One line describing an embedded font for --list-fonts (bitmap: its
+ * height and glyph count; outline: its file; then the scripts it covers,
+ * "Latin Greek Cyrillic Hebrew Arabic"), written into out[0..size)
+ * (NUL-terminated, cut to fit); returns out, or NULL for an unknown name
+ * or a NULL or zero-size out. */
 const char *precis_image_font_info(const char *name, char *out, size_t size);
 
 /** Parse the command line's spellings into *out: a layout ("strip",

@@ -199,22 +199,48 @@ const char *const *precis_image_fonts(void)
     return outline_available() ? font_names : bitmap_only;
 }
 
+/* One letter of each script --list-fonts reports. */
+static const struct {
+    const char *script;
+    uint32_t cp;
+} script_probes[] = {
+    {"Latin", 0x0041},    {"Greek", 0x03B1},  {"Cyrillic", 0x0416},
+    {"Hebrew", 0x05D0},   {"Arabic", 0x0628}, {"Devanagari", 0x0915},
+    {"Thai", 0x0E01},     {"CJK", 0x4E2D},    {"Hangul", 0xAC00},
+};
+
+/* Appends the scripts that have(cp) covers to out (NUL-terminated). */
+static void list_scripts(char *out, size_t size, const font *f, ofont *of)
+{
+    for (size_t i = 0; i < sizeof script_probes / sizeof *script_probes; i++) {
+        uint32_t cp = script_probes[i].cp;
+        int has = f ? font_glyph_get(f, cp) != NULL : ofont_has(of, cp) != 0;
+        size_t at = strlen(out);
+        if (has && at < size)
+            snprintf(out + at, size - at, " %s", script_probes[i].script);
+    }
+}
+
 const char *precis_image_font_info(const char *name, char *out, size_t size)
 {
     if (!name || !out || !size)
         return NULL;
     const font *f = font_find(name);
     if (f) {
-        snprintf(out, size, "bitmap, %d pixels, %zu glyphs, %.60s",
-                 f->ascent + f->descent, f->count, f->origin);
+        snprintf(out, size, "bitmap, %d pixels, %zu glyphs:",
+                 f->ascent + f->descent, f->count);
+        list_scripts(out, size, f, NULL);
         return out;
     }
     for (size_t i = 0; outline_available() && i < precis__face_count; i++)
         if (strcmp(precis__faces[i].name, name) == 0) {
-            snprintf(out, size,
-                     "outline, any size, %zu bytes, %s (DejaVu: Bitstream "
-                     "Vera licence)",
-                     precis__faces[i].len, precis__faces[i].file);
+            otext *ot = otext_new(0);
+            ofont *of = otext_font(ot, name, 16);
+            snprintf(out, size, "outline, any size, %zu KB (%s):",
+                     precis__faces[i].len / 1024, precis__faces[i].file);
+            if (of)
+                list_scripts(out, size, NULL, of);
+            otext_free(ot);
             return out;
         }
     return NULL;
