@@ -597,10 +597,12 @@ precis_image_options precis_image_options_default(void);
 precis_status precis_image_profile(precis_image_options *o,
                                    const char *profile);
 
-/** One line describing a preset for --list-profiles ("800x480, 1-bit
- * grey, list, PNG < 90000 bytes: TRMNL"), in static storage, or NULL for
- * an unknown name. */
-const char *precis_image_profile_info(const char *profile);
+/** One line describing a preset for --list-profiles ("800x480, 1-bit,
+ * list, outline fonts, PNG < 90000 bytes: TRMNL"), written into
+ * out[0..size) (NUL-terminated, cut to fit). Returns out, or NULL for an
+ * unknown name or a NULL or zero-size out. */
+const char *precis_image_profile_info(const char *profile, char *out,
+                                      size_t size);
 
 /** The layout o will get: a list or panel on a display too small for
  * three lines of the smallest font (a 32x8 LED matrix) becomes a strip,

@@ -1440,7 +1440,8 @@ static void test_device_limits(void **state)
         for (int panel = 0; panel < 2; panel++) {
             precis_image_options o = precis_image_options_default();
             precis_image_profile(&o, *p);
-            assert_non_null(precis_image_profile_info(*p));
+            char info[192];
+            assert_non_null(precis_image_profile_info(*p, info, sizeof info));
             if (panel)
                 o.layout = PRECIS_LAYOUT_PANEL;
             o.date = "Thu 3 Dec 2026";

@@ -207,8 +207,11 @@ int main(int argc, char **argv)
             fputs(cli_usage[i], stdout);
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
     case CLI_LIST_PROFILES:
-        for (const char *const *p = precis_image_profiles(); *p; p++)
-            printf("%-18s %s\n", *p, precis_image_profile_info(*p));
+        for (const char *const *p = precis_image_profiles(); *p; p++) {
+            char info[192];
+            const char *i = precis_image_profile_info(*p, info, sizeof info);
+            printf("%-18s %s\n", *p, i ? i : "");
+        }
         return fflush(stdout) == 0 ? EXIT_OK : EXIT_FAIL;
     case CLI_LIST_FONTS:
         for (const char *const *f = precis_image_fonts(); *f; f++) {

@@ -145,29 +145,30 @@ static const char *const pixel_words[] = {
 };
 static const char *const layout_words[] = {"strip", "list", "panel"};
 
-const char *precis_image_profile_info(const char *name)
+const char *precis_image_profile_info(const char *name, char *out,
+                                      size_t size)
 {
-    /* Built once per profile on first use; a race writes equal bytes. */
-    static char info[N_PROFILES][160];
+    if (!out || !size)
+        return NULL;
     for (size_t i = 0; name && i < N_PROFILES; i++) {
         const profile *p = &profiles[i];
         if (strcmp(p->name, name) != 0)
             continue;
-        char size[32], limit[48] = "";
+        char dims[32], limit[48] = "";
         if (p->width && p->height)
-            snprintf(size, sizeof size, "%ux%u", p->width, p->height);
+            snprintf(dims, sizeof dims, "%ux%u", p->width, p->height);
         else
-            snprintf(size, sizeof size, "any size");
+            snprintf(dims, sizeof dims, "any size");
         if (p->max_bytes)
             snprintf(limit, sizeof limit, ", PNG < %lu bytes", p->max_bytes);
-        snprintf(info[i], sizeof info[i], "%s, %s, %s, %s fonts%s: %s", size,
+        snprintf(out, size, "%s, %s, %s, %s fonts%s: %s", dims,
                  pixel_words[p->pixels], layout_words[p->layout],
                  !p->outline || !outline_available() ? "bitmap"
                  : p->layout == PRECIS_LAYOUT_STRIP
                      ? "bitmap strip, outline list and panel"
                      : "outline",
                  limit, p->device);
-        return info[i];
+        return out;
     }
     return NULL;
 }
@@ -547,8 +548,16 @@ static precis_status choose_outline(const precis_image_options *o,
     hi = hi < lo ? lo : hi > 512 ? 512 : hi;
     int avail = sp->height - 2 * sp->margin;
     if (sp->layout == PRECIS_LAYOUT_STRIP) {
-        /* The largest size whose line fits the strip (or 11 points). */
+        /* The largest size whose line fits the strip (or 11 points):
+         * scaled from one probe, then stepped down the last pixels. */
         int px = sp->height ? avail : (int)((11 * dpi + 36) / 72);
+        px = px > 512 ? 512 : px;
+        if (sp->height && px >= 6) {
+            ofont *probe = otext_font(ot, family, px);
+            int lh = probe ? ofont_ascent(probe) + ofont_descent(probe) : 0;
+            if (lh > avail)
+                px = (int)((long)px * avail / lh) + 1;
+        }
         for (; px >= 6; px--) {
             set_outline(sp, ot, family, px);
             if (!sp->body_of[0])
