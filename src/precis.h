@@ -375,16 +375,16 @@ PRECIS_API const char *precis_doc_language(const precis_doc *doc);
  * "en-GB"). Each returns a NUL-terminated string valid until
  * precis_doc_free, or NULL when the page gave none (always NULL for text
  * input). */
-const char *precis_doc_site(const precis_doc *doc);
-const char *precis_doc_url(const precis_doc *doc);
-const char *precis_doc_author(const precis_doc *doc);
-const char *precis_doc_page_language(const precis_doc *doc);
+PRECIS_API const char *precis_doc_site(const precis_doc *doc);
+PRECIS_API const char *precis_doc_url(const precis_doc *doc);
+PRECIS_API const char *precis_doc_author(const precis_doc *doc);
+PRECIS_API const char *precis_doc_page_language(const precis_doc *doc);
 
 /** How much of the input was kept as the article after finish: *visible
  * receives the bytes of readable text in the input (for HTML, the text of
  * the page without markup), *kept the bytes of the cleaned text. Either
  * pointer may be NULL. Both are 0 before a successful finish. */
-void precis_doc_extracted(const precis_doc *doc, size_t *visible,
+PRECIS_API void precis_doc_extracted(const precis_doc *doc, size_t *visible,
                           size_t *kept);
 
 /** A timestamped headline from a news sidebar ("12:20  Morocco
@@ -590,8 +590,18 @@ typedef enum precis_layout {
 typedef enum precis_image_format {
     PRECIS_IMG_PNG = 0,
     PRECIS_IMG_PPM = 1,
-    PRECIS_IMG_APNG = 2
+    PRECIS_IMG_APNG = 2,
+    PRECIS_IMG_BMP = 3 /* uncompressed BMP: 1-bit for mono (TRMNL's
+                          firmware), 8-bit grey, or 24-bit colour */
 } precis_image_format;
+
+/** The order of a list's or strip's items. */
+typedef enum precis_sort {
+    PRECIS_SORT_TIME = 0, /* newest first when every item has a time
+                             ("HH:MM", optionally after "YYYY-MM-DD");
+                             otherwise as given */
+    PRECIS_SORT_INPUT = 1 /* as given */
+} precis_sort;
 
 /** What the pixels may be. */
 typedef enum precis_pixels {
@@ -600,7 +610,9 @@ typedef enum precis_pixels {
                                white by luma, PNG 1-bit grey (TRMNL) */
     PRECIS_PIXELS_GREY = 2, /* colours become grey by luma, PNG always
                                8-bit grey (Kindle) */
-    PRECIS_PIXELS_RGB = 3   /* colour, PNG always 8-bit RGB */
+    PRECIS_PIXELS_RGB = 3,  /* colour, PNG always 8-bit RGB */
+    PRECIS_PIXELS_GREY2 = 4, /* 4 grey levels, PNG 2-bit grey (TRMNL) */
+    PRECIS_PIXELS_GREY4 = 5  /* 16 grey levels, PNG 4-bit grey (TRMNL X) */
 } precis_pixels;
 
 /** precis_image_options.time: use the accent colour. */
@@ -633,6 +645,31 @@ typedef struct precis_image_options {
                  start when a display wraps it around (APNG always does) */
     unsigned scroll_step; /* APNG: pixels a frame (default 2) */
     unsigned frame_ms;    /* APNG: milliseconds a frame (default 40) */
+    /* Outline fonts (DejaVu through FreeType; docs/FONTS.md), for font
+     * NULL or "auto" on a list or panel: sans for lists, serif for a
+     * panel's text, sans bold for titles; anti-aliased, or hinted 1-bit
+     * when pixels is mono. Sizes are in points at dpi dots an inch,
+     * between font_pt_min and font_pt_max (0: 8, and 22 for a list or 26
+     * for a panel), the largest
+     * that shows everything. Built without FreeType, or outline 0: the
+     * bitmap fonts. font may also name "sans" or "serif" directly. */
+    int outline;
+    unsigned dpi;          /* the display's dots an inch (0: 96) */
+    unsigned font_pt_min;  /* smallest body size in points */
+    unsigned font_pt_max;  /* largest body size in points */
+    precis_sort sort;      /* default PRECIS_SORT_TIME */
+    /* The dashboard, for lists and panels: heading is the title when the
+     * caller gives none (a headline list); date and updated go at the
+     * header's right ("Thu 3 Dec · updated 14:34"); footer at the bottom
+     * when a fixed-height page has room. UTF-8, NUL-terminated, the
+     * caller's, read only during the call; NULL or "" for none. */
+    const char *heading;
+    const char *date;
+    const char *updated;
+    const char *footer;
+    /* The device's file limit in bytes (0: none): a larger PNG or BMP
+     * fails with PRECIS_EIMAGE rather than be rejected by the device. */
+    unsigned long max_bytes;
 } precis_image_options;
 
 /** Returns the defaults: the "web" profile (precis_image_profile) with
@@ -640,16 +677,25 @@ typedef struct precis_image_options {
 PRECIS_API precis_image_options precis_image_options_default(void);
 
 /** Applies the preset for a display to *o: layout, pixels, width,
- * height, font (NULL: chosen to fit), colours, margins and fit. Format,
- * separator, loop and the APNG fields are left alone. Presets:
+ * height, font (NULL: chosen to fit), outline, dpi, colours, margins,
+ * fit and max_bytes. Format, separator, loop, sort, the dashboard's texts
+ * and the APNG fields are left alone. Presets (precis_image_profile_info
+ * describes each):
  *
  *   led-32x8      32x8 RGB LED matrix (AWTRIX, WLED): 5x7 font, strip
  *   led-64x32     64x32 HUB75 panel: term32b, strip
  *   led-128x32    two chained 64x32 panels: term32b, strip
  *   led-192x16    a single-colour P10 sign: term16b, black and white, strip
- *   eink-800x480  TRMNL and 7.5" e-paper: exactly 800x480, 1-bit grey,
- *                 black on white, list
- *   kindle        600x800 portrait, 8-bit grey, list
+ *   trmnl         TRMNL: 800x480, 1-bit, list, PNG under 90,000 bytes
+ *                 (-f bmp: the 48,062-byte 1-bit BMP its firmware takes)
+ *   trmnl-2bit    TRMNL at 4 grey levels: 800x480, 2-bit grey
+ *   trmnl-x       TRMNL X: 1872x1404, 4-bit grey, PNG under 750,000 bytes
+ *   kindle-paperwhite  1236x1648 portrait, 8-bit grey (300 dpi)
+ *   kindle-basic  1072x1448 portrait, 8-bit grey (300 dpi)
+ *   epaper-7in5   a 7.5" e-paper panel: 800x480, 1-bit
+ *   epaper-13in3  a 13.3" e-paper panel: 1600x1200, 4-bit grey
+ *   eink-800x480  the earlier name of a 7.5" 1-bit panel (bitmap fonts)
+ *   kindle        600x800 portrait, 8-bit grey (older Kindles)
  *   web           RGB, any width, dark text on white, strip
  *
  * Apply the preset first, then explicit settings (--width, --font, ...),
@@ -658,36 +704,38 @@ PRECIS_API precis_image_options precis_image_options_default(void);
 PRECIS_API precis_status precis_image_profile(precis_image_options *o,
                                    const char *profile);
 
+/** One line describing a preset for --list-profiles ("800x480, 1-bit,
+ * list, outline fonts, PNG < 90000 bytes: TRMNL"), written into
+ * out[0..size) (NUL-terminated, cut to fit). Returns out, or NULL for an
+ * unknown name or a NULL or zero-size out. */
+PRECIS_API const char *precis_image_profile_info(const char *profile, char *out,
+                                      size_t size);
+
+/** The layout o will get: a list or panel on a display too small for
+ * three lines of the smallest font (a 32x8 LED matrix) becomes a strip,
+ * which the renderers then draw; the caller may say so. */
+PRECIS_API precis_layout precis_image_effective_layout(const precis_image_options *o);
+
 /** The preset names, NULL-terminated. Static storage. */
 PRECIS_API const char *const *precis_image_profiles(void);
 
 /** The embedded fonts' names ("fixed5x7", "term16", ...), NULL-terminated,
- * smallest first. Static storage. */
+ * smallest first, then the outline faces ("sans", "sans-bold", "serif")
+ * when built with FreeType. Static storage. */
 PRECIS_API const char *const *precis_image_fonts(void);
 
-/** What an embedded font is. Strings are static: never free them. */
-typedef struct precis_font_info {
-    const char *name;   /* as precis_image_fonts lists it */
-    unsigned width;     /* advance of "M" in pixels (the cell width of a
-                           fixed-width font) */
-    unsigned height;    /* line height in pixels: ascent plus descent */
-    unsigned ascent;    /* pixels above the baseline */
-    size_t glyphs;      /* code points it has a glyph for */
-    const char *origin; /* source file, copyright and licence */
-} precis_font_info;
-
-/** Fills *out for the embedded font name. Returns PRECIS_OK, or
- * PRECIS_EINVAL (out unchanged) for an unknown name or NULL. */
-PRECIS_API precis_status precis_image_font_info(const char *name, precis_font_info *out);
-
-/** 1 when the embedded font name has its own glyph for the code point cp
- * (without fallbacks or substitutes), else 0 (also for an unknown
- * font). */
-PRECIS_API int precis_image_font_covers(const char *name, unsigned long cp);
+/** One line describing an embedded font for --list-fonts (bitmap: its
+ * height and glyph count; outline: its file; then the scripts it covers,
+ * "Latin Greek Cyrillic Hebrew Arabic"), written into out[0..size)
+ * (NUL-terminated, cut to fit); returns out, or NULL for an unknown name
+ * or a NULL or zero-size out. */
+PRECIS_API const char *precis_image_font_describe(const char *name, char *out,
+                                                  size_t size);
 
 /** Parse the command line's spellings into *out: a layout ("strip",
- * "list", "panel"), a format ("png", "ppm", "apng"), a pixel mode
- * ("auto", "mono", "grey" or "gray", "rgb"), or a colour ("#RRGGBB",
+ * "list", "panel"), a format ("png", "ppm", "apng", "bmp"), a pixel mode
+ * ("auto", "mono", "grey" or "gray", "rgb", "grey2", "grey4"), a sort
+ * ("time", "input"), or a colour ("#RRGGBB",
  * "RRGGBB", "0xRRGGBB", or one of black, white, red, green, blue, yellow,
  * cyan, magenta, amber, orange, grey/gray). Each returns PRECIS_OK, or
  * PRECIS_EINVAL (leaving *out alone) for anything else or NULL. */
@@ -696,6 +744,7 @@ PRECIS_API precis_status precis_image_format_parse(const char *name,
                                         precis_image_format *out);
 PRECIS_API precis_status precis_pixels_parse(const char *name, precis_pixels *out);
 PRECIS_API precis_status precis_color_parse(const char *name, unsigned long *out);
+PRECIS_API precis_status precis_sort_parse(const char *name, precis_sort *out);
 
 /** One line of a ticker: an optional time ("12:20") and its text, both
  * UTF-8 (invalid bytes are drawn as U+FFFD), not NUL-terminated, owned by

@@ -208,6 +208,17 @@ mkdir "$tmp/pages"
 cp "$tmp/page.htm" "$tmp/pages/"
 run brief "$tmp/pages"
 check "brief reads .htm files and names the site" grep -q '^Source: The Valley Post$' "$tmp/out"
+# Devices: TRMNL's 1-bit BMP is exactly 48,062 bytes; the profiles list
+# their sizes; a panel on a 32x8 matrix becomes a strip, with a note.
+printf 'News\n- 09:10Tram line opens to the university\n- 11:40Library extends weekend hours\n' >"$tmp/h.txt"
+run headlines -f bmp --profile=trmnl "$tmp/h.txt" -o "$tmp/t.bmp"
+check "trmnl bmp is 48062 bytes" test "$(wc -c <"$tmp/t.bmp")" -eq 48062
+run --list-profiles
+check "profiles show their size" grep -q '^trmnl  *800x480, 1-bit' "$tmp/out"
+run headlines -f png --profile=led-32x8 --layout=panel "$tmp/h.txt" -o "$tmp/l.png"
+check "a 32x8 panel is drawn as a strip" grep -q 'drawing a strip' "$tmp/err"
+run headlines -f png --sort=random "$tmp/h.txt" -o "$tmp/s.png"
+check "--sort is checked" test "$rc" -eq 2
 
 # Write errors are reported.
 if [ -w /dev/full ]; then
@@ -378,16 +389,16 @@ check "--profile names the profiles" grep -q "want led-32x8, .*web (see --list-p
 usage_error "--layout nope" -f png --layout nope -o "$tmp/a.png" "$side"
 check "--layout names the layouts" grep -q "want strip, list or panel" "$tmp/err"
 usage_error "--pixels nope" -f png --pixels nope -o "$tmp/a.png" "$side"
-check "--pixels names the modes" grep -q "want auto, mono, grey or rgb" "$tmp/err"
+check "--pixels names the modes" grep -q "want auto, mono, grey, grey2, grey4 or rgb" "$tmp/err"
 usage_error "-f nope" -f nope "$side"
-check "-f names the formats" grep -q "want text, md, json, jsonl, html, png, ppm or apng" "$tmp/err"
+check "-f names the formats" grep -q "want text, md, json, jsonl, html, atom, png, ppm, apng or bmp" "$tmp/err"
 
 # The lists say what each entry is.
 run --list-profiles
-check "--list-profiles: eink size, pixels, layout" grep -Eq '^eink-800x480 +800x480 +mono +list' "$tmp/out"
-check "--list-profiles: every profile" test "$(grep -c '^led-\|^eink\|^kindle\|^web' "$tmp/out")" -eq 7
+check "--list-profiles: eink size, pixels, layout" grep -Eq '^eink-800x480 +800x480, 1-bit, list' "$tmp/out"
+check "--list-profiles: every profile" test "$(grep -c '^led-\|^eink\|^kindle\|^web\|^trmnl\|^epaper' "$tmp/out")" -eq 14
 run --list-fonts
-check "--list-fonts: size and coverage" grep -Eq '^term16 +8x16 +[0-9]+ +Latin' "$tmp/out"
+check "--list-fonts: size and coverage" grep -Eq '^term16 +bitmap, 16 pixels, [0-9]+ glyphs: Latin' "$tmp/out"
 
 # Write errors on standard output exit 1 with a message, lists included.
 if [ -w /dev/full ]; then

@@ -49,14 +49,24 @@ else
   cat "$tmp/cc.log"; bad "cc summary.c \$(pkg-config --cflags --libs libprecis)"
 fi
 
-# shellcheck disable=SC2046
-if $cc -static -o "$tmp/summary-static" "$tmp/summary.c" $(pkg-config --cflags --libs --static libprecis) 2>"$tmp/cc.log"; then
-  ok "links statically"
+# The --static form against the archive: libprecis.a itself (named by
+# path, so the linker cannot take the .so) and the private libraries
+# pkg-config --static adds. (A wholly static program needs an archive of
+# every dependency; Debian ships none for HarfBuzz.)
+archive=$(find "$dest" -name libprecis.a | head -n 1)
+static_libs=$(pkg-config --libs --static libprecis | sed 's/-lprecis\b//')
+# shellcheck disable=SC2086
+if $cc -o "$tmp/summary-static" "$tmp/summary.c" $(pkg-config --cflags libprecis) \
+  "$archive" $static_libs 2>"$tmp/cc.log"; then
+  ok "links against the static library with pkg-config --static"
+  if ldd "$tmp/summary-static" 2>/dev/null | grep -q "libprecis.so"; then
+    bad "the static build loads libprecis.so"
+  else ok "the static build does not load libprecis.so"; fi
   got=$("$tmp/summary-static" "$article" <"$article")
   [ "$got" = "$expected" ] && ok "static example prints summarize's summary" ||
     bad "static example printed: $got"
 else
-  cat "$tmp/cc.log"; bad "cc -static summary.c \$(pkg-config --cflags --libs --static libprecis)"
+  cat "$tmp/cc.log"; bad "cc summary.c libprecis.a \$(pkg-config --libs --static libprecis)"
 fi
 
 echo "install: $passed passed, $failed failed"

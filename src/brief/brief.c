@@ -741,6 +741,19 @@ precis_status precis_brief_finish(precis_brief *b)
     }
     free(story_of);
     free(count);
+    /* A page that is only a sidebar gives headlines for "also in the
+     * news", not a story: a story needs a sentence to tell. */
+    size_t kept = 0;
+    for (size_t s = 0; s < b->n_stories; s++) {
+        size_t sents = 0;
+        for (size_t m = 0; m < b->stories[s].n_members; m++)
+            sents += b->items[b->stories[s].members[m]]->n_sents;
+        if (sents)
+            b->stories[kept++] = b->stories[s];
+        else
+            free(b->stories[s].members);
+    }
+    b->n_stories = kept;
     choose_date(b);
 
     /* Each story's dates, and its importance: how many reported it, less

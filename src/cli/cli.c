@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 const char *const cli_usage[] = {
     "Usage: summarize [OPTION]... [FILE]...\n"
@@ -65,10 +66,11 @@ const char *const cli_usage[] = {
     "                        .ppm .apng) sets the format, and must agree\n"
     "                        with -f\n"
     "\n",
-    "Images (-f png, ppm or apng: a headline ticker or a summary panel; one\n"
-    "input; -o FILE unless stdout is not a terminal; also brief --png):\n"
+    "Images (-f png, ppm, apng or bmp: a headline ticker or a summary panel;\n"
+    "one input; -o FILE unless stdout is not a terminal; also brief --png):\n"
     "      --profile=NAME    display preset: led-32x8, led-64x32, led-128x32,\n"
-    "                        led-192x16, eink-800x480, kindle, web\n"
+    "                        trmnl, trmnl-x, kindle-basic, ... (-f bmp:\n"
+    "                        TRMNL's 1-bit BMP)\n"
     "                        (--list-profiles); other options override it\n"
     "      --layout=L        strip (one line), list (a time column) or\n"
     "                        panel (title and summary)\n"
@@ -86,6 +88,10 @@ const char *const cli_usage[] = {
     "                        (default 2 and 40)\n"
     "      --list-profiles   list the profiles: size, pixels, layout, font\n"
     "      --list-fonts      list the fonts: cell size, glyphs, scripts\n"
+    "      --sort=S          time (newest first, the default) or input\n"
+    "      --heading=TEXT, --dateline=TEXT, --updated=HH:MM, --footer=TEXT\n"
+    "                        the page's header and footer (default: today\n"
+    "                        and now, or SOURCE_DATE_EPOCH; '' for none)\n"
     "      --png=FILE        brief: also the day's headline ticker as PNG\n"
     "                        (FILE.png)\n"
     "\n"
@@ -167,7 +173,12 @@ enum {
     OPT_LOOP,
     OPT_SCROLL_STEP,
     OPT_FRAME_MS,
-    OPT_IMG_LAST = OPT_FRAME_MS
+    OPT_SORT,
+    OPT_HEADING,
+    OPT_DATELINE,
+    OPT_UPDATED,
+    OPT_FOOTER,
+    OPT_IMG_LAST = OPT_FOOTER
 };
 
 static const struct option long_options[] = {
@@ -189,6 +200,11 @@ static const struct option long_options[] = {
     {"threshold", required_argument, NULL, OPT_THRESHOLD},
     {"png", required_argument, NULL, OPT_PNG},
     {"list-profiles", no_argument, NULL, OPT_LIST_PROFILES},
+    {"sort", required_argument, NULL, OPT_SORT},
+    {"heading", required_argument, NULL, OPT_HEADING},
+    {"dateline", required_argument, NULL, OPT_DATELINE},
+    {"updated", required_argument, NULL, OPT_UPDATED},
+    {"footer", required_argument, NULL, OPT_FOOTER},
     {"list-fonts", no_argument, NULL, OPT_LIST_FONTS},
     {"profile", required_argument, NULL, OPT_PROFILE},
     {"layout", required_argument, NULL, OPT_LAYOUT},
@@ -304,7 +320,10 @@ static void image_option_values(int code, char *s, size_t size)
         snprintf(s, size, "strip, list or panel");
         break;
     case OPT_PIXELS:
-        snprintf(s, size, "auto, mono, grey or rgb");
+        snprintf(s, size, "auto, mono, grey, grey2, grey4 or rgb");
+        break;
+    case OPT_SORT:
+        snprintf(s, size, "time or input");
         break;
     case OPT_FONT: {
         static const char *const autos[] = {"auto", NULL};
@@ -332,6 +351,38 @@ static void image_option_values(int code, char *s, size_t size)
         snprintf(s, size, "a whole number from 0 to 65535");
         break;
     }
+}
+
+/* The image header's date and time: now, or SOURCE_DATE_EPOCH (UTC)
+ * for reproducible images. */
+static void image_clock(cli_opts *o)
+{
+    const char *epoch = getenv("SOURCE_DATE_EPOCH");
+    time_t now = time(NULL);
+    struct tm tm;
+    int ok;
+    if (epoch && *epoch) {
+        char *end;
+        long long v = strtoll(epoch, &end, 10);
+        now = (time_t)v;
+        ok = !*end && gmtime_r(&now, &tm) != NULL;
+    } else {
+        ok = localtime_r(&now, &tm) != NULL;
+    }
+    if (!ok)
+        return;
+    static const char *const days[] = {"Sun", "Mon", "Tue", "Wed",
+                                       "Thu", "Fri", "Sat"};
+    static const char *const months[] = {"Jan", "Feb", "Mar", "Apr",
+                                         "May", "Jun", "Jul", "Aug",
+                                         "Sep", "Oct", "Nov", "Dec"};
+    snprintf(o->img_date, sizeof o->img_date, "%s %d %s %d",
+             days[tm.tm_wday % 7], tm.tm_mday, months[tm.tm_mon % 12],
+             tm.tm_year + 1900);
+    snprintf(o->img_updated, sizeof o->img_updated, "%02d:%02d",
+             tm.tm_hour % 24, tm.tm_min % 60);
+    o->img.date = o->img_date;
+    o->img.updated = o->img_updated;
 }
 
 /* Applies one explicit image option (after the profile). */
@@ -395,6 +446,21 @@ static int apply_image_option(cli_opts *o, int code, const char *arg, char *err,
         break;
     case OPT_FRAME_MS:
         bad = parse_pixels(arg, &img->frame_ms) || img->frame_ms == 0;
+        break;
+    case OPT_SORT:
+        bad = precis_sort_parse(arg, &img->sort) != PRECIS_OK;
+        break;
+    case OPT_HEADING:
+        img->heading = arg;
+        break;
+    case OPT_DATELINE:
+        img->date = arg;
+        break;
+    case OPT_UPDATED:
+        img->updated = arg;
+        break;
+    case OPT_FOOTER:
+        img->footer = arg;
         break;
     }
     if (bad) {
@@ -696,6 +762,7 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
     o->md = precis_md_options_default();
     o->brief = precis_brief_options_default();
     o->img = precis_image_options_default();
+    image_clock(o);
     err[0] = '\0';
     /* A subcommand comes first, as with git: "summarize split a.txt". */
     if (argc > 1 && strcmp(argv[1], "split") == 0)
@@ -777,7 +844,7 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
             if (parse_format(optarg, &o->format, &o->img.format))
                 return usage_error(err, err_size,
                                    "invalid --format '%s': want text, md, "
-                                   "json, jsonl, html, png, ppm or apng",
+                                   "json, jsonl, html, atom, png, ppm, apng or bmp",
                                    optarg);
             break;
         case OPT_PNG:

@@ -57,6 +57,8 @@ typedef struct cli_opts {
     precis_brief_options brief;
     precis_image_options img; /* -f png|ppm|apng and brief --png */
     const char *png;          /* brief --png FILE */
+    char img_date[64];        /* the image header's date (clock) */
+    char img_updated[16];     /* its "updated HH:MM" (clock) */
     char **files;           /* points into argv; none means stdin */
     size_t n_files;
 } cli_opts;

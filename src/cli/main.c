@@ -56,6 +56,21 @@ static void report(const precis_doc *doc, const char *shown)
 
 /* ==== One input ==== */
 
+/* The image options for one input: the profile's and the command
+ * line's, with the header's heading ("Headlines" for a headline list)
+ * and the footer (the input's file name) when not given. */
+static precis_image_options image_options(const cli_opts *o, const char *shown)
+{
+    precis_image_options img = o->img;
+    if (!img.heading)
+        img.heading = o->command == CMD_HEADLINES ? "Headlines" : "Summary";
+    if (!img.footer && shown) {
+        const char *base = strrchr(shown, '/');
+        img.footer = base ? base + 1 : shown;
+    }
+    return img;
+}
+
 /* Renders the summary in the chosen format. */
 static precis_status render(const precis_doc *doc, const cli_opts *o,
                             const char *name, precis_membuf *out)
@@ -69,8 +84,10 @@ static precis_status render(const precis_doc *doc, const cli_opts *o,
         return precis_render_json(doc, name, o->json_flags, &sink);
     case FMT_HTML:
         return precis_render_html(doc, &sink);
-    case FMT_IMAGE:
-        return precis_render_image(doc, &o->img, &sink);
+    case FMT_IMAGE: {
+        precis_image_options img = image_options(o, name);
+        return precis_render_image(doc, &img, &sink);
+    }
     case FMT_TEXT:
     case FMT_ATOM: /* brief only: refused for one article by cli_parse */
         break;
@@ -102,7 +119,8 @@ static bool draw_headlines(const precis_doc *doc, const cli_opts *o,
     }
     precis_sink sink = precis_sink_mem(out);
     char err[256] = "";
-    precis_status st = precis_render_image_items(NULL, 0, items, n, &o->img,
+    precis_image_options img = image_options(o, shown);
+    precis_status st = precis_render_image_items(NULL, 0, items, n, &img,
                                                  &sink, err, sizeof err);
     free(items);
     if (st != PRECIS_OK)
@@ -189,81 +207,6 @@ static int close_stdout(void)
     return EXIT_OK;
 }
 
-static const char *pixels_name(precis_pixels p)
-{
-    static const char *const names[] = {"auto", "mono", "grey", "rgb"};
-    return (unsigned)p < 4 ? names[p] : "?";
-}
-
-static const char *layout_name(precis_layout l)
-{
-    static const char *const names[] = {"strip", "list", "panel"};
-    return (unsigned)l < 3 ? names[l] : "?";
-}
-
-/* One line a profile: its size (a zero side is chosen from the text),
- * pixels, layout and font. */
-static void list_profiles(void)
-{
-    printf("%-14s %-12s %-6s %-6s %s\n", "PROFILE", "SIZE", "PIXELS", "LAYOUT",
-           "FONT");
-    for (const char *const *p = precis_image_profiles(); *p; p++) {
-        precis_image_options o = precis_image_options_default();
-        precis_image_profile(&o, *p);
-        char w[16], h[16], size[40];
-        snprintf(w, sizeof w, o.width ? "%u" : "auto", o.width);
-        snprintf(h, sizeof h, o.height ? "%u" : "auto", o.height);
-        snprintf(size, sizeof size, "%sx%s", w, h);
-        if (!o.width && !o.height)
-            snprintf(size, sizeof size, "auto");
-        printf("%-14s %-12s %-6s %-6s %s\n", *p, size, pixels_name(o.pixels),
-               layout_name(o.layout), o.font ? o.font : "auto");
-    }
-}
-
-/* One line a font: cell size, glyphs, and the scripts it draws itself
- * (others come from fallback fonts, substitutes or hex boxes). */
-static void list_fonts(void)
-{
-    static const struct {
-        const char *script;
-        unsigned long probe[3];
-    } scripts[] = {
-        {"Latin", {'A', 'z', '0'}},
-        {"Latin-1", {0xE9, 0xDF, 0xF1}},
-        {"Latin Extended", {0x142, 0x15B, 0x17E}},
-        {"Greek", {0x3B1, 0x3A9, 0x3BB}},
-        {"Cyrillic", {0x436, 0x414, 0x44F}},
-        {"Hebrew", {0x5D0, 0x5E9, 0x5EA}},
-        {"Arabic", {0x627, 0x644, 0x645}},
-        {"Devanagari", {0x915, 0x92E, 0x94D}},
-        {"Thai", {0xE01, 0xE32, 0xE44}},
-        {"Kana", {0x3042, 0x30A2, 0x30F3}},
-        {"CJK", {0x4E2D, 0x6587, 0x5B57}},
-        {"Hangul", {0xAC00, 0xD55C, 0xAE00}},
-    };
-    printf("%-10s %-6s %-7s %s\n", "FONT", "CELL", "GLYPHS", "SCRIPTS");
-    for (const char *const *f = precis_image_fonts(); *f; f++) {
-        precis_font_info info;
-        if (precis_image_font_info(*f, &info) != PRECIS_OK)
-            continue;
-        char cell[24];
-        snprintf(cell, sizeof cell, "%ux%u", info.width, info.height);
-        printf("%-10s %-6s %-7zu ", *f, cell, info.glyphs);
-        bool first = true;
-        for (size_t i = 0; i < sizeof scripts / sizeof scripts[0]; i++) {
-            bool all = true;
-            for (size_t k = 0; k < 3; k++)
-                all = all && precis_image_font_covers(*f, scripts[i].probe[k]);
-            if (all) {
-                printf("%s%s", first ? "" : ", ", scripts[i].script);
-                first = false;
-            }
-        }
-        putchar('\n');
-    }
-}
-
 /* --help, --version and the --list-* reports. Returns the exit status. */
 static int run_action(const cli_opts *o)
 {
@@ -273,10 +216,18 @@ static int run_action(const cli_opts *o)
             fputs(cli_usage[i], stdout);
         break;
     case CLI_LIST_PROFILES:
-        list_profiles();
+        for (const char *const *p = precis_image_profiles(); *p; p++) {
+            char info[192];
+            const char *i = precis_image_profile_info(*p, info, sizeof info);
+            printf("%-18s %s\n", *p, i ? i : "");
+        }
         break;
     case CLI_LIST_FONTS:
-        list_fonts();
+        for (const char *const *f = precis_image_fonts(); *f; f++) {
+            char info[160];
+            const char *i = precis_image_font_describe(*f, info, sizeof info);
+            printf("%-10s %s\n", *f, i ? i : "");
+        }
         break;
     case CLI_VERSION:
         printf("summarize (precis) %s\n", precis_version_string());
@@ -325,6 +276,13 @@ int main(int argc, char **argv)
     }
     if (o.action != CLI_SUMMARIZE)
         return run_action(&o);
+    if (o.format == FMT_IMAGE &&
+        precis_image_effective_layout(&o.img) != o.img.layout)
+        fprintf(stderr,
+                "%s: note: a %ux%u display is too small for a %s; drawing "
+                "a strip\n",
+                prog, o.img.width, o.img.height,
+                o.img.layout == PRECIS_LAYOUT_PANEL ? "panel" : "list");
 
     /* A PNG on a terminal is noise and can upset it. */
     if (o.format == FMT_IMAGE && !o.output && o.command != CMD_BRIEF &&

@@ -33,6 +33,10 @@ void canvas_free(canvas *c);
 /* Fills the rectangle, clipped to the canvas. */
 void canvas_fill(canvas *c, int x, int y, int w, int h, uint32_t rgb);
 
+/* Blends rgb over the pixel at (x, y) with coverage a (0 to 255; 255
+ * replaces it); outside the canvas nothing happens. */
+void canvas_blend(canvas *c, int x, int y, uint32_t rgb, unsigned a);
+
 /* The pixel at (x, y) as 0xRRGGBB (grey v reads as v * 0x010101). */
 uint32_t canvas_pixel(const canvas *c, int x, int y);
 
@@ -47,6 +51,23 @@ typedef struct layout_spec {
     precis_layout layout;
     const font *body;  /* items, times, separators */
     const font *title; /* the title (a bold face when there is one) */
+    /* Outline faces, first wins, NULL-padded: when body_of[0] is set they
+     * replace body (and title_of, small_of replace title and the header
+     * and footer's face, which is body otherwise). */
+    ofont *body_of[FONT_MAX_OUTLINE];
+    ofont *title_of[FONT_MAX_OUTLINE];
+    ofont *small_of[FONT_MAX_OUTLINE];
+    /* The dashboard's parts, UTF-8, NUL-terminated, NULL for none: the
+     * header's right side (date and update time, beside the title, a rule
+     * under them), and a footer line at the bottom when the page has
+     * room (lists and panels of fixed height). */
+    const char *header_right;
+    const char *footer;
+    int more; /* list of fixed height: whole items, then "+N more" */
+    /* Set by image_layout, for messages and tests: the body's face
+     * ("term16", "sans 38px") and its line height in pixels. */
+    char face[48];
+    int line_px;
     uint32_t fg, bg, accent, time;
     int channels;      /* 1 or 3 */
     int width, height; /* 0: automatic (see precis_image_options) */
@@ -68,6 +89,7 @@ typedef struct layout_stats {
     size_t boxed;       /* drawn as a hex box */
     size_t lines;       /* text lines drawn */
     size_t dropped;     /* code points not drawn because the text was cut */
+    size_t more;        /* list items left out for a "+N more" line */
     int truncated;      /* an ellipsis was added */
     size_t clipped;     /* glyph pixels that fell off the canvas: always 0 */
 } layout_stats;
@@ -97,6 +119,10 @@ precis_status image_layout(const char *title, size_t title_len,
                            size_t errsize);
 
 /* ==== encoders ==== */
+
+/* Appends c as a BMP: 1-bit black and white for PRECIS_PIXELS_MONO,
+ * 8-bit grey for a grey canvas, else 24-bit. (render_bmp.c) */
+void img_bmp_encode(const canvas *c, precis_pixels pixels, buf *out);
 
 /* Appends c as binary PPM (P6, maxval 255; grey expanded to RGB), the
  * format rpi-rgb-led-matrix's demo and led-image-viewer read. */

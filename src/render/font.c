@@ -2,6 +2,7 @@
  * chosen font -> fallback fonts -> ASCII substitute -> hex box. */
 #include "render/font.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -46,12 +47,49 @@ static int absdiff(int a, int b)
     return a > b ? a - b : b - a;
 }
 
+/* Adds the bitmap fallbacks for a line of lc's height. */
+static void add_fallbacks(font_line_ctx *lc);
+
 font_line_ctx font_line(const font *primary)
 {
     font_line_ctx lc = {0};
     lc.primary = primary;
     lc.ascent = primary->ascent;
     lc.descent = primary->descent;
+    add_fallbacks(&lc);
+    return lc;
+}
+
+font_line_ctx font_line_outline(ofont *const *faces, size_t n)
+{
+    font_line_ctx lc = {0};
+    for (size_t i = 0; i < n && lc.n_outline < FONT_MAX_OUTLINE; i++)
+        if (faces[i])
+            lc.outline[lc.n_outline++] = faces[i];
+    if (lc.n_outline) {
+        lc.ascent = ofont_ascent(lc.outline[0]);
+        lc.descent = ofont_descent(lc.outline[0]);
+    }
+    add_fallbacks(&lc);
+    return lc;
+}
+
+const char *font_line_name(const font_line_ctx *lc, char *out, size_t size)
+{
+    if (lc->primary)
+        snprintf(out, size, "%s", lc->primary->name);
+    else if (lc->n_outline)
+        snprintf(out, size, "%s %dpx", ofont_name(lc->outline[0]),
+                 ofont_px(lc->outline[0]));
+    else
+        snprintf(out, size, "?");
+    return out;
+}
+
+static void add_fallbacks(font_line_ctx *plc)
+{
+    font_line_ctx lc = *plc;
+    const font *primary = lc.primary;
     int lh = lc.ascent + lc.descent;
     for (size_t i = 0; i < sizeof fallback_names / sizeof *fallback_names;
          i++) {
@@ -78,7 +116,7 @@ font_line_ctx font_line(const font *primary)
         lc.fallback_scale[k] = (uint8_t)s;
         lc.n_fallback++;
     }
-    return lc;
+    *plc = lc;
 }
 
 /* Fills *r with f's glyph for cp at scale s when it exists and its ink
@@ -111,7 +149,7 @@ static int try_font(const font_line_ctx *lc, const font *f, int s, uint32_t cp,
  * FONT_FALLBACK, or -1 when no face has a glyph that fits. */
 static int find_glyph(const font_line_ctx *lc, uint32_t cp, glyph_ref *r)
 {
-    if (try_font(lc, lc->primary, 1, cp, r))
+    if (lc->primary && try_font(lc, lc->primary, 1, cp, r))
         return FONT_PRIMARY;
     for (size_t i = 0; i < lc->n_fallback; i++)
         if (try_font(lc, lc->fallback[i], lc->fallback_scale[i], cp, r))

@@ -19,6 +19,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "render/outline.h"
+
 /* One glyph. x, y place the ink box as BDF's BBX does: x is its left edge
  * from the pen position, y its bottom edge from the baseline (up is
  * positive). An empty glyph (a space) has w == h == 0. */
@@ -54,6 +56,8 @@ const font *font_find(const char *name);
 const font_glyph *font_glyph_get(const font *f, uint32_t cp);
 
 /* How one code point is drawn.
+ * An outline glyph (of != NULL): glyph gid of of, rasterised by
+ * ofont_glyph, moved up by dy pixels.
  * A glyph (g != NULL): g of font f, each bit a scale x scale block, moved
  * up by dy pixels (negative: down) so that its ink stays in the line box.
  * A box (g == NULL): a rectangle box_w x box_h unscaled units, each
@@ -61,6 +65,8 @@ const font_glyph *font_glyph_get(const font *f, uint32_t cp);
  * with hex set it shows cp in hex digits (font_hex_digit).
  * adv is the advance in pixels. */
 typedef struct glyph_ref {
+    ofont *of;
+    uint32_t gid;
     const font *f;
     const font_glyph *g;
     uint32_t cp; /* the code point drawn (a substitute's, or the boxed one) */
@@ -84,13 +90,18 @@ enum font_how {
 };
 
 #define FONT_MAX_FALLBACKS 3
+#define FONT_MAX_OUTLINE 3
 
 /* A line's fonts: the chosen face, the line box its glyphs must fit in
  * (the face's ascent and descent), and the fallback faces with the integer
  * scale that brings each closest to the line's height, nearest first.
- * Build it with font_line. */
+ * Build it with font_line, or font_line_outline for outline faces
+ * (primary is then NULL: the outline faces come first, in order, and the
+ * bitmap fallbacks serve what none of them has, CJK for one). */
 typedef struct font_line_ctx {
     const font *primary;
+    ofont *outline[FONT_MAX_OUTLINE];
+    size_t n_outline;
     int ascent, descent;
     const font *fallback[FONT_MAX_FALLBACKS];
     uint8_t fallback_scale[FONT_MAX_FALLBACKS];
@@ -98,6 +109,11 @@ typedef struct font_line_ctx {
 } font_line_ctx;
 
 font_line_ctx font_line(const font *primary);
+font_line_ctx font_line_outline(ofont *const *faces, size_t n);
+
+/* The line's face name for messages ("term16", "serif 24px"): written
+ * into out[0..size). Returns out. */
+const char *font_line_name(const font_line_ctx *lc, char *out, size_t size);
 
 /* The most glyph_refs one code point resolves to (the longest ASCII
  * substitute). */

@@ -10,6 +10,7 @@
 
 #include "util/alloc.h"
 #include "render/canvas.h"
+#include "render/outline.h"
 #include "internal.h"
 
 /* ==== options and presets ==== */
@@ -27,27 +28,63 @@ typedef struct profile {
     unsigned long fg, bg, accent, time;
     unsigned margin, line_gap, item_gap;
     int fit;
+    int outline;             /* outline fonts for lists and panels */
+    unsigned dpi;            /* for sizes in points */
+    unsigned long max_bytes; /* the device's file limit, 0: none */
+    const char *device;      /* what it is, for --list-profiles */
 } profile;
 
 /* LED panels show light on black: amber text (easy on the eye at night,
- * readable by day), times and separators in cyan so they stand apart.
- * Single-colour P10 signs and e-ink get black and white; the Kindle's
- * 8-bit grey shows the times in dark grey. */
+ * readable by day), times and separators in cyan so they stand apart;
+ * their bitmap fonts are drawn pixel for pixel. Single-colour P10 signs
+ * and e-ink get black and white; grey e-ink and Kindles show the times in
+ * dark grey. Paper displays get outline fonts: hinted 1-bit on 1-bit
+ * panels, anti-aliased on grey ones, sized in points at the panel's dpi
+ * (TRMNL 7.5" 800x480: 125 dpi; TRMNL X 10.3": 227; Kindle Paperwhite
+ * 6.8" and Basic 6": 300; a 13.3" 1600x1200 panel: 150). */
 static const profile profiles[] = {
     {"led-32x8", PRECIS_LAYOUT_STRIP, PRECIS_PIXELS_AUTO, 32, 8, NULL, AMBER,
-     BLACK, 0x00C8FFUL, PRECIS_COLOR_ACCENT, 0, 0, 0, 0},
+     BLACK, 0x00C8FFUL, PRECIS_COLOR_ACCENT, 0, 0, 0, 0, 0, 0, 0,
+     "32x8 RGB LED matrix (AWTRIX, WLED)"},
     {"led-64x32", PRECIS_LAYOUT_STRIP, PRECIS_PIXELS_AUTO, 64, 32, NULL, AMBER,
-     BLACK, 0x00C8FFUL, PRECIS_COLOR_ACCENT, 0, 0, 0, 0},
+     BLACK, 0x00C8FFUL, PRECIS_COLOR_ACCENT, 0, 0, 0, 0, 0, 0, 0,
+     "64x32 HUB75 LED panel"},
     {"led-128x32", PRECIS_LAYOUT_STRIP, PRECIS_PIXELS_AUTO, 128, 32, NULL,
-     AMBER, BLACK, 0x00C8FFUL, PRECIS_COLOR_ACCENT, 0, 0, 0, 0},
+     AMBER, BLACK, 0x00C8FFUL, PRECIS_COLOR_ACCENT, 0, 0, 0, 0, 0, 0, 0,
+     "two chained 64x32 LED panels"},
     {"led-192x16", PRECIS_LAYOUT_STRIP, PRECIS_PIXELS_MONO, 192, 16, NULL,
-     WHITE, BLACK, WHITE, PRECIS_COLOR_ACCENT, 0, 0, 0, 0},
+     WHITE, BLACK, WHITE, PRECIS_COLOR_ACCENT, 0, 0, 0, 0, 0, 0, 0,
+     "single-colour P10 LED sign"},
+    {"trmnl", PRECIS_LAYOUT_LIST, PRECIS_PIXELS_MONO, 800, 480, NULL, BLACK,
+     WHITE, BLACK, PRECIS_COLOR_ACCENT, 20, 0, 6, 1, 1, 125, 90000,
+     "TRMNL (-f bmp: its 48,062-byte 1-bit BMP)"},
+    {"trmnl-2bit", PRECIS_LAYOUT_LIST, PRECIS_PIXELS_GREY2, 800, 480, NULL,
+     BLACK, WHITE, 0x555555UL, PRECIS_COLOR_ACCENT, 20, 0, 6, 1, 1, 125,
+     90000, "TRMNL, 4 grey levels"},
+    {"trmnl-x", PRECIS_LAYOUT_LIST, PRECIS_PIXELS_GREY4, 1872, 1404, NULL,
+     BLACK, WHITE, 0x444444UL, PRECIS_COLOR_ACCENT, 48, 0, 14, 1, 1, 227,
+     750000, "TRMNL X, 10.3-inch"},
+    {"kindle-paperwhite", PRECIS_LAYOUT_LIST, PRECIS_PIXELS_GREY, 1236, 1648,
+     NULL, BLACK, WHITE, 0x505050UL, PRECIS_COLOR_ACCENT, 60, 0, 18, 1, 1,
+     300, 0, "Kindle Paperwhite (2021 on), 6.8-inch, portrait"},
+    {"kindle-basic", PRECIS_LAYOUT_LIST, PRECIS_PIXELS_GREY, 1072, 1448, NULL,
+     BLACK, WHITE, 0x505050UL, PRECIS_COLOR_ACCENT, 52, 0, 16, 1, 1, 300, 0,
+     "Kindle (2022 on), 6-inch, portrait"},
+    {"epaper-7in5", PRECIS_LAYOUT_LIST, PRECIS_PIXELS_MONO, 800, 480, NULL,
+     BLACK, WHITE, BLACK, PRECIS_COLOR_ACCENT, 20, 0, 6, 1, 1, 125, 0,
+     "7.5-inch e-paper panel"},
+    {"epaper-13in3", PRECIS_LAYOUT_LIST, PRECIS_PIXELS_GREY4, 1600, 1200,
+     NULL, BLACK, WHITE, 0x444444UL, PRECIS_COLOR_ACCENT, 40, 0, 12, 1, 1,
+     150, 0, "13.3-inch e-paper panel"},
     {"eink-800x480", PRECIS_LAYOUT_LIST, PRECIS_PIXELS_MONO, 800, 480, NULL,
-     BLACK, WHITE, BLACK, PRECIS_COLOR_ACCENT, 16, 0, 6, 1},
+     BLACK, WHITE, BLACK, PRECIS_COLOR_ACCENT, 16, 0, 6, 1, 0, 0, 0,
+     "7.5-inch 1-bit panel (the earlier preset)"},
     {"kindle", PRECIS_LAYOUT_LIST, PRECIS_PIXELS_GREY, 600, 800, NULL, BLACK,
-     WHITE, 0x505050UL, PRECIS_COLOR_ACCENT, 24, 2, 10, 1},
+     WHITE, 0x505050UL, PRECIS_COLOR_ACCENT, 24, 2, 10, 1, 0, 0, 0,
+     "older 6-inch Kindles"},
     {"web", PRECIS_LAYOUT_STRIP, PRECIS_PIXELS_AUTO, 0, 0, NULL, 0x1A1A1AUL,
-     WHITE, 0xB00020UL, PRECIS_COLOR_ACCENT, 8, 2, 8, 0},
+     WHITE, 0xB00020UL, PRECIS_COLOR_ACCENT, 8, 2, 8, 0, 1, 96, 0,
+     "web page, any width"},
 };
 
 #define N_PROFILES (sizeof profiles / sizeof *profiles)
@@ -67,6 +104,9 @@ static void apply(precis_image_options *o, const profile *p)
     o->line_gap = p->line_gap;
     o->item_gap = p->item_gap;
     o->fit = p->fit;
+    o->outline = p->outline;
+    o->dpi = p->dpi;
+    o->max_bytes = p->max_bytes;
 }
 
 precis_image_options precis_image_options_default(void)
@@ -94,9 +134,44 @@ precis_status precis_image_profile(precis_image_options *o, const char *name)
 }
 
 static const char *const profile_names[] = {
-    "led-32x8",     "led-64x32", "led-128x32", "led-192x16",
-    "eink-800x480", "kindle",    "web",        NULL,
+    "led-32x8",     "led-64x32",   "led-128x32",        "led-192x16",
+    "trmnl",        "trmnl-2bit",  "trmnl-x",           "kindle-paperwhite",
+    "kindle-basic", "epaper-7in5", "epaper-13in3",      "eink-800x480",
+    "kindle",       "web",         NULL,
 };
+
+static const char *const pixel_words[] = {
+    "colour", "1-bit", "8-bit grey", "RGB", "2-bit grey", "4-bit grey",
+};
+static const char *const layout_words[] = {"strip", "list", "panel"};
+
+const char *precis_image_profile_info(const char *name, char *out,
+                                      size_t size)
+{
+    if (!out || !size)
+        return NULL;
+    for (size_t i = 0; name && i < N_PROFILES; i++) {
+        const profile *p = &profiles[i];
+        if (strcmp(p->name, name) != 0)
+            continue;
+        char dims[32], limit[48] = "";
+        if (p->width && p->height)
+            snprintf(dims, sizeof dims, "%ux%u", p->width, p->height);
+        else
+            snprintf(dims, sizeof dims, "any size");
+        if (p->max_bytes)
+            snprintf(limit, sizeof limit, ", PNG < %lu bytes", p->max_bytes);
+        snprintf(out, size, "%s, %s, %s, %s fonts%s: %s", dims,
+                 pixel_words[p->pixels], layout_words[p->layout],
+                 !p->outline || !outline_available() ? "bitmap"
+                 : p->layout == PRECIS_LAYOUT_STRIP
+                     ? "bitmap strip, outline list and panel"
+                     : "outline",
+                 limit, p->device);
+        return out;
+    }
+    return NULL;
+}
 
 _Static_assert(sizeof profile_names / sizeof *profile_names == N_PROFILES + 1,
                "profile_names must list every profile");
@@ -109,13 +184,76 @@ const char *const *precis_image_profiles(void)
 /* Smallest first, as precis.h promises; the list must name every font
  * meson.build embeds (test_render_image checks). */
 static const char *const font_names[] = {
-    "fixed5x7", "term12",  "fixed6x13", "term16", "term16b",
-    "uni16",    "term24b", "term32b",   NULL,
+    "fixed5x7", "term12",  "fixed6x13", "term16",    "term16b", "uni16",
+    "term24b",  "term32b", "sans",      "sans-bold", "serif",   NULL,
 };
+
+/* Where the bitmap names end and the outline faces begin. */
+#define N_BITMAP_FONTS 8
 
 const char *const *precis_image_fonts(void)
 {
-    return font_names;
+    static const char *const bitmap_only[N_BITMAP_FONTS + 1] = {
+        "fixed5x7", "term12", "fixed6x13", "term16", "term16b",
+        "uni16",    "term24b", "term32b",  NULL,
+    };
+    return outline_available() ? font_names : bitmap_only;
+}
+
+/* One letter of each script --list-fonts reports. */
+static const struct {
+    const char *script;
+    uint32_t cp;
+} script_probes[] = {
+    {"Latin", 0x0041},    {"Greek", 0x03B1},  {"Cyrillic", 0x0416},
+    {"Hebrew", 0x05D0},   {"Arabic", 0x0628}, {"Devanagari", 0x0915},
+    {"Thai", 0x0E01},     {"CJK", 0x4E2D},    {"Hangul", 0xAC00},
+};
+
+/* Appends the scripts that have(cp) covers to out (NUL-terminated). */
+static void list_scripts(char *out, size_t size, const font *f, ofont *of)
+{
+    for (size_t i = 0; i < sizeof script_probes / sizeof *script_probes; i++) {
+        uint32_t cp = script_probes[i].cp;
+        int has = f ? font_glyph_get(f, cp) != NULL : ofont_has(of, cp) != 0;
+        size_t at = strlen(out);
+        if (has && at < size)
+            snprintf(out + at, size - at, " %s", script_probes[i].script);
+    }
+}
+
+const char *precis_image_font_describe(const char *name, char *out, size_t size)
+{
+    if (!name || !out || !size)
+        return NULL;
+    const font *f = font_find(name);
+    if (f) {
+        snprintf(out, size, "bitmap, %d pixels, %zu glyphs:",
+                 f->ascent + f->descent, f->count);
+        list_scripts(out, size, f, NULL);
+        return out;
+    }
+    for (size_t i = 0; outline_available() && i < precis__face_count; i++)
+        if (strcmp(precis__faces[i].name, name) == 0) {
+            otext *ot = otext_new(0);
+            ofont *of = otext_font(ot, name, 16);
+            snprintf(out, size, "outline, any size, %zu KB (%s):",
+                     precis__faces[i].len / 1024, precis__faces[i].file);
+            if (of)
+                list_scripts(out, size, NULL, of);
+            otext_free(ot);
+            return out;
+        }
+    return NULL;
+}
+
+/* Whether name is an outline face. */
+static int is_outline_name(const char *name)
+{
+    for (size_t i = 0; name && i < precis__face_count; i++)
+        if (strcmp(precis__faces[i].name, name) == 0)
+            return 1;
+    return 0;
 }
 
 static precis_status lookup(const char *name, const char *const *names,
@@ -144,7 +282,7 @@ precis_status precis_layout_parse(const char *name, precis_layout *out)
 precis_status precis_image_format_parse(const char *name,
                                         precis_image_format *out)
 {
-    static const char *const names[] = {"png", "ppm", "apng", NULL};
+    static const char *const names[] = {"png", "ppm", "apng", "bmp", NULL};
     int i;
     if (lookup(name, names, &i) != PRECIS_OK)
         return PRECIS_EINVAL;
@@ -154,12 +292,28 @@ precis_status precis_image_format_parse(const char *name,
 
 precis_status precis_pixels_parse(const char *name, precis_pixels *out)
 {
-    static const char *const names[] = {"auto", "mono", "grey",
-                                        "rgb",  "gray", NULL};
+    static const char *const names[] = {"auto",  "mono",  "grey",  "rgb",
+                                        "gray",  "grey2", "grey4", "gray2",
+                                        "gray4", NULL};
+    static const precis_pixels values[] = {
+        PRECIS_PIXELS_AUTO,  PRECIS_PIXELS_MONO,  PRECIS_PIXELS_GREY,
+        PRECIS_PIXELS_RGB,   PRECIS_PIXELS_GREY,  PRECIS_PIXELS_GREY2,
+        PRECIS_PIXELS_GREY4, PRECIS_PIXELS_GREY2, PRECIS_PIXELS_GREY4,
+    };
     int i;
     if (lookup(name, names, &i) != PRECIS_OK)
         return PRECIS_EINVAL;
-    *out = i == 4 ? PRECIS_PIXELS_GREY : (precis_pixels)i;
+    *out = values[i];
+    return PRECIS_OK;
+}
+
+precis_status precis_sort_parse(const char *name, precis_sort *out)
+{
+    static const char *const names[] = {"time", "input", NULL};
+    int i;
+    if (lookup(name, names, &i) != PRECIS_OK)
+        return PRECIS_EINVAL;
+    *out = (precis_sort)i;
     return PRECIS_OK;
 }
 
@@ -270,8 +424,9 @@ static precis_status make_spec(const precis_image_options *o, layout_spec *sp,
 {
     memset(sp, 0, sizeof *sp);
     if ((unsigned)o->layout > PRECIS_LAYOUT_PANEL ||
-        (unsigned)o->format > PRECIS_IMG_APNG ||
-        (unsigned)o->pixels > PRECIS_PIXELS_RGB)
+        (unsigned)o->format > PRECIS_IMG_BMP ||
+        (unsigned)o->pixels > PRECIS_PIXELS_GREY4 ||
+        (unsigned)o->sort > PRECIS_SORT_INPUT)
         return fail(e, PRECIS_EINVAL, "unknown layout, format or pixels");
     if (o->width > PRECIS_IMAGE_MAX_SIDE || o->height > PRECIS_IMAGE_MAX_SIDE)
         return fail(e, PRECIS_EIMAGE, "%ux%u pixels: a side may be at most %d",
@@ -295,7 +450,9 @@ static precis_status make_spec(const precis_image_options *o, layout_spec *sp,
                         "time 1 to 65535 ms");
     }
     precis_pixels px = o->pixels;
-    sp->layout = o->layout;
+    if (px == PRECIS_PIXELS_GREY2 || px == PRECIS_PIXELS_GREY4)
+        px = PRECIS_PIXELS_GREY; /* quantised after drawing */
+    sp->layout = precis_image_effective_layout(o);
     sp->channels = px == PRECIS_PIXELS_GREY || px == PRECIS_PIXELS_MONO ? 1 : 3;
     sp->bg = map_colour(o->bg, px);
     sp->fg = map_colour(o->fg, px);
@@ -317,6 +474,7 @@ static precis_status make_spec(const precis_image_options *o, layout_spec *sp,
     sp->item_gap = (int)o->item_gap;
     sp->sep = o->separator ? o->separator : " \xE2\x80\xA2 ";
     sp->sep_len = strlen(sp->sep);
+    sp->more = sp->layout == PRECIS_LAYOUT_LIST;
     sp->fit = o->fit && o->format != PRECIS_IMG_APNG;
     sp->loop = o->loop || o->format == PRECIS_IMG_APNG;
     if (o->format == PRECIS_IMG_APNG) {
@@ -325,6 +483,130 @@ static precis_status make_spec(const precis_image_options *o, layout_spec *sp,
         sp->width = o->width ? (int)o->width : 320;
     }
     return PRECIS_OK;
+}
+
+precis_layout precis_image_effective_layout(const precis_image_options *o)
+{
+    if (!o)
+        return PRECIS_LAYOUT_STRIP;
+    /* Three lines of the 5x7 font (8 pixels each) and the margins. */
+    if (o->layout != PRECIS_LAYOUT_STRIP && o->height &&
+        o->height < 24 + 2 * o->margin)
+        return PRECIS_LAYOUT_STRIP;
+    return o->layout;
+}
+
+/* Whether layout_run with sp shows everything (or, with st_out, what it
+ * did); an error other than PRECIS_EIMAGE counts as not fitting. */
+static precis_status trial(const layout_spec *sp, const char *title,
+                           size_t title_len, const precis_item *items,
+                           size_t n, layout_stats *st, errsink *e)
+{
+    return layout_run(sp, title, title_len, items, n, NULL, st, e->buf,
+                      e->size);
+}
+
+/* Sets sp's outline faces for a body of px pixels: body (with sans
+ * behind a serif, for the scripts DejaVu Serif lacks), a bold title 1.3
+ * times as large (1.15 over a panel's prose, whose title is a whole
+ * headline), and a header and footer 0.8 times. */
+static void set_outline(layout_spec *sp, otext *ot, const char *family, int px)
+{
+    int tpx = sp->layout == PRECIS_LAYOUT_PANEL ? px * 23 / 20 : px * 13 / 10;
+    int spx = px * 8 / 10 > 8 ? px * 8 / 10 : 8;
+    memset(sp->body_of, 0, sizeof sp->body_of);
+    memset(sp->title_of, 0, sizeof sp->title_of);
+    memset(sp->small_of, 0, sizeof sp->small_of);
+    sp->body_of[0] = otext_font(ot, family, px);
+    if (strcmp(family, "sans") != 0)
+        sp->body_of[1] = otext_font(ot, "sans", px);
+    sp->title_of[0] = otext_font(ot, "sans-bold", tpx);
+    sp->title_of[1] = otext_font(ot, "sans", tpx);
+    sp->small_of[0] = otext_font(ot, "sans", spx);
+}
+
+/* Outline faces for sp (precis_image_options.outline): the largest body
+ * size between the point limits that shows everything, found by
+ * bisection (a larger size never shows more); else the smallest. Returns
+ * PRECIS_OK, or an error when no size fits the width or height at all. */
+static precis_status choose_outline(const precis_image_options *o,
+                                    layout_spec *sp, otext *ot,
+                                    const char *family, const char *title,
+                                    size_t title_len, const precis_item *items,
+                                    size_t n, errsink *e)
+{
+    unsigned dpi = o->dpi ? o->dpi : 96;
+    unsigned pt_min = o->font_pt_min ? o->font_pt_min : 8;
+    /* A panel's prose may grow larger than a list's lines. */
+    unsigned pt_max = o->font_pt_max ? o->font_pt_max
+                      : sp->layout == PRECIS_LAYOUT_PANEL ? 26
+                                                          : 22;
+    if (pt_max < pt_min)
+        pt_max = pt_min;
+    int lo = (int)((pt_min * dpi + 36) / 72), hi = (int)((pt_max * dpi + 36) / 72);
+    lo = lo < 6 ? 6 : lo > 512 ? 512 : lo;
+    hi = hi < lo ? lo : hi > 512 ? 512 : hi;
+    int avail = sp->height - 2 * sp->margin;
+    if (sp->layout == PRECIS_LAYOUT_STRIP) {
+        /* The largest size whose line fits the strip (or 11 points):
+         * scaled from one probe, then stepped down the last pixels. */
+        int px = sp->height ? avail : (int)((11 * dpi + 36) / 72);
+        px = px > 512 ? 512 : px;
+        if (sp->height && px >= 6) {
+            ofont *probe = otext_font(ot, family, px);
+            int lh = probe ? ofont_ascent(probe) + ofont_descent(probe) : 0;
+            if (lh > avail)
+                px = (int)((long)px * avail / lh) + 1;
+        }
+        for (; px >= 6; px--) {
+            set_outline(sp, ot, family, px);
+            if (!sp->body_of[0])
+                return fail(e, PRECIS_EINVAL, "font %s cannot be opened",
+                            family);
+            if (!sp->height || ofont_ascent(sp->body_of[0]) +
+                                       ofont_descent(sp->body_of[0]) <=
+                                   avail)
+                return PRECIS_OK;
+        }
+        return fail(e, PRECIS_EINVAL, "no font fits a %d-pixel strip",
+                    sp->height);
+    }
+    if (sp->height == 0) {
+        set_outline(sp, ot, family, (int)((11 * dpi + 36) / 72));
+        return sp->body_of[0] ? PRECIS_OK
+                              : fail(e, PRECIS_EINVAL,
+                                     "font %s cannot be opened", family);
+    }
+    /* Bisection for the largest px in [lo, hi] that shows everything. */
+    int good = 0;
+    layout_stats st;
+    while (lo <= hi) {
+        int mid = lo + (hi - lo) / 2;
+        set_outline(sp, ot, family, mid);
+        if (!sp->body_of[0])
+            return fail(e, PRECIS_EINVAL, "font %s cannot be opened", family);
+        precis_status rc = trial(sp, title, title_len, items, n, &st, e);
+        if (rc == PRECIS_EIMAGE)
+            return rc;
+        if (rc == PRECIS_OK && !st.truncated) {
+            good = mid;
+            lo = mid + 1;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    int px = good ? good : (int)((pt_min * dpi + 36) / 72);
+    for (; px >= 6; px--) {
+        set_outline(sp, ot, family, px);
+        precis_status rc = trial(sp, title, title_len, items, n, &st, e);
+        if (rc == PRECIS_OK)
+            return PRECIS_OK;
+        if (rc == PRECIS_EIMAGE)
+            return rc;
+    }
+    return fail(e, PRECIS_EINVAL,
+                "no font fits a %dx%d image with %d-pixel margins", sp->width,
+                sp->height, sp->margin);
 }
 
 /* Picks sp->body and sp->title: the named font, or the largest that fits
@@ -454,6 +736,91 @@ static canvas *pad_tape(canvas *c, int step, uint32_t bg)
     return t;
 }
 
+/* Rounds every grey pixel to the nearest multiple of step (85: 4
+ * levels, 17: 16 levels), so the PNG holds them at 2 or 4 bits. */
+static void quantise(canvas *c, unsigned step)
+{
+    uint8_t to[256];
+    for (unsigned v = 0; v < 256; v++)
+        to[v] = (uint8_t)((v + step / 2) / step * step);
+    size_t n = (size_t)c->w * (size_t)c->h * (size_t)c->ch;
+    for (size_t i = 0; i < n; i++)
+        c->px[i] = to[c->px[i]];
+}
+
+/* ==== order ==== */
+
+/* The sort key of an item's time: "[YYYY-MM-DD[T ]]H:MM" as minutes
+ * (the date, when there, in front), or -1 when there is no such time. */
+static long time_key(const char *t, size_t len)
+{
+    if (!t)
+        return -1;
+    long date = 0;
+    size_t i = 0;
+    if (len >= 10 && t[4] == '-' && t[7] == '-') {
+        for (size_t k = 0; k < 10; k++)
+            if (k != 4 && k != 7) {
+                if (t[k] < '0' || t[k] > '9')
+                    return -1;
+                date = date * 10 + (t[k] - '0');
+            }
+        i = 10;
+        if (i < len && (t[i] == 'T' || t[i] == ' '))
+            i++;
+    }
+    while (i < len && t[i] == ' ')
+        i++;
+    long h = 0, m = 0;
+    size_t d = 0;
+    for (; i < len && t[i] >= '0' && t[i] <= '9' && d < 2; i++, d++)
+        h = h * 10 + (t[i] - '0');
+    if (d == 0 || i >= len || t[i] != ':')
+        return -1;
+    i++;
+    for (d = 0; i < len && t[i] >= '0' && t[i] <= '9' && d < 2; i++, d++)
+        m = m * 10 + (t[i] - '0');
+    if (d != 2 || h > 23 || m > 59)
+        return -1;
+    return date * 1440 + h * 60 + m;
+}
+
+typedef struct keyed {
+    long key;
+    size_t at;
+} keyed;
+
+static int newest_first(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    if (x->key != y->key)
+        return x->key < y->key ? 1 : -1;
+    return x->at < y->at ? -1 : x->at > y->at; /* stable */
+}
+
+/* items newest first in a new array (free it), or NULL when they stay as
+ * they are: sort is PRECIS_SORT_INPUT, or an item has no time. */
+static precis_item *sort_items(const precis_image_options *o,
+                               const precis_item *items, size_t n)
+{
+    if (o->sort != PRECIS_SORT_TIME || n < 2)
+        return NULL;
+    keyed *k = precis__reallocarray(NULL, n, sizeof *k);
+    for (size_t i = 0; i < n; i++) {
+        k[i] = (keyed){time_key(items[i].time, items[i].time_len), i};
+        if (k[i].key < 0) {
+            free(k);
+            return NULL;
+        }
+    }
+    qsort(k, n, sizeof *k, newest_first);
+    precis_item *v = precis__reallocarray(NULL, n, sizeof *v);
+    for (size_t i = 0; i < n; i++)
+        v[i] = items[k[i].at];
+    free(k);
+    return v;
+}
+
 /* ==== entry points ==== */
 
 /* Bytes of text (title and items together) an image may be asked for. */
@@ -485,10 +852,62 @@ precis_status image_layout(const char *title, size_t title_len,
                     "most %d)",
                     total, IMAGE_MAX_TEXT);
     precis_status rc = make_spec(o, sp, &e);
-    if (rc == PRECIS_OK)
+    if (rc != PRECIS_OK)
+        return rc;
+    /* The dashboard's texts. */
+    char right[160] = "";
+    int has_date = o->date && *o->date, has_upd = o->updated && *o->updated;
+    if (has_date || has_upd)
+        snprintf(right, sizeof right, "%s%s%s%s", has_date ? o->date : "",
+                 has_date && has_upd ? " \xC2\xB7 " : "",
+                 has_upd ? "updated " : "", has_upd ? o->updated : "");
+    if (sp->layout != PRECIS_LAYOUT_STRIP) {
+        sp->header_right = right[0] ? right : NULL;
+        sp->footer = o->footer;
+        if ((!title || !title_len) && o->heading && *o->heading) {
+            title = o->heading;
+            title_len = strlen(o->heading);
+        }
+    }
+    precis_item *sorted = sort_items(o, items, n);
+    if (sorted)
+        items = sorted;
+    /* Outline faces for lists and panels when asked for and compiled in;
+     * the bitmap fonts otherwise (and always on LED strips). */
+    const char *family = NULL;
+    if (o->font && is_outline_name(o->font))
+        family = o->font;
+    else if ((!o->font || strcmp(o->font, "auto") == 0) && o->outline &&
+             sp->layout != PRECIS_LAYOUT_STRIP)
+        family = sp->layout == PRECIS_LAYOUT_PANEL ? "serif" : "sans";
+    otext *ot = family ? otext_new(o->pixels == PRECIS_PIXELS_MONO) : NULL;
+    if (family && !ot && o->font && is_outline_name(o->font))
+        rc = fail(&e, PRECIS_EINVAL, "outline fonts are not compiled in");
+    else if (ot)
+        rc = choose_outline(o, sp, ot, family, title, title_len, items, n, &e);
+    else
         rc = choose_font(o, sp, title, title_len, items, n, &e);
+    if (rc == PRECIS_OK && sp->body_of[0]) {
+        snprintf(sp->face, sizeof sp->face, "%s %dpx",
+                 ofont_name(sp->body_of[0]), ofont_px(sp->body_of[0]));
+        sp->line_px =
+            ofont_ascent(sp->body_of[0]) + ofont_descent(sp->body_of[0]);
+    } else if (rc == PRECIS_OK && sp->body) {
+        snprintf(sp->face, sizeof sp->face, "%s", sp->body->name);
+        sp->line_px = sp->body->ascent + sp->body->descent;
+    }
     if (rc == PRECIS_OK)
         rc = layout_run(sp, title, title_len, items, n, out, st, err, errsize);
+    /* The faces die here: *sp's outline pointers are not to be used. */
+    memset(sp->body_of, 0, sizeof sp->body_of);
+    memset(sp->title_of, 0, sizeof sp->title_of);
+    memset(sp->small_of, 0, sizeof sp->small_of);
+    sp->header_right = NULL;
+    otext_free(ot);
+    free(sorted);
+    if (rc == PRECIS_OK && *out &&
+        (o->pixels == PRECIS_PIXELS_GREY2 || o->pixels == PRECIS_PIXELS_GREY4))
+        quantise(*out, o->pixels == PRECIS_PIXELS_GREY2 ? 85 : 17);
     return rc;
 }
 
@@ -513,6 +932,8 @@ static precis_status render(const char *title, size_t title_len,
     int rc = 0;
     if (o->format == PRECIS_IMG_PPM) {
         img_ppm_encode(c, &out);
+    } else if (o->format == PRECIS_IMG_BMP) {
+        img_bmp_encode(c, o->pixels, &out);
     } else if (o->format == PRECIS_IMG_PNG) {
         rc = img_png_encode(c, o->pixels, &out, e->buf, e->size);
     } else {
@@ -540,6 +961,14 @@ static precis_status render(const char *title, size_t title_len,
     if (rc != 0) {
         buf_free(&out);
         return PRECIS_EIMAGE;
+    }
+    if (o->max_bytes && out.len > o->max_bytes &&
+        (o->format == PRECIS_IMG_PNG || o->format == PRECIS_IMG_BMP)) {
+        size_t len = out.len;
+        buf_free(&out);
+        return fail(e, PRECIS_EIMAGE,
+                    "the image is %zu bytes; the device takes at most %lu",
+                    len, o->max_bytes);
     }
     int wrc = sink->write(sink->ud, out.data, out.len);
     buf_free(&out);

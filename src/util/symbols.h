@@ -17,6 +17,9 @@
 #define arena_free                 precis__arena_free
 #define arena_size                 precis__arena_size
 #define arena_strndup              precis__arena_strndup
+#define bidi_arabic_forms          precis__bidi_arabic_forms
+#define bidi_is_rtl                precis__bidi_is_rtl
+#define bidi_levels                precis__bidi_levels
 #define bp_add                     precis__bp_add
 #define bp_free                    precis__bp_free
 #define bp_is_line                 precis__bp_is_line
@@ -32,6 +35,7 @@
 #define buf_put_slow               precis__buf_put_slow
 #define buf_putc_slow              precis__buf_putc_slow
 #define buf_puts                   precis__buf_puts
+#define canvas_blend               precis__canvas_blend
 #define canvas_fill                precis__canvas_fill
 #define canvas_free                precis__canvas_free
 #define canvas_luma                precis__canvas_luma
@@ -56,6 +60,8 @@
 #define font_glyph_get             precis__font_glyph_get
 #define font_hex_digit             precis__font_hex_digit
 #define font_line                  precis__font_line
+#define font_line_name             precis__font_line_name
+#define font_line_outline          precis__font_line_outline
 #define font_resolve               precis__font_resolve
 #define font_substitute            precis__font_substitute
 #define group_stories              precis__group_stories
@@ -68,6 +74,7 @@
 #define hvec_make                  precis__hvec_make
 #define image_layout               precis__image_layout
 #define img_apng_encode            precis__img_apng_encode
+#define img_bmp_encode             precis__img_bmp_encode
 #define img_png_encode             precis__img_png_encode
 #define img_ppm_encode             precis__img_ppm_encode
 #define ingest_drop_boilerplate    precis__ingest_drop_boilerplate
@@ -88,6 +95,17 @@
 #define model_load_stopwords       precis__model_load_stopwords
 #define model_need_idf             precis__model_need_idf
 #define model_read                 precis__model_read
+#define ofont_ascent               precis__ofont_ascent
+#define ofont_descent              precis__ofont_descent
+#define ofont_glyph                precis__ofont_glyph
+#define ofont_has                  precis__ofont_has
+#define ofont_name                 precis__ofont_name
+#define ofont_px                   precis__ofont_px
+#define ofont_shape                precis__ofont_shape
+#define otext_font                 precis__otext_font
+#define otext_free                 precis__otext_free
+#define otext_new                  precis__otext_new
+#define outline_available          precis__outline_available
 #define pagerank                   precis__pagerank
 #define rank_is_candidate          precis__rank_is_candidate
 #define rank_run                   precis__rank_run

@@ -50,6 +50,20 @@ static void image_size(const precis_membuf *m, precis_image_format fmt,
                        unsigned *w, unsigned *h)
 {
     const unsigned char *p = (const unsigned char *)m->data;
+    if (fmt == PRECIS_IMG_BMP) {
+        /* BITMAPINFOHEADER, bottom-up rows padded to 4 bytes. */
+        FUZZ_CHECK(m->len > 54 && p[0] == 'B' && p[1] == 'M');
+        uint32_t size = (uint32_t)p[2] | (uint32_t)p[3] << 8 |
+                        (uint32_t)p[4] << 16 | (uint32_t)p[5] << 24;
+        FUZZ_CHECK(size == m->len);
+        *w = (unsigned)p[18] | (unsigned)p[19] << 8 | (unsigned)p[20] << 16;
+        *h = (unsigned)p[22] | (unsigned)p[23] << 8 | (unsigned)p[24] << 16;
+        unsigned bits = p[28];
+        FUZZ_CHECK(bits == 1 || bits == 8 || bits == 24);
+        uint32_t off = (uint32_t)p[10] | (uint32_t)p[11] << 8;
+        FUZZ_CHECK(m->len == off + (size_t)((*w * bits + 31) / 32 * 4) * *h);
+        return;
+    }
     if (fmt == PRECIS_IMG_PPM) {
         FUZZ_CHECK(m->len > 3 && memcmp(p, "P6\n", 3) == 0);
         unsigned maxval = 0;
@@ -108,7 +122,7 @@ static void check_image(precis_status st, const precis_membuf *m,
     FUZZ_CHECK(w <= PRECIS_IMAGE_MAX_SIDE && h <= PRECIS_IMAGE_MAX_SIDE);
     if (o->format == PRECIS_IMG_APNG) {
         FUZZ_CHECK(w == (o->width ? o->width : 320));
-    } else if (o->layout == PRECIS_LAYOUT_STRIP) {
+    } else if (precis_image_effective_layout(o) == PRECIS_LAYOUT_STRIP) {
         if (o->fit && o->width)
             FUZZ_CHECK(w == o->width);
         else
@@ -132,13 +146,20 @@ static unsigned read_options(fuzz_input *in, precis_image_options *o,
     size_t np = 0;
     while (profiles[np])
         np++;
-    if (b[0] % 8 < np)
-        FUZZ_CHECK(precis_image_profile(o, profiles[b[0] % 8]) == PRECIS_OK);
+    if (b[0] % 16 < np)
+        FUZZ_CHECK(precis_image_profile(o, profiles[b[0] % 16]) == PRECIS_OK);
     if (b[1] % 4 < 3)
         o->layout = (precis_layout)(b[1] % 4);
-    o->format = (precis_image_format)(b[2] % 3);
-    if (b[3] % 5 < 4)
-        o->pixels = (precis_pixels)(b[3] % 5);
+    o->format = (precis_image_format)(b[2] % 4);
+    if (b[3] % 7 < 6)
+        o->pixels = (precis_pixels)(b[3] % 7);
+    o->sort = (precis_sort)(b[3] >> 7);
+    if (b[14] & 1) {
+        o->date = "Thu 3 Dec 2026";
+        o->updated = "14:52";
+        o->footer = "fuzz.txt";
+        o->heading = "Headlines";
+    }
     unsigned flags = b[4];
     if (flags & 1)
         o->width = ((b[5] << 8) | b[6]) % 513;
