@@ -971,6 +971,12 @@ typedef struct precis_feed_entry {
 PRECIS_API precis_feed *precis_feed_parse(precis_ctx *ctx, const void *data,
                                           size_t len);
 
+/** 1 when data looks like an RSS or Atom feed (its root element, after
+ * a BOM, the XML declaration, comments and a DOCTYPE, is <rss>, <feed> or
+ * <rdf:RDF>, within the first 4 KB), else 0: a guess for choosing how to
+ * read an input, not a check. */
+PRECIS_API int precis_feed_sniff(const void *data, size_t len);
+
 /** Number of items (0 for NULL). */
 PRECIS_API size_t precis_feed_count(const precis_feed *f);
 

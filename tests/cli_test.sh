@@ -268,6 +268,35 @@ check "an unknown extension takes -f" test "$rc" -eq 0
 run -o "$tmp/plain.log" "$side"
 check "an unknown extension without -f is text" test "$(wc -l <"$tmp/plain.log")" -eq 3
 
+# Feeds in: each item of an RSS or Atom file is an article of its own.
+cat >"$tmp/courier.rss" <<'FEED'
+<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Kettleby Courier</title>
+<item><title>Bridge reopens</title><link>https://c.example/b</link>
+<pubDate>Tue, 04 Nov 2025 12:20:00 GMT</pubDate>
+<description>&lt;p&gt;The Kettleby harbour bridge reopened to traffic on Monday
+morning, two weeks ahead of schedule.&lt;/p&gt;&lt;p&gt;Engineers closed the
+steel bridge in May when an inspection found corrosion in its cables.&lt;/p&gt;
+</description></item>
+<item><title>Market moves</title><description>The weekly harbour market will
+move into the old fish hall from next month, the town council said on
+Tuesday. Stallholders welcomed the move before the winter.</description></item>
+</channel></rss>
+FEED
+run "$tmp/courier.rss"
+check "a feed is summarised item by item" test "$(grep -c '^==> .*courier.rss: ' "$tmp/out")" -eq 2
+check "a feed item's HTML is read as HTML" bash -c "! grep -q '<p>' '$tmp/out'"
+run -f json "$tmp/courier.rss"
+check "a feed item keeps its date and time" grep -q '"date":"2025-11-04","time":"12:20"' "$tmp/out"
+mkdir -p "$tmp/feeds"
+cp "$tmp/courier.rss" "$tmp/feeds/"
+run brief "$tmp/feeds"
+check "brief reads feeds in folders, named by the feed" grep -q '^Source: Kettleby Courier' "$tmp/out"
+printf '<rss><channel><item><title>x' >"$tmp/broken.rss"
+run brief "$tmp/broken.rss" "$tmp/courier.rss"
+check "a broken feed is reported, exit 1" test "$rc" -eq 1
+check "a broken feed names itself" grep -q 'broken.rss' "$tmp/err"
+
 # brief: text, md, json, html or atom; images only through --png.
 mkdir -p "$tmp/briefin"
 cp "$data/river.txt" "$data/market.txt" "$side" "$tmp/briefin/"

@@ -182,7 +182,73 @@ static void add_jsonl_file(input_list *l, const char *path, size_t max,
     fclose(f);
 }
 
-/* Walks a folder for *.txt, *.html, *.htm and *.jsonl, sorted so the order is the same
+static bool is_feed_name(const char *name)
+{
+    return ends_with(name, ".xml") || ends_with(name, ".rss") ||
+           ends_with(name, ".atom");
+}
+
+/* An RSS or Atom feed: each item becomes a record (its content, title and
+ * date), named by the feed's title so that the briefing lists the outlet.
+ * Returns false when the file is not a feed (nothing added). */
+static bool add_feed_file(input_list *l, const char *path, size_t max,
+                          bool *ok, bool must)
+{
+    char *data;
+    size_t len;
+    int e = infile_read(path, max, &data, &len);
+    if (e) {
+        fprintf(stderr, "%s: %s: %s\n", prog, path,
+                e == EFBIG ? "larger than --max-input" : strerror(e));
+        *ok = false;
+        return true;
+    }
+    if (!must && !precis_feed_sniff(data, len)) {
+        free(data);
+        return false;
+    }
+    precis_status st;
+    precis_ctx *ctx = precis_ctx_new("english", NULL, &st);
+    precis_feed *f = ctx ? precis_feed_parse(ctx, data, len) : NULL;
+    free(data);
+    if (!f) {
+        fprintf(stderr, "%s: %s: %s\n", prog, path,
+                ctx ? precis_ctx_errmsg(ctx) : precis_strerror(st));
+        *ok = false;
+        precis_ctx_free(ctx);
+        return true;
+    }
+    const char *source = precis_feed_source(f);
+    for (size_t i = 0; i < precis_feed_count(f); i++) {
+        precis_feed_entry it;
+        precis_feed_item(f, i, &it);
+        input *in = input_add(l);
+        in->is_record = true;
+        buf_put(&in->rec.text, it.content, it.content_len);
+        in->rec.is_html = it.content_is_html;
+        if (it.title) {
+            buf_puts(&in->rec.title, it.title);
+            in->rec.has_title = 1;
+        }
+        if (it.date) {
+            buf_printf(&in->rec.date, "%s%s%s", it.date, it.time ? " " : "",
+                       it.time ? it.time : "");
+            in->rec.has_date = 1;
+        }
+        buf name = {0};
+        if (source)
+            buf_puts(&name, source);
+        else
+            buf_printf(&name, "%s#%zu", path, i + 1);
+        in->name = buf_detach(&name, NULL);
+    }
+    precis_feed_free(f);
+    precis_ctx_free(ctx);
+    return true;
+}
+
+/* Walks a folder for *.txt, *.html, *.htm, *.jsonl and feeds (*.xml,
+ * *.rss, *.atom), sorted so the order is the same
  * on every file system. Symbolic links are not followed: a briefing reads
  * what the user named, nothing outside it. */
 static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
@@ -220,6 +286,8 @@ static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
                 add_dir(l, path.data, max, ok);
             } else if (S_ISREG(sb.st_mode) && ends_with(names[i], ".jsonl")) {
                 add_jsonl_file(l, path.data, max, ok);
+            } else if (S_ISREG(sb.st_mode) && is_feed_name(names[i])) {
+                add_feed_file(l, path.data, max, ok, true);
             } else if (S_ISREG(sb.st_mode) &&
                        (ends_with(names[i], ".txt") ||
                         ends_with(names[i], ".html") ||
@@ -243,6 +311,11 @@ static void collect(input_list *l, char **args, size_t n, size_t max, bool *ok)
             add_dir(l, args[i], max, ok);
         } else if (ends_with(args[i], ".jsonl")) {
             add_jsonl_file(l, args[i], max, ok);
+        } else if (is_feed_name(args[i]) ||
+                   (stat(args[i], &sb) == 0 && S_ISREG(sb.st_mode) &&
+                    add_feed_file(l, args[i], max, ok, false))) {
+            if (is_feed_name(args[i]))
+                add_feed_file(l, args[i], max, ok, true);
         } else {
             /* Named files are read even without .txt; errors come later,
              * in order, with the others. */

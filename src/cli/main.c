@@ -131,6 +131,48 @@ static bool draw_headlines(const precis_doc *doc, const cli_opts *o,
 
 /* Processes one input for the chosen command and appends the result to
  * out. On failure prints the reason and returns false. */
+static bool process_text(precis_ctx *ctx, const cli_opts *o, const char *name,
+                         const char *shown, const char *data, size_t len,
+                         const precis_feed_entry *item, precis_membuf *out);
+
+/* An RSS or Atom feed: each item is an article of its own, summarised
+ * under a "==> FILE: TITLE <==" line in text (its title and date from the
+ * feed, its content read as HTML when the feed says so). */
+static bool process_feed(precis_ctx *ctx, const cli_opts *o, const char *name,
+                         const char *shown, const char *data, size_t len,
+                         precis_membuf *out)
+{
+    precis_feed *f = precis_feed_parse(ctx, data, len);
+    if (!f) {
+        fprintf(stderr, "%s: %s: %s\n", prog, shown, precis_ctx_errmsg(ctx));
+        return false;
+    }
+    bool ok = true;
+    precis_sink sink = precis_sink_mem(out);
+    for (size_t i = 0; i < precis_feed_count(f); i++) {
+        precis_feed_entry e;
+        precis_feed_item(f, i, &e);
+        char label[512];
+        snprintf(label, sizeof label, "%s: %s", shown,
+                 e.title ? e.title : "(untitled item)");
+        if (o->format == FMT_TEXT) {
+            if (i)
+                sink.write(sink.ud, "\n", 1);
+            sink.write(sink.ud, "==> ", 4);
+            sink.write(sink.ud, label, strlen(label));
+            sink.write(sink.ud, " <==\n", 5);
+        }
+        ok &= process_text(ctx, o, name, label, e.content, e.content_len, &e,
+                           out);
+    }
+    if (precis_feed_count(f) == 0) {
+        fprintf(stderr, "%s: %s: the feed has no items\n", prog, shown);
+        ok = false;
+    }
+    precis_feed_free(f);
+    return ok;
+}
+
 static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
                         const char *shown, precis_membuf *out)
 {
@@ -138,12 +180,36 @@ static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
     size_t len = 0;
     if (!read_input(name, shown, o->max_input, &data, &len))
         return false;
+    bool ok = o->opt.input == PRECIS_INPUT_AUTO && precis_feed_sniff(data, len) &&
+                      o->command != CMD_HEADLINES
+                  ? process_feed(ctx, o, name, shown, data, len, out)
+                  : process_text(ctx, o, name, shown, data, len, NULL, out);
+    free(data);
+    return ok;
+}
+
+/* One article's bytes (item: the feed item they came from, or NULL). */
+static bool process_text(precis_ctx *ctx, const cli_opts *o, const char *name,
+                         const char *shown, const char *data, size_t len,
+                         const precis_feed_entry *item, precis_membuf *out)
+{
     precis_doc *doc = precis_doc_new(ctx);
     precis_status st = precis_doc_set_max_input(doc, o->max_input);
     if (st == PRECIS_OK)
         st = precis_doc_feed(doc, data, len);
-    free(data);
     precis_options opt = cli_input_options(o, name);
+    if (item) {
+        opt.input = item->content_is_html ? PRECIS_INPUT_HTML
+                                          : PRECIS_INPUT_TEXT;
+        if (st == PRECIS_OK && item->title)
+            st = precis_doc_set_title(doc, item->title, strlen(item->title));
+        if (st == PRECIS_OK && item->date) {
+            char when[24];
+            snprintf(when, sizeof when, "%s%s%s", item->date,
+                     item->time ? " " : "", item->time ? item->time : "");
+            st = precis_doc_set_date(doc, when);
+        }
+    }
     if (st == PRECIS_OK)
         st = precis_doc_finish(doc, &opt);
     /* A page of nothing but a sidebar still has headlines to list. */

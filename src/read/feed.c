@@ -353,6 +353,11 @@ precis_feed *precis_feed_parse(precis_ctx *ctx, const void *data, size_t len)
     return f;
 }
 
+int precis_feed_sniff(const void *data, size_t len)
+{
+    return data && feed_sniff(data, len);
+}
+
 size_t precis_feed_count(const precis_feed *f)
 {
     return f ? f->n_items : 0;
