@@ -39,6 +39,7 @@
 #include <unistd.h>
 
 #include "internal.h"
+#include "read/encoding.h"
 
 #ifndef BENCH_DEFAULT_DIR
 #define BENCH_DEFAULT_DIR "../shared/data/dev/articles"
@@ -245,7 +246,9 @@ static precis_status stage_doc(precis_ctx *ctx, const article *a,
     t1 = now(), t[ST_FEED] += t1 - t0, t0 = t1;
 
     doc->state = DOC_FAILED;
-    st = ingest_run(doc, opt);
+    st = encoding_run(doc, opt);
+    if (st == PRECIS_OK)
+        st = ingest_run(doc, opt);
     buf_free(&doc->input);
     t1 = now(), t[ST_INGEST] += t1 - t0, t0 = t1;
     if (st != PRECIS_OK)
