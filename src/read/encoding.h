@@ -7,6 +7,8 @@
  * entities ("caf&#233;", "&amp;"). */
 #ifndef PRECIS_ENCODING_H
 #define PRECIS_ENCODING_H
+
+#include "util/symbols.h"
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -13,6 +13,8 @@
 #ifndef PRECIS_EXTRACT_H
 #define PRECIS_EXTRACT_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>

@@ -8,6 +8,8 @@
 #ifndef PRECIS_HTML_H
 #define PRECIS_HTML_H
 
+#include "util/symbols.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 

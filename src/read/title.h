@@ -2,6 +2,8 @@
  * is. Ingest calls it once its paragraphs are built. */
 #ifndef PRECIS_TITLE_H
 #define PRECIS_TITLE_H
+
+#include "util/symbols.h"
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -6,6 +6,8 @@
 #ifndef PRECIS_BIDI_H
 #define PRECIS_BIDI_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 #include <stdint.h>
 

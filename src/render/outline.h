@@ -10,6 +10,8 @@
 #ifndef PRECIS_OUTLINE_H
 #define PRECIS_OUTLINE_H
 
+#include "util/symbols.h"
+
 #include <stddef.h>
 #include <stdint.h>
 
