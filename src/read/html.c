@@ -281,7 +281,8 @@ static void add_text(walk *w, const char *s)
         }
         buf_putc(&w->text, (char)c);
     }
-    if (w->link_depth > 0)
+    /* (Nothing written leaves an empty buffer's NULL data: no offset.) */
+    if (w->link_depth > 0 && w->text.len > start)
         w->link_at += (uint32_t)u8_count(w->text.data + start,
                                          w->text.len - start);
 }
@@ -959,6 +960,8 @@ bool html_extract(const char *s, size_t len, html_lang_fn pick, void *ud,
 
     walk w = {0};
     w.cur = -1;
+    /* Never NULL: blocks are offsets into it, even when it stays empty. */
+    buf_grow(&w.text, 256);
     xmlNode *body = root;
     for (xmlNode *c = root->children; c; c = c->next)
         if (c->type == XML_ELEMENT_NODE &&
