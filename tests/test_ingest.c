@@ -1,4 +1,6 @@
 /* Unit tests: ingest (src/read/ingest.c) through the document API. */
+#include <stdbool.h>
+
 #include "test_util.h"
 
 static precis_ctx *ctx;
@@ -209,6 +211,53 @@ static void test_feed_in_pieces_equals_one_feed(void **state)
     precis_doc_free(doc);
 }
 
+/* Whether needle occurs in s[0..len). */
+static bool has_bytes(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* A scraped page whose photo caption, credit at its end, sits between
+ * the headline and the body: the headline is the title, the caption is
+ * neither title nor body. */
+static void test_caption_with_credit_is_not_title_or_body(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "Home\nNews\nSport\nWeather\nLocal\nOpinion\n"
+        "Rovers win the derby in the last minute\n"
+        "Rovers striker Dan Okoro heads the winning goal past the Ashby Town "
+        "goalkeeper at the Riverside ground, Saturday, March 14, 2026. "
+        "(Jane Roe/Valley Press)\n"
+        "Valley Press\n"
+        "KETTLEBY — Kettleby Rovers beat Ashby Town 2-1 with a header from Dan "
+        "Okoro in the last minute of the derby on Saturday afternoon, in front "
+        "of the largest crowd the ground has seen this season.\n"
+        "Town had led through a penalty before half time, and Rovers "
+        "equalised with twenty minutes left when their captain scored from "
+        "the edge of the area after a long spell of pressure.\n"
+        "The win lifts Rovers to third place in the league table, two points "
+        "behind the leaders with four matches of the season left to play.\n"
+        "Manager Sam Hollis said his players had shown the patience the "
+        "club had asked of them since the start of the winter.\n";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    size_t len;
+    const char *title = precis_doc_title(doc, &len);
+    assert_non_null(title);
+    assert_int_equal(len, strlen("Rovers win the derby in the last minute"));
+    for (size_t i = 0; i < precis_doc_sentence_count(doc); i++) {
+        precis_sentence s;
+        assert_int_equal(precis_doc_sentence(doc, i, &s), PRECIS_OK);
+        assert_false(has_bytes(s.text, s.len, "goalkeeper at the Riverside"));
+        assert_false(has_bytes(s.text, s.len, "Jane Roe"));
+    }
+    precis_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +274,7 @@ int main(void)
         cmocka_unit_test(test_binary_input_fails),
         cmocka_unit_test(test_stray_nul_is_tolerated),
         cmocka_unit_test(test_feed_in_pieces_equals_one_feed),
+        cmocka_unit_test(test_caption_with_credit_is_not_title_or_body),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

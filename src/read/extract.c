@@ -253,8 +253,8 @@ static size_t find_title(const ex_block *bl, size_t start)
         seen++;
         /* List entries ("- 12:20 Headline") belong to a sidebar, and a
          * line of more digits than letters is a date or a count. */
-        if (!is_headline(b))
-            continue;
+        if (!is_headline(b) || (b->flags & EX_TEASER))
+            continue; /* a caption or teaser is never the title */
         if (best == SIZE_MAX || b->words > bl[best].words)
             best = k - 1;
     }
@@ -280,6 +280,34 @@ static int credit_kind(const ex_block *b)
     return bars >= 1 && bars <= 2 ? 1 : 0;
 }
 
+/* A caption that carries its photo's credit at its end: "... in Madrid,
+ * Tuesday. (Jane Roe/AP)", "(AP Photo/John Doe)", "(Photo: Agency)": a
+ * closing parenthesis of at most 8 words holding a slash or opening with
+ * "Photo". Body text rarely ends a line that way. */
+static bool ends_with_credit(const ex_block *b)
+{
+    const char *s = b->text;
+    size_t len = b->len;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '.'))
+        len--;
+    if (len < 4 || s[len - 1] != ')')
+        return false;
+    size_t open = len - 1;
+    while (open > 0 && s[open] != '(' && len - open < 80)
+        open--;
+    if (s[open] != '(' || open == 0)
+        return false;
+    size_t words = 1;
+    bool slash = false;
+    for (size_t i = open + 1; i + 1 < len; i++) {
+        words += s[i] == ' ';
+        slash |= s[i] == '/';
+    }
+    bool photo = len - open > 6 && (memcmp(s + open + 1, "Photo", 5) == 0 ||
+                                    memcmp(s + open + 1, "photo", 5) == 0);
+    return words <= 8 && (slash || photo);
+}
+
 /* A caption sits next to its photo's credit: the sentence just before
  * the credit describes the photo, not the story; after a copyright line
  * that opens the photo, the sentence that follows does. */
@@ -289,6 +317,8 @@ static void mark_captions(ex_block *bl, size_t n)
     for (size_t i = 0; i < n; i++) {
         if (bl[i].len == 0)
             continue;
+        if (ends_with_credit(&bl[i]))
+            bl[i].flags |= EX_TEASER;
         int kind = credit_kind(&bl[i]);
         if (kind && prev != SIZE_MAX && bl[prev].terminal) {
             bl[prev].flags |= EX_TEASER;
