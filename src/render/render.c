@@ -2,9 +2,12 @@
  * Markdown renderers share. See render.h. */
 #include "render/render.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
+#include "util/unicode.h"
+#include "util/utf8.h"
 
 /* Bytes gathered before the sink is called: large enough that a summary
  * is usually one write, small enough not to matter. */
@@ -109,4 +112,39 @@ precis_status render_check_doc(const precis_doc *doc)
     if (doc->state != DOC_SUMMARIZED)
         return precis__fail(doc->ctx, PRECIS_ESTATE, "render before summarize");
     return PRECIS_OK;
+}
+
+bool render_has_text(const char *p, size_t len)
+{
+    if (!p)
+        return false;
+    for (size_t i = 0; i < len;) {
+        int32_t cp = u8_next(p, len, &i);
+        if (cp > 0x20 && cp != 0x7f && !uc_is_space(cp))
+            return true;
+    }
+    return false;
+}
+
+void render_story_sources(renderer *r, const precis_story *s)
+{
+    /* A wire story in dozens of outlets names the first few. */
+    size_t shown = s->n_sources < 8 ? s->n_sources : 8;
+    if (s->n_sources == 1) {
+        render_lit(r, "Source: ");
+    } else {
+        char count[32];
+        snprintf(count, sizeof count, "%zu sources: ", s->n_sources);
+        render_lit(r, count);
+    }
+    for (size_t k = 0; k < shown; k++) {
+        if (k)
+            render_lit(r, ", ");
+        render_text(r, s->source_names[k], strlen(s->source_names[k]));
+    }
+    if (shown < s->n_sources) {
+        char more[48];
+        snprintf(more, sizeof more, " and %zu more", s->n_sources - shown);
+        render_lit(r, more);
+    }
 }

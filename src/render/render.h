@@ -49,6 +49,12 @@ struct renderer {
  * escapes what input text could turn into markup. Plain text needs no
  * hook. */
 void render_md_outc(renderer *r, unsigned char c, unsigned char next);
+/* True when p[0..len) (may be NULL) holds more than white space and
+ * control characters. */
+bool render_has_text(const char *p, size_t len);
+/* "Source: a" or "N sources: a, b, ... and M more" (at most 8 named),
+ * through r's escaping: a briefing story's sources, in any text format. */
+void render_story_sources(renderer *r, const precis_story *s);
 /* A briefing as one self-contained HTML page (render_html.c), as
  * precis_render_html writes an article. */
 precis_status render_brief_html(const precis_brief *b, precis_sink *sink);

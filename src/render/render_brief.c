@@ -8,6 +8,7 @@
 #include <libxml/xmlwriter.h>
 
 #include "brief/brief.h"
+#include "brief/hvec.h"
 #include "internal.h"
 #include "render/render.h"
 #include "util/alloc.h"
@@ -16,29 +17,6 @@
 #include "util/utf8.h"
 
 /* ==== Rendering ==== */
-
-static void put_sources(renderer *r, const precis_story *s)
-{
-    /* A wire story in dozens of outlets names the first few. */
-    size_t shown = s->n_sources < 8 ? s->n_sources : 8;
-    if (s->n_sources == 1) {
-        render_lit(r, "Source: ");
-    } else {
-        char count[32];
-        snprintf(count, sizeof count, "%zu sources: ", s->n_sources);
-        render_lit(r, count);
-    }
-    for (size_t k = 0; k < shown; k++) {
-        if (k)
-            render_lit(r, ", ");
-        render_text(r, s->source_names[k], strlen(s->source_names[k]));
-    }
-    if (shown < s->n_sources) {
-        char more[48];
-        snprintf(more, sizeof more, " and %zu more", s->n_sources - shown);
-        render_lit(r, more);
-    }
-}
 
 static precis_status render_plain(const precis_brief *b, bool md,
                                   precis_sink *sink)
@@ -73,7 +51,7 @@ static precis_status render_plain(const precis_brief *b, bool md,
                 render_lit(&r, " \xC2\xB7 ");
             }
         }
-        put_sources(&r, &s);
+        render_story_sources(&r, &s);
         if (md)
             render_lit(&r, "*");
         render_cr(&r);
@@ -198,12 +176,11 @@ static precis_status render_json(const precis_brief *b, unsigned flags,
  * a feed reader sees the same story again as the same entry. */
 static void story_id(const precis_story *s, char out[64])
 {
-    uint64_t h = 14695981039346656037ull; /* FNV-1a */
-    for (size_t k = 0; k < s->headline_len; k++)
-        h = (h ^ (unsigned char)s->headline[k]) * 1099511628211ull;
-    const char *src = s->n_sources ? s->sources[0] : "";
-    for (; *src; src++)
-        h = (h ^ (unsigned char)*src) * 1099511628211ull;
+    buf key = {0};
+    buf_put(&key, s->headline, s->headline_len);
+    buf_puts(&key, s->n_sources ? s->sources[0] : "");
+    uint64_t h = hvec_hash(key.data ? key.data : "", key.len);
+    buf_free(&key);
     snprintf(out, 64, "urn:precis:story:%016llx", (unsigned long long)h);
 }
 

@@ -43,19 +43,6 @@ static void html_outc(renderer *r, unsigned char c, unsigned char next)
     }
 }
 
-/* True when p[0..len) holds more than white space. */
-static bool has_text(const char *p, size_t len)
-{
-    if (!p)
-        return false;
-    for (size_t i = 0; i < len;) {
-        int32_t cp = u8_next(p, len, &i);
-        if (cp > 0x20 && cp != 0x7f && !uc_is_space(cp))
-            return true;
-    }
-    return false;
-}
-
 /* A calm page that reads well on a phone and prints well; system fonts
  * only, since nothing may be fetched. */
 static const char style[] =
@@ -93,7 +80,7 @@ static void html_head(renderer *r, const precis_doc *doc)
     render_lit(r, "\">\n<title>");
     size_t len;
     const char *title = precis_doc_title(doc, &len);
-    if (has_text(title, len))
+    if (render_has_text(title, len))
         render_text(r, title, len);
     else
         render_lit(r, "Summary");
@@ -106,13 +93,13 @@ static void html_title_date(renderer *r, const precis_doc *doc)
 {
     size_t len;
     const char *title = precis_doc_title(doc, &len);
-    if (has_text(title, len)) {
+    if (render_has_text(title, len)) {
         render_lit(r, "<h1>");
         render_text(r, title, len);
         render_lit(r, "</h1>\n");
     }
     const char *date = precis_doc_date(doc);
-    if (date && has_text(date, strlen(date))) {
+    if (date && render_has_text(date, strlen(date))) {
         render_lit(r, "<p class=\"date\"><time datetime=\"");
         render_text(r, date, strlen(date));
         render_lit(r, "\">");
@@ -129,7 +116,7 @@ static void html_summary(renderer *r, const precis_doc *doc)
     for (size_t k = 0; k < precis_doc_summary_count(doc); k++) {
         precis_sentence s;
         if (precis_doc_summary_sentence(doc, k, &s) != PRECIS_OK ||
-            !has_text(s.text, s.len))
+            !render_has_text(s.text, s.len))
             continue;
         render_lit(r, "<p>");
         render_text(r, s.text, s.len);
@@ -145,7 +132,7 @@ static void html_keywords(renderer *r, const precis_doc *doc)
         size_t len;
         const char *k;
         if (precis_doc_keyword(doc, i, &k, &len) != PRECIS_OK ||
-            !has_text(k, len))
+            !render_has_text(k, len))
             continue;
         render_lit(r, first ? "<p class=\"keywords\"><strong>Keywords:"
                               "</strong> "
@@ -164,8 +151,8 @@ static void html_headlines(renderer *r, const precis_doc *doc)
         precis_headline h;
         if (precis_doc_headline(doc, i, &h) != PRECIS_OK)
             continue;
-        bool has_time = has_text(h.time, h.time_len);
-        if (!has_time && !has_text(h.text, h.len))
+        bool has_time = render_has_text(h.time, h.time_len);
+        if (!has_time && !render_has_text(h.text, h.len))
             continue;
         if (first)
             render_lit(r, "<section class=\"headlines\">\n<h2>Headlines</h2>\n"
@@ -236,24 +223,7 @@ static void brief_story(renderer *r, const precis_story *s)
         render_text(r, s->time, strlen(s->time));
         render_lit(r, "</time> \xC2\xB7 ");
     }
-    if (s->n_sources == 1) {
-        render_lit(r, "Source: ");
-    } else {
-        char count[32];
-        snprintf(count, sizeof count, "%zu sources: ", s->n_sources);
-        render_lit(r, count);
-    }
-    size_t shown = s->n_sources < 8 ? s->n_sources : 8;
-    for (size_t k = 0; k < shown; k++) {
-        if (k)
-            render_lit(r, ", ");
-        render_text(r, s->source_names[k], strlen(s->source_names[k]));
-    }
-    if (shown < s->n_sources) {
-        char more[48];
-        snprintf(more, sizeof more, " and %zu more", s->n_sources - shown);
-        render_lit(r, more);
-    }
+    render_story_sources(r, s);
     render_lit(r, "</p>\n");
     for (size_t k = 0; k < s->n_sentences; k++) {
         render_lit(r, "<p>");

@@ -129,24 +129,13 @@ static bool md_piece(renderer *r, const char *p, size_t len)
     return true;
 }
 
-/* True when p[0..len) holds more than white space. */
-static bool has_text(const char *p, size_t len)
-{
-    if (!p)
-        return false;
-    for (size_t i = 0; i < len;)
-        if (!edge_space(u8_next(p, len, &i)))
-            return true;
-    return false;
-}
-
 /* ==== Layout ==== */
 
 static void md_title(renderer *r, const precis_doc *doc)
 {
     size_t len;
     const char *t = precis_doc_title(doc, &len);
-    if (!has_text(t, len))
+    if (!render_has_text(t, len))
         return;
     render_lit(r, "# ");
     render_block_start(r);
@@ -157,7 +146,7 @@ static void md_title(renderer *r, const precis_doc *doc)
 static void md_date(renderer *r, const precis_doc *doc)
 {
     const char *date = precis_doc_date(doc);
-    if (!date || !has_text(date, strlen(date)))
+    if (!date || !render_has_text(date, strlen(date)))
         return;
     render_blankline(r);
     render_lit(r, "*");
@@ -172,8 +161,8 @@ static void md_source(renderer *r, const precis_doc *doc)
 {
     const char *site = precis_doc_site(doc), *author = precis_doc_author(doc);
     const char *url = precis_doc_url(doc);
-    bool has_site = site && has_text(site, strlen(site));
-    bool has_author = author && has_text(author, strlen(author));
+    bool has_site = site && render_has_text(site, strlen(site));
+    bool has_author = author && render_has_text(author, strlen(author));
     /* An autolink holds no space, control character, < or >. */
     bool has_url = url && *url && strncmp(url, "http", 4) == 0;
     for (const char *p = url; has_url && *p; p++)
@@ -209,7 +198,7 @@ static void md_summary(renderer *r, const precis_doc *doc,
     for (size_t k = 0; k < precis_doc_summary_count(doc); k++) {
         precis_sentence s;
         if (precis_doc_summary_sentence(doc, k, &s) != PRECIS_OK ||
-            !has_text(s.text, s.len))
+            !render_has_text(s.text, s.len))
             continue;
         if (first)
             render_blankline(r);
@@ -235,7 +224,7 @@ static void md_keywords(renderer *r, const precis_doc *doc)
         size_t len;
         const char *k;
         if (precis_doc_keyword(doc, i, &k, &len) != PRECIS_OK ||
-            !has_text(k, len))
+            !render_has_text(k, len))
             continue;
         if (first) {
             render_blankline(r);
@@ -259,8 +248,8 @@ static void md_headlines(renderer *r, const precis_doc *doc)
         precis_headline h;
         if (precis_doc_headline(doc, i, &h) != PRECIS_OK)
             continue;
-        bool has_time = has_text(h.time, h.time_len);
-        if (!has_time && !has_text(h.text, h.len))
+        bool has_time = render_has_text(h.time, h.time_len);
+        if (!has_time && !render_has_text(h.text, h.len))
             continue;
         if (first) {
             render_blankline(r);
@@ -273,7 +262,7 @@ static void md_headlines(renderer *r, const precis_doc *doc)
             render_lit(r, "**");
             md_piece(r, h.time, h.time_len);
             render_lit(r, "**");
-            if (has_text(h.text, h.len))
+            if (render_has_text(h.text, h.len))
                 render_lit(r, " ");
         } else {
             render_block_start(r);

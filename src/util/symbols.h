@@ -117,9 +117,11 @@
 #define render_check_doc           precis__render_check_doc
 #define render_cr                  precis__render_cr
 #define render_end                 precis__render_end
+#define render_has_text            precis__render_has_text
 #define render_lit                 precis__render_lit
 #define render_md_outc             precis__render_md_outc
 #define render_raw                 precis__render_raw
+#define render_story_sources       precis__render_story_sources
 #define render_text                precis__render_text
 #define segment_run                precis__segment_run
 #define select_run                 precis__select_run
