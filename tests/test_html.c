@@ -362,10 +362,127 @@ static void test_text_captions_and_teasers_go(void **state)
     precis_doc_free(doc);
 }
 
+/* Whether needle occurs in s[0..len). */
+static bool span_has(const char *s, size_t len, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(s + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* A standfirst between the headline and the body's own element (here an
+ * h3, then the byline and the date) is not the body; a headline that is a
+ * question is the title, not the body's first sentence. The lede inside
+ * the body's element stays. */
+static void test_html_standfirst_and_question_headline(void **state)
+{
+    (void)state;
+    static const char deck_page[] =
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<title>Will the old swimming baths close this summer? | Courier"
+        "</title></head><body>"
+        "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav>"
+        "<div class=\"page\"><header>"
+        "<h1>Will the old swimming baths close this summer?</h1>"
+        "<h3>The town may lose its oldest pool this summer, but a new one "
+        "is on the way, the council promises, and the clubs will have "
+        "somewhere to swim in the meantime.</h3>"
+        "<div class=\"meta\"><span>By Kim Lee</span> "
+        "<time datetime=\"2026-05-12\">12 May 2026</time></div></header>"
+        "<div class=\"text\">"
+        "<p>The council of Marlow Bridge voted on Tuesday night to close "
+        "the old swimming baths at the end of the summer, after a survey "
+        "found that the roof would cost more to repair than the building "
+        "is worth.</p>"
+        "<p>Residents had asked the council to keep the baths open until a "
+        "new pool is built, but the leader of the council said the money "
+        "was not there and that the site would be sold to pay for the new "
+        "one.</p>"
+        "<p>The new pool, on the edge of the town park, is due to open in "
+        "the spring of next year if the builders keep to their plan, and "
+        "the clubs will use the school pool until then.</p>"
+        "<p>A petition against the closure had gathered more than two "
+        "thousand names by the time of the vote, and its organisers say "
+        "they will keep on with it until the new pool opens.</p>"
+        "</div></div>"
+        "<footer><p>Copyright 2026 Courier.</p></footer></body></html>";
+    precis_doc *doc = finish_as(deck_page, PRECIS_INPUT_AUTO);
+    size_t len;
+    const char *title = precis_doc_title(doc, &len);
+    assert_non_null(title);
+    assert_int_equal(len,
+                     strlen("Will the old swimming baths close this summer?"));
+    for (size_t i = 0; i < precis_doc_sentence_count(doc); i++) {
+        precis_sentence st;
+        assert_int_equal(precis_doc_sentence(doc, i, &st), PRECIS_OK);
+        assert_false(st.len == len && memcmp(st.text, title, len) == 0);
+        assert_false(span_has(st.text, st.len, "council promises"));
+    }
+    const char *text = precis_doc_text(doc, NULL);
+    assert_has(text, "The council of Marlow Bridge voted");
+    assert_has(text, "until the new pool opens");
+    precis_doc_free(doc);
+}
+
+/* A blog's post page: the post in its own <article> with the headline,
+ * then "You may also like" and the teasers of other posts, each an
+ * <article>, holding more prose together than the post. The article is
+ * the one with the headline. */
+static void test_html_post_among_teaser_articles(void **state)
+{
+    (void)state;
+    static const char *const teasers[] = {
+        "A walk by the river in the morning is the best way to start a "
+        "day, with the birds, the mist and the quiet of the water before "
+        "the town wakes up and the traffic begins.",
+        "Gardens in winter have their own beauty, with frost on the "
+        "branches and the low sun on the walls, and a gardener can plan "
+        "the whole of the next year at the kitchen table.",
+        "Old friends are the ones who know the stories we have forgotten, "
+        "and a letter to one of them is worth more than a hundred "
+        "messages sent in a hurry from the bus.",
+        "Bread made at home takes time, but the smell of it in the house "
+        "and the taste of the first slice with butter pay back every "
+        "minute of the kneading and the waiting.",
+    };
+    static char page[8192];
+    strcpy(page,
+           "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+           "<title>On patience | Quiet Words</title></head><body>"
+           "<nav><a href=\"/\">Home</a> <a href=\"/a\">About</a></nav>"
+           "<div class=\"content\"><article class=\"post\">"
+           "<h1>On patience</h1>"
+           "<p>Patience is not waiting with folded hands, but the habit of "
+           "doing the next small thing well while the large thing takes "
+           "its time, in work, in friendship and in the garden, where "
+           "nothing grows faster for being pulled, and where the seasons "
+           "teach what no hurry can, that most good things arrive at the "
+           "pace of their own roots and not at the pace of our wishes, "
+           "and that the waiting itself is part of the growing.</p>"
+           "</article><div class=\"more\"><h3>You may also like</h3>");
+    for (size_t i = 0; i < sizeof teasers / sizeof *teasers; i++) {
+        strcat(page, "<article class=\"post\"><p>");
+        strcat(page, teasers[i]);
+        strcat(page, "</p><a href=\"/x\">Share</a></article>");
+    }
+    strcat(page, "</div></div><footer><p>Quiet Words 2026</p></footer>"
+                 "</body></html>");
+    precis_doc *doc = finish_as(page, PRECIS_INPUT_AUTO);
+    const char *text = precis_doc_text(doc, NULL);
+    assert_has(text, "Patience is not waiting with folded hands");
+    assert_lacks(text, "walk by the river");
+    assert_lacks(text, "Bread made at home");
+    precis_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_html_article_is_found),
+        cmocka_unit_test(test_html_standfirst_and_question_headline),
+        cmocka_unit_test(test_html_post_among_teaser_articles),
         cmocka_unit_test(test_html_metadata),
         cmocka_unit_test(test_html_title_without_site),
         cmocka_unit_test(test_html_legacy_charset),

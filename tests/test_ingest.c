@@ -258,6 +258,140 @@ static void test_caption_with_credit_is_not_title_or_body(void **state)
     precis_doc_free(doc);
 }
 
+/* Whether the document's text holds needle. */
+static bool text_has(precis_doc *doc, const char *needle)
+{
+    size_t len;
+    const char *t = precis_doc_text(doc, &len);
+    return t && has_bytes(t, len, needle);
+}
+
+/* Five paragraphs of a made-up council story, the body the tests below
+ * wrap in page furniture, captions and standfirsts. */
+#define COUNCIL_BODY                                                          \
+    "The council of Marlow Bridge voted on Tuesday night to close the old "  \
+    "swimming baths at the end of the summer, after a survey found that "    \
+    "the roof would cost more to repair than the building is worth.\n"      \
+    "Residents had asked the council to keep the baths open until a new "    \
+    "pool is built, but the leader of the council said the money was not "  \
+    "there and that the site would be sold to pay for the new one.\n"       \
+    "The new pool, on the edge of the town park, is due to open in the "     \
+    "spring of next year if the builders keep to their plan.\n"             \
+    "Swimming clubs that train at the baths will use the school pool in "    \
+    "the meantime, and the council will pay for a bus on club nights.\n"    \
+    "A petition against the closure had gathered more than two thousand "   \
+    "names by the time of the vote, and its organisers say they will "      \
+    "keep on with it until the new pool opens its doors.\n"
+
+/* Captions inside the article go, whatever their credit looks like: the
+ * source after the caption's last full stop ("Credit: ...",
+ * "AGENCY/Name"), or a copyright line above it. A quoted post that ends
+ * with its link stays. */
+static void test_captions_inside_article_go(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "Home\nNews\nSport\nWeather\nLocal\nOpinion\n"
+        "Marlow Bridge council votes to close the old baths\n"
+        COUNCIL_BODY
+        "Swimmers at the old baths in Marlow Bridge on a summer evening in "
+        "2024. Credit: Valley Press\n"
+        "The baths were built in 1911 and were the first public pool in the "
+        "county, which is why a local history group wants the front of the "
+        "building kept.\n"
+        "The leader of the council at the meeting on Tuesday, with the "
+        "survey in front of him. VALLEY PRESS/Jane Roe\n"
+        "Council officers said the front could be kept if a buyer wants it, "
+        "but that no buyer would be bound to keep it.\n"
+        "\xC2\xA9 Sam Hollis\n"
+        "The roof of the old baths, where the survey found rot in most of "
+        "the beams.\n"
+        "One of the petition's organisers posted her reply on the night, "
+        "and it was shared by hundreds of people in the town within the "
+        "hour: we are not done yet. https://example.org/p/123\n"
+        "The sale of the site will go to a vote of the full council in the "
+        "autumn, when a price will be known.\n"
+        "Contact us\nAbout us\nPrivacy\nTerms\n";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_true(text_has(doc, "The baths were built in 1911"));
+    assert_true(text_has(doc, "no buyer would be bound"));
+    assert_true(text_has(doc, "https://example.org/p/123"));
+    assert_true(text_has(doc, "when a price will be known"));
+    assert_false(text_has(doc, "on a summer evening"));
+    assert_false(text_has(doc, "with the survey in front of him"));
+    assert_false(text_has(doc, "rot in most of the beams"));
+    precis_doc_free(doc);
+}
+
+/* A photo's credit line is never the title, even when it is the only
+ * headline-shaped line just above the body. */
+static void test_credit_is_not_title(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "Home\nNews\nSport\nWeather\nLocal\nOpinion\n"
+        "Photo gallery\n"
+        "(Image: \xC2\xA9 Valley Press/Jane Roe)\n"
+        COUNCIL_BODY
+        "Contact us\nAbout us\nPrivacy\nTerms\n";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    size_t len;
+    const char *title = precis_doc_title(doc, &len);
+    assert_true(title == NULL || !has_bytes(title, len, "Valley Press"));
+    assert_false(text_has(doc, "Valley Press"));
+    assert_true(text_has(doc, "The council of Marlow Bridge voted"));
+    assert_true(text_has(doc, "until the new pool opens its doors"));
+    precis_doc_free(doc);
+}
+
+/* A caption between a "Name | Agency" credit and the byline is not the
+ * body's first paragraph; the byline's own "Name | Paper" does not make
+ * the lede after it a caption. */
+static void test_caption_between_credit_and_byline_goes(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "Home\nNews\nSport\nWeather\nLocal\nOpinion\n"
+        "Marlow Bridge council votes to close the old baths\n"
+        "Updated 12 May 2026\n"
+        "Jane Roe | Valley Press\n"
+        "Swimmers at the old baths in Marlow Bridge on a summer evening, "
+        "when the water was still warm enough for the children's club, the "
+        "coaches and the parents who had come to watch them, as they did "
+        "every week.\n"
+        "By\n"
+        "Kim Lee | Marlow Bridge Courier\n"
+        COUNCIL_BODY
+        "Contact us\nAbout us\nPrivacy\nTerms\n";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_false(text_has(doc, "on a summer evening"));
+    assert_true(text_has(doc, "The council of Marlow Bridge voted"));
+    assert_true(text_has(doc, "until the new pool opens its doors"));
+    precis_doc_free(doc);
+}
+
+/* A standfirst under the headline, set apart from the body by a single
+ * line with the author and the date, is not the body. */
+static void test_standfirst_before_dated_byline_goes(void **state)
+{
+    (void)state;
+    static const char in[] =
+        "Home\nNews\nSport\nWeather\nLocal\nOpinion\n"
+        "Marlow Bridge council votes to close the old baths\n"
+        "The town will lose its oldest pool this summer, but a new one is "
+        "on the way, the council promises, and the clubs, the schools and "
+        "the families who swim there will have somewhere to go in the "
+        "meantime.\n"
+        "Text: Kim Lee \xC2\xB7 12 May 2026\n"
+        COUNCIL_BODY
+        "Contact us\nAbout us\nPrivacy\nTerms\n";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_false(text_has(doc, "the council promises"));
+    assert_true(text_has(doc, "The council of Marlow Bridge voted"));
+    assert_true(text_has(doc, "until the new pool opens its doors"));
+    precis_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -275,6 +409,10 @@ int main(void)
         cmocka_unit_test(test_stray_nul_is_tolerated),
         cmocka_unit_test(test_feed_in_pieces_equals_one_feed),
         cmocka_unit_test(test_caption_with_credit_is_not_title_or_body),
+        cmocka_unit_test(test_captions_inside_article_go),
+        cmocka_unit_test(test_credit_is_not_title),
+        cmocka_unit_test(test_caption_between_credit_and_byline_goes),
+        cmocka_unit_test(test_standfirst_before_dated_byline_goes),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -239,26 +239,36 @@ static bool is_headline(const ex_block *b)
            !(b->flags & EX_REPEATED) && b->letters * 2 >= b->chars;
 }
 
-/* A line before the article that reads as its headline: a handful of
- * words, no sentence end, not repeated elsewhere. Among the few lines
- * just above the body (bylines, dates and captions come between) the
- * longest wins. */
-static size_t find_title(const ex_block *bl, size_t start)
+/* An ALL-CAPS line: a label, a kicker, a dateline's place. */
+static bool is_caps(const ex_block *b)
 {
-    size_t best = SIZE_MAX, seen = 0;
-    for (size_t k = start; k > 0 && seen < 6; k--) {
-        const ex_block *b = &bl[k - 1];
-        if (b->len == 0)
+    return b->letters >= 4 && b->upper * 10 >= b->letters * 9;
+}
+
+/* A short line that holds a year (1900-2099) or a time of day (12:20):
+ * a dateline, a byline with its date. */
+static bool is_dateish(const ex_block *b)
+{
+    if (b->len == 0 || b->words > 12 || b->terminal)
+        return false;
+    const char *s = b->text;
+    for (size_t i = 0; i < b->len; i++) {
+        if (s[i] < '0' || s[i] > '9' || (i > 0 && s[i - 1] >= '0' &&
+                                         s[i - 1] <= '9'))
             continue;
-        seen++;
-        /* List entries ("- 12:20 Headline") belong to a sidebar, and a
-         * line of more digits than letters is a date or a count. */
-        if (!is_headline(b) || (b->flags & EX_TEASER))
-            continue; /* a caption or teaser is never the title */
-        if (best == SIZE_MAX || b->words > bl[best].words)
-            best = k - 1;
+        size_t k = i;
+        while (k < b->len && s[k] >= '0' && s[k] <= '9')
+            k++;
+        bool year = k - i == 4 && (memcmp(s + i, "19", 2) == 0 ||
+                                   memcmp(s + i, "20", 2) == 0);
+        bool clock = k - i <= 2 && k + 2 < b->len && s[k] == ':' &&
+                     s[k + 1] >= '0' && s[k + 1] <= '5' && s[k + 2] >= '0' &&
+                     s[k + 2] <= '9';
+        if (year || clock)
+            return true;
+        i = k;
     }
-    return best;
+    return false;
 }
 
 /* A photo credit: a short line with a copyright sign (2), or names set
@@ -280,18 +290,91 @@ static int credit_kind(const ex_block *b)
     return bars >= 1 && bars <= 2 ? 1 : 0;
 }
 
+/* A line before the article that reads as its headline: a handful of
+ * words, no sentence end, not repeated elsewhere. Among the few lines
+ * just above the body (bylines, dates and captions come between) the
+ * longest wins. */
+static size_t find_title(const ex_block *bl, size_t start)
+{
+    size_t best = SIZE_MAX, seen = 0;
+    for (size_t k = start; k > 0 && seen < 6; k--) {
+        const ex_block *b = &bl[k - 1];
+        if (b->len == 0)
+            continue;
+        seen++;
+        /* List entries ("- 12:20 Headline") belong to a sidebar, and a
+         * line of more digits than letters is a date or a count. */
+        if (!is_headline(b) || (b->flags & EX_TEASER) || credit_kind(b))
+            continue; /* a caption, teaser or credit is never the title */
+        if (best == SIZE_MAX || b->words > bl[best].words)
+            best = k - 1;
+    }
+    return best;
+}
+
+/* Whether a short line opens with a copyright sign: "© Jane Roe",
+ * the credit a photo carries over its top edge; its caption follows. */
+static bool opens_with_copyright(const ex_block *b)
+{
+    size_t i = 0;
+    while (i < b->len && b->text[i] == ' ')
+        i++;
+    return i + 1 < b->len && (unsigned char)b->text[i] == 0xC2 &&
+           (unsigned char)b->text[i + 1] == 0xA9;
+}
+
+/* The words of s[0..len); *mark tells whether one holds a slash or a
+ * colon and none is a link ("https://t.co/x", "pic.twitter.com/x": a
+ * post quoted in the text ends with its link, not a caption with its
+ * source). */
+static size_t tail_words(const char *s, size_t len, bool *mark)
+{
+    size_t words = 0;
+    bool in_word = false, dot = false, url = false;
+    *mark = false;
+    for (size_t i = 0; i < len; i++) {
+        bool sp = s[i] == ' ';
+        words += !sp && !in_word;
+        in_word = !sp;
+        dot = !sp && (dot || s[i] == '.');
+        *mark |= s[i] == '/' || s[i] == ':';
+        url |= s[i] == '/' && (dot || (i > 0 && s[i - 1] == '/'));
+    }
+    *mark &= !url;
+    return words;
+}
+
 /* A caption that carries its photo's credit at its end: "... in Madrid,
  * Tuesday. (Jane Roe/AP)", "(AP Photo/John Doe)", "(Photo: Agency)": a
  * closing parenthesis of at most 8 words holding a slash or opening with
- * "Photo". Body text rarely ends a line that way. */
+ * "Photo"; or, after the caption's last full stop, a short unfinished
+ * tail naming the source, "... on Monday. AGENCY/Jane Roe", "... the
+ * moon. Credit: Agency" (at most five words, one with a slash or a
+ * colon, not a link). Body text ends its lines with a sentence end. */
 static bool ends_with_credit(const ex_block *b)
 {
     const char *s = b->text;
     size_t len = b->len;
     while (len && (s[len - 1] == ' ' || s[len - 1] == '.'))
         len--;
-    if (len < 4 || s[len - 1] != ')')
+    if (len < 4)
         return false;
+    if (s[len - 1] != ')') {
+        if (b->terminal || b->words < 8)
+            return false;
+        /* The tail after the last ". " */
+        size_t k = len;
+        while (k > 1 && len - k < 60 &&
+               !(s[k - 1] == ' ' && (s[k - 2] == '.' || s[k - 2] == '!' ||
+                                     s[k - 2] == '?')))
+            k--;
+        if (k <= 1 || len - k >= 60)
+            return false;
+        bool mark;
+        size_t words = tail_words(s + k, len - k, &mark);
+        /* The caption before it: at least six words. */
+        return mark && words >= 1 && words <= 5 && b->words >= words + 6;
+    }
     size_t open = len - 1;
     while (open > 0 && s[open] != '(' && len - open < 80)
         open--;
@@ -308,10 +391,21 @@ static bool ends_with_credit(const ex_block *b)
     return words <= 8 && (slash || photo);
 }
 
+/* The next non-empty line after i, or n. */
+static size_t next_line(const ex_block *bl, size_t n, size_t i)
+{
+    size_t k = i + 1;
+    while (k < n && bl[k].len == 0)
+        k++;
+    return k;
+}
+
 /* A caption sits next to its photo's credit: the sentence just before
  * the credit describes the photo, not the story; after a copyright line
- * that opens the photo, the sentence that follows does. */
-static void mark_captions(ex_block *bl, size_t n)
+ * that opens the photo ("© Jane Roe"), the sentence that follows does.
+ * So does a sentence between a credit and a line that is not prose
+ * (a byline, a label): the body does not stand alone between them. */
+static void mark_captions(ex_block *bl, size_t n, bool have_stop)
 {
     size_t prev = SIZE_MAX; /* the last non-empty line */
     for (size_t i = 0; i < n; i++) {
@@ -320,13 +414,16 @@ static void mark_captions(ex_block *bl, size_t n)
         if (ends_with_credit(&bl[i]))
             bl[i].flags |= EX_TEASER;
         int kind = credit_kind(&bl[i]);
-        if (kind && prev != SIZE_MAX && bl[prev].terminal) {
+        size_t next = kind ? next_line(bl, n, i) : n;
+        bool next_caption = next < n && !credit_kind(&bl[next]);
+        if (kind == 2 && opens_with_copyright(&bl[i]) && next_caption) {
+            bl[next].flags |= EX_TEASER;
+        } else if (kind && prev != SIZE_MAX && bl[prev].terminal) {
             bl[prev].flags |= EX_TEASER;
-        } else if (kind == 2) {
-            size_t next = i + 1;
-            while (next < n && bl[next].len == 0)
-                next++;
-            if (next < n && !credit_kind(&bl[next]))
+        } else if (kind == 1 && next_caption &&
+                   ex_is_prose(&bl[next], have_stop)) {
+            size_t after = next_line(bl, n, next);
+            if (after < n && !ex_is_prose(&bl[after], have_stop))
                 bl[next].flags |= EX_TEASER;
         }
         prev = i;
@@ -347,7 +444,7 @@ size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
     }
     bool have_stop = m && ex_stopwords_usable(bl, n);
     mark_repeats(bl, n);
-    mark_captions(bl, n);
+    mark_captions(bl, n, have_stop);
 
     /* The densest run of prose: the region with the largest total value
      * (Kadane). Short lines between paragraphs cost little and are
@@ -372,26 +469,38 @@ size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
             best_b = i + 1;
         }
     }
+    /* A photo between two paragraphs (its caption, its credit) does not
+     * set them apart. */
+    bool *photo = precis__calloc(n ? n : 1, sizeof *photo);
+    for (size_t i = 0; i < n; i++)
+        photo[i] = len[i] && ((bl[i].flags & EX_TEASER) || credit_kind(&bl[i]));
     /* A short island of prose at either edge of a long region, cut off
-     * from the body by a label or a credit line, is a caption, a
-     * standfirst or a prompt, not the article's first or last paragraph.
+     * from the body by a label or a byline, is a standfirst or a prompt,
+     * not the article's first or last paragraph.
      * (A short article's lede before a subheading looks the same, so
      * only islands small beside the whole are cut.) */
     for (int pass = 0; pass < 4 && best >= 10; pass++) {
         /* The first line, and the non-prose lines between it and the
          * next paragraph. */
-        size_t a = best_a, k = a + 1, gap = 0;
-        while (k < best_b && val[k] <= 0)
-            gap += len[k++] > 0;
-        /* A standfirst: a paragraph right under the title, then the
-         * byline, the date, share buttons (two lines or more) before the
-         * body. */
+        size_t a = best_a, k = a + 1, gap = 0, gap_line = a;
+        while (k < best_b && val[k] <= 0) {
+            if (len[k] > 0 && !photo[k] && gap++ == 0)
+                gap_line = k;
+            k++;
+        }
+        /* A standfirst: a paragraph right under the title (or under the
+         * date below it), then the byline, the date, share buttons (two
+         * lines or more, or one that holds a date or a dateline's place
+         * in capitals) before the body. */
         size_t before = a;
         while (before > 0 && len[before - 1] == 0)
             before--;
-        bool deck = pass == 0 && gap >= 2 && val[a] * 3 < best &&
-                    before > 0 && is_headline(&bl[before - 1]) &&
-                    bl[before - 1].words >= 5;
+        const ex_block *up = before > 0 ? &bl[before - 1] : NULL;
+        bool deck = pass == 0 &&
+                    (gap >= 2 || (gap == 1 && (is_dateish(&bl[gap_line]) ||
+                                               is_caps(&bl[gap_line])))) &&
+                    val[a] * 3 < best && up &&
+                    ((is_headline(up) && up->words >= 5) || is_dateish(up));
         bool small = val[a] < 30 && val[a] * 4 < best;
         if (val[a] > 0 && k < best_b && gap > 0 && (small || deck)) {
             best_a = k;
@@ -400,8 +509,10 @@ size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
         size_t z = best_b - 1;
         k = z;
         gap = 0;
-        while (k > best_a && val[k - 1] <= 0)
-            gap += len[--k] > 0;
+        while (k > best_a && val[k - 1] <= 0) {
+            k--;
+            gap += len[k] > 0 && !photo[k];
+        }
         if (val[z] > 0 && k > best_a && gap > 0 && val[z] < 30 &&
             val[z] * 4 < best) {
             best_b = k;
@@ -420,9 +531,9 @@ size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
         for (size_t i = 0; i < n; i++) {
             bool in = i >= best_a && i < best_b;
             /* Inside the article a line goes only when it is surely not
-             * text: a repeat, a separator row. */
+             * its text: a repeat, a separator row, a photo's caption. */
             keep[i] = in && (len[i] == 0 ||
-                             (!(bl[i].flags & EX_REPEATED) &&
+                             (!(bl[i].flags & (EX_REPEATED | EX_TEASER)) &&
                               bl[i].letters > 0));
             kept += keep[i];
         }
@@ -433,6 +544,7 @@ size_t ex_text_keep(const char *const *lines, const size_t *len, size_t n,
         }
     }
     (void)total_pos;
+    free(photo);
     free(bl);
     free(val);
     return kept;

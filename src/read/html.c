@@ -824,6 +824,50 @@ static bool same_text(const char *a, size_t alen, const buf *b)
     return true;
 }
 
+/* Whether element e stands in element anc's subtree. */
+static bool within(const walk *w, int32_t e, int32_t anc)
+{
+    return e >= anc && (uint32_t)e < w->els[anc].end;
+}
+
+/* A page of several posts (a blog's post, then the teasers of others,
+ * each its own <article>): when the chosen element and the page's
+ * headline stand in different article elements side by side, the
+ * article is the one that holds the headline, if it holds a fair share
+ * of the prose. Returns top when there is no such choice. */
+static int32_t headline_article(const walk *w, int32_t top, const buf *h1)
+{
+    int32_t head = -1;
+    for (size_t k = 0; k < w->n_blocks && head < 0; k++)
+        if (same_text(w->text.data + w->blocks[k].off, w->blocks[k].len, h1))
+            head = w->blocks[k].el;
+    if (head < 0)
+        return top;
+    /* The smallest element that holds both. */
+    int32_t both = top;
+    while (both >= 0 && !within(w, head, both))
+        both = w->els[both].parent;
+    if (both < 0)
+        return top;
+    /* The outermost article elements below it. */
+    size_t outer = 0;
+    int32_t pick = -1;
+    for (uint32_t e = (uint32_t)both + 1; e < w->els[both].end;) {
+        if (!w->els[e].structural) {
+            e++;
+            continue;
+        }
+        outer++;
+        if (within(w, head, (int32_t)e))
+            pick = (int32_t)e;
+        e = w->els[e].end; /* past its subtree */
+    }
+    if (outer < 2 || pick < 0 || pick == top ||
+        w->els[pick].positive * 4 < w->els[top].positive)
+        return top;
+    return pick;
+}
+
 /* Writes the article: the blocks of element top's subtree that are prose,
  * and the short blocks (headings, list entries, short paragraphs) that
  * stand between two of them. */
@@ -869,6 +913,45 @@ static void trim_islands(const walk *w, uint32_t lo, uint32_t hi,
     }
 }
 
+/* A standfirst: the article's first paragraph when it comes just after
+ * the headline (a few short blocks, the byline and the date, between)
+ * but stands outside the element that holds the rest of the body, as a
+ * heading or a box of its own between the headline and the text. */
+static bool is_standfirst(const walk *w, uint32_t lo, uint32_t hi,
+                          size_t first, size_t last, const buf *title)
+{
+    size_t k2 = first + 1;
+    while (k2 <= last &&
+           !(in_article(w, k2, lo, hi) && w->blocks[k2].value > 0))
+        k2++;
+    if (k2 >= last || !title->len)
+        return false;
+    /* The headline within the three blocks before it. */
+    bool after_title = false;
+    for (size_t k = first, n = 0; k-- > 0 && n < 3; n++) {
+        const block *b = &w->blocks[k];
+        if (same_text(w->text.data + b->off, b->len, title)) {
+            after_title = true;
+            break;
+        }
+        if (b->value > 0)
+            break;
+    }
+    if (!after_title)
+        return false;
+    /* The smallest element that holds the body's other paragraphs. */
+    int32_t body = w->blocks[k2].el;
+    while (body >= 0 && !within(w, w->blocks[last].el, body))
+        body = w->els[body].parent;
+    if (body < 0 || within(w, w->blocks[first].el, body))
+        return false;
+    double rest = 0;
+    for (size_t k = k2; k <= last; k++)
+        if (in_article(w, k, lo, hi) && w->blocks[k].value > 0)
+            rest += w->blocks[k].value;
+    return w->blocks[first].value * 3 < rest;
+}
+
 static void write_article(const walk *w, int32_t top, bool marked,
                           const buf *title, buf *out)
 {
@@ -876,7 +959,8 @@ static void write_article(const walk *w, int32_t top, bool marked,
     size_t first = SIZE_MAX, last = 0;
     for (size_t k = 0; k < w->n_blocks; k++) {
         const block *b = &w->blocks[k];
-        if (b->el < (int32_t)lo || (uint32_t)b->el >= hi || b->value <= 0)
+        if (b->el < (int32_t)lo || (uint32_t)b->el >= hi || b->value <= 0 ||
+            same_text(w->text.data + b->off, b->len, title))
             continue;
         if (first == SIZE_MAX)
             first = k;
@@ -885,6 +969,10 @@ static void write_article(const walk *w, int32_t top, bool marked,
     if (first == SIZE_MAX)
         return;
     trim_islands(w, lo, hi, &first, &last);
+    if (is_standfirst(w, lo, hi, first, last, title))
+        while (++first < last && !(in_article(w, first, lo, hi) &&
+                                   w->blocks[first].value > 0))
+            ;
     /* In an element the page marks as the article, what follows the
      * last paragraph (a list, a table, a short closing line) is still
      * the article's, up to a heading, which opens another section. */
@@ -899,14 +987,14 @@ static void write_article(const walk *w, int32_t top, bool marked,
         if (b->el < (int32_t)lo || (uint32_t)b->el >= hi)
             continue;
         const char *s = w->text.data + b->off;
-        if ((b->flags & EX_JUNK) || b->linky)
+        /* The headline is the title, never body text, even when it
+         * reads as a sentence ("What is ... worth?"). */
+        if ((b->flags & EX_JUNK) || b->linky || same_text(s, b->len, title))
             continue;
-        if (b->value <= 0) {
-            /* Short blocks inside the article stay, unless they are
-             * link lists or separators. */
-            if (b->value < -4 || same_text(s, b->len, title))
-                continue;
-        }
+        /* Short blocks inside the article stay, unless they are link
+         * lists or separators. */
+        if (b->value < -4)
+            continue;
         if (out->len)
             buf_puts(out, "\n\n");
         buf_put(out, s, b->len);
@@ -995,6 +1083,11 @@ bool html_extract(const char *s, size_t len, html_lang_fn pick, void *ud,
     int32_t marked = marked_article(&w);
     if (marked >= 0)
         top = marked;
+    if (top >= 0) {
+        int32_t post = headline_article(&w, top, &mf.h1);
+        if (post != top)
+            top = marked = post;
+    }
     if (top >= 0 && w.els[top].positive > 0)
         write_article(&w, top, top == marked, &mf.h1, &pg->text);
     /* A page whose markup hides the article (scripts build it) may still
