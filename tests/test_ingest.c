@@ -392,6 +392,54 @@ static void test_standfirst_before_dated_byline_goes(void **state)
     precis_doc_free(doc);
 }
 
+/* A long notice the page prints twice after its footer (a consent box
+ * and its settings panel) is not the article; a long question that an
+ * interview puts to each guest, standing twice inside it, is. */
+static void test_long_repeats_outside_go_inside_stay(void **state)
+{
+    (void)state;
+#define NOTICE                                                                \
+    "Our partners and we store small files on your device to measure "      \
+    "visits, remember your settings and show offers that suit you; you can " \
+    "choose which of them to allow in the settings panel at any time, and " \
+    "withdraw your choice later.\n"
+#define QUESTION                                                              \
+    "What would you change first about the way the town looks after its "  \
+    "swimmers, its clubs and its schools, if the council gave you the "     \
+    "money, a free hand and a builder of your own for a whole year, and "  \
+    "nobody could tell you no?\n"
+    static const char in[] =
+        "Home\nNews\nSport\nWeather\nLocal\nOpinion\n"
+        "Two swimmers on the future of the town's pools\n"
+        "By Kim Lee\n"
+        "The old baths close at the end of the summer, and the new pool "
+        "will not open until next spring, so we asked two swimmers who "
+        "train in the town what they make of the plans.\n"
+        QUESTION
+        "Anna Berg, who coaches the children's club, said she would build "
+        "a second, smaller pool for lessons, because the clubs and the "
+        "schools now queue for the same water every evening.\n"
+        QUESTION
+        "Tom Hale, who swims before work, said he would open the pool at "
+        "six every morning, since most adults can only swim before or "
+        "after their working day, and the baths open too late.\n"
+        "Both said they would sign the petition to keep the baths open "
+        "until the new pool is ready for the clubs.\n"
+        "Contact us\nAbout us\nPrivacy\nTerms\n"
+        NOTICE
+        "Settings\n"
+        NOTICE
+        "Allow all\nReject all\n";
+#undef NOTICE
+#undef QUESTION
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_true(text_has(doc, "What would you change first"));
+    assert_true(text_has(doc, "open the pool at six"));
+    assert_true(text_has(doc, "sign the petition"));
+    assert_false(text_has(doc, "Our partners and we store"));
+    precis_doc_free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -413,6 +461,7 @@ int main(void)
         cmocka_unit_test(test_credit_is_not_title),
         cmocka_unit_test(test_caption_between_credit_and_byline_goes),
         cmocka_unit_test(test_standfirst_before_dated_byline_goes),
+        cmocka_unit_test(test_long_repeats_outside_go_inside_stay),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -188,7 +188,7 @@ double ex_block_value(const ex_block *b, bool have_stopwords)
     double link = b->chars ? (double)b->link_chars / b->chars : 0;
     if (link > 0.5)
         return -(1 + words * link);
-    if (b->flags & EX_REPEATED)
+    if (b->flags & (EX_REPEATED | EX_ECHO))
         return -(2 + words / 2);
     /* Teasers of other stories: a cut excerpt, or the text under a linked
      * headline. */
@@ -209,20 +209,24 @@ double ex_block_value(const ex_block *b, bool have_stopwords)
 /* ==== Plain text ==== */
 
 /* Lines of plain text that share their exact text with another line:
- * menus printed twice, "Advertisement" between paragraphs. */
+ * menus printed twice, "Advertisement" between paragraphs. A long line
+ * that stands twice (a notice the page prints in two places, a question
+ * an interview puts to each guest) is marked EX_ECHO: it costs as a
+ * repeat, but inside the article it stays. */
 static void mark_repeats(ex_block *bl, size_t n)
 {
     strmap seen = {0};
     strmap_reserve(&seen, n);
     for (size_t i = 0; i < n; i++) {
-        if (bl[i].len == 0 || bl[i].len > 200)
+        if (bl[i].len == 0)
             continue;
         int added;
         uint32_t *first = strmap_put(&seen, bl[i].text, bl[i].len,
                                      (uint32_t)i, &added);
         if (!added) {
-            bl[i].flags |= EX_REPEATED;
-            bl[*first].flags |= EX_REPEATED;
+            unsigned f = bl[i].len > 200 ? EX_ECHO : EX_REPEATED;
+            bl[i].flags |= f;
+            bl[*first].flags |= f;
         }
     }
     strmap_free(&seen);

@@ -27,7 +27,9 @@ enum ex_flags {
     EX_REPEATED = 1u << 2, /* the same text stands elsewhere on the page */
     EX_JUNK = 1u << 3,     /* inside navigation, a form, a comment section */
     EX_QUOTE = 1u << 4,    /* a block quotation or preformatted text */
-    EX_TEASER = 1u << 5    /* follows a linked heading: a story's teaser */
+    EX_TEASER = 1u << 5,   /* follows a linked heading: a story's teaser;
+                            * in plain text, a photo's caption */
+    EX_ECHO = 1u << 6      /* a long line that stands elsewhere too */
 };
 
 /* One block and its features. ex_features fills words..caps from the

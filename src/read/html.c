@@ -860,7 +860,8 @@ static int32_t headline_article(const walk *w, int32_t top, const buf *h1)
         outer++;
         if (within(w, head, (int32_t)e))
             pick = (int32_t)e;
-        e = w->els[e].end; /* past its subtree */
+        /* On past its subtree. */
+        e = w->els[e].end > e ? w->els[e].end : e + 1;
     }
     if (outer < 2 || pick < 0 || pick == top ||
         w->els[pick].positive * 4 < w->els[top].positive)

@@ -15,7 +15,7 @@ that come from the article body (most of the line's shingles are in the
 truth) and the share of pages whose whole summary does.
 
 Usage: pagescore.py [--summarize BIN] [--kind html|text|both] [--jobs N]
-                    [--check FILE] [--per-page] PAGES_DIR
+                    [--check FILE] [--per-page] [--misses] PAGES_DIR
 --check FILE reads "kind metric minimum" lines and exits 1 when a figure
 is more than 0.01 below its minimum. Standard library only.
 """
@@ -64,13 +64,16 @@ def score_page(bin_, path, truth_text):
     summary = [l for l in run([bin_, "-n", "3", path]).splitlines()
                if l.strip()]
     from_body = 0
+    misses = []
     for line in summary:
         sh = shingles(line)
         n = sum(sh.values())
         if n and sum((sh & truth).values()) * 2 >= n:
             from_body += 1
+        else:
+            misses.append(line)
     return {"tp": tp, "fp": fp, "fn": fn, "empty": not pred_text.strip(),
-            "lines": len(summary), "from_body": from_body}
+            "lines": len(summary), "from_body": from_body, "misses": misses}
 
 
 def score_kind(args, kind):
@@ -111,6 +114,10 @@ def score_kind(args, kind):
             print("%s\t%s\tP %.3f\tR %.3f\tbody %d/%d" % (
                 kind, i[:12], p["tp"] / den_p if den_p else 0,
                 p["tp"] / den_r if den_r else 0, p["from_body"], p["lines"]))
+    if args.misses:
+        for i, p in sorted(pages.items()):
+            for line in p["misses"]:
+                print("%s\t%s\tnot body: %s" % (kind, i[:12], line[:160]))
     return {"precision": prec, "precision0": prec0, "recall": rec, "f1": f1,
             "body_lines": body / lines if lines else 0.0,
             "clean_pages": clean / len(pages) if pages else 0.0,
@@ -126,6 +133,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--check")
     ap.add_argument("--per-page", action="store_true")
+    ap.add_argument("--misses", action="store_true",
+                    help="print each summary line that is not from the body")
     args = ap.parse_args()
     if not os.path.isdir(os.path.join(args.pages, "truth")):
         print("pagescore: no page set in %s" % args.pages, file=sys.stderr)
