@@ -12,12 +12,19 @@
  *      the dot product over those terms;
  *   2. edges: the exact cosine of each candidate pair, kept when it
  *      reaches the threshold;
- *   3. merging, strongest edge first, with a centroid check: two groups
- *      join only when the centroids of their articles are that close too,
- *      and when their dates (if both have one) are within a few days. A
- *      chain A-B-C of related events does not pull C into A's story
- *      unless C is close to the story as a whole (the failure of single
- *      linkage, which joins whatever touches). */
+ *   3. merging, strongest edge first, by average linkage: two groups join
+ *      only when the mean cosine over all pairs of their articles reaches
+ *      the threshold too, and when their dates (if both have one) are
+ *      within a few days. The mean needs no pairs: for unit vectors it is
+ *      the dot product of the two groups' vector sums over the product of
+ *      their sizes, so each check costs one merge of two sparse sums.
+ *      A chain A-B-C of related events does not pull C into A's story
+ *      unless C is close to A's articles on average (single linkage joins
+ *      whatever touches; a centroid check is lenient too, since the
+ *      centroid of a growing story keeps only its topic's words).
+ *
+ * Cost: index O(n k log n) for k terms an article; candidates O(n k P)
+ * for P postings a term; merges O(E C) for E edges and C terms a sum. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,8 +40,9 @@
 #define POSTING_CAP 64
 /* Candidates per article whose exact cosine is computed. */
 #define CANDIDATES 24
-/* Terms kept in a group's centroid. */
-#define CENTROID_TERMS 300
+/* Terms kept in a group's vector sum (the heaviest): enough for the
+ * articles' shared words, bounded for a story of hundreds. */
+#define SUM_TERMS 300
 /* Articles dated further apart than this report different events. */
 #define DATE_WINDOW_DAYS 3
 
@@ -217,23 +225,15 @@ static edge *find_edges(const hvec *const *vecs, size_t n, double threshold,
     return edges;
 }
 
-/* ==== Groups with centroids ==== */
+/* ==== Groups and their vector sums ==== */
 
 typedef struct group {
     hterm *c; /* the sum of the members' vectors, by id; at most
-               * CENTROID_TERMS terms */
+               * SUM_TERMS terms */
     size_t n_c;
-    double norm;
+    size_t size; /* articles */
     long first_day, last_day; /* -1: no member is dated */
 } group;
-
-static double centroid_norm(const hterm *c, size_t n)
-{
-    double s = 0.0;
-    for (size_t k = 0; k < n; k++)
-        s += c[k].w * c[k].w;
-    return sqrt(s);
-}
 
 static int by_hterm_weight(const void *x, const void *y)
 {
@@ -249,10 +249,9 @@ static int by_hterm_id(const void *x, const void *y)
     return (a->id > b->id) - (a->id < b->id);
 }
 
-static double centroid_cosine(const group *a, const group *b)
+/* The mean cosine between the articles of a and those of b. */
+static double average_link(const group *a, const group *b)
 {
-    if (a->norm <= 0.0 || b->norm <= 0.0)
-        return 0.0;
     double dot = 0.0;
     size_t i = 0, j = 0;
     while (i < a->n_c && j < b->n_c) {
@@ -263,11 +262,11 @@ static double centroid_cosine(const group *a, const group *b)
         else
             j++;
     }
-    return dot / (a->norm * b->norm);
+    return dot / ((double)a->size * (double)b->size);
 }
 
-/* into += from (both sorted by id), cut to the heaviest CENTROID_TERMS. */
-static void centroid_add(group *into, const group *from)
+/* into += from (both sorted by id), cut to the heaviest SUM_TERMS. */
+static void sum_add(group *into, const group *from)
 {
     hterm *sum = precis__malloc((into->n_c + from->n_c + 1) * sizeof *sum);
     size_t i = 0, j = 0, k = 0;
@@ -282,15 +281,15 @@ static void centroid_add(group *into, const group *from)
             sum[k++].w += from->c[j++].w;
         }
     }
-    if (k > CENTROID_TERMS) {
+    if (k > SUM_TERMS) {
         qsort(sum, k, sizeof *sum, by_hterm_weight);
-        k = CENTROID_TERMS;
+        k = SUM_TERMS;
         qsort(sum, k, sizeof *sum, by_hterm_id);
     }
     free(into->c);
     into->c = sum;
     into->n_c = k;
-    into->norm = centroid_norm(sum, k);
+    into->size += from->size;
 }
 
 /* Days since 1970-01-01 of "YYYY-MM-DD", or -1 (Howard Hinnant's
@@ -337,14 +336,15 @@ size_t group_stories(const hvec *const *vecs, const char *const *dates,
     group *g = precis__calloc(n ? n : 1, sizeof *g);
     for (size_t i = 0; i < n; i++) {
         parent[i] = i;
+        g[i].size = 1;
         g[i].first_day = g[i].last_day = day_number(dates ? dates[i] : NULL);
     }
     for (size_t k = 0; k < n_edges; k++) {
         size_t a = root(parent, edges[k].a), b = root(parent, edges[k].b);
         if (a == b || dates_apart(&g[a], &g[b]))
             continue;
-        /* Centroids are made when a group first grows: an article alone
-         * is its own vector, and the edge's cosine is theirs. */
+        /* Sums are made when a group first grows: an article alone is
+         * its own vector, and the edge's cosine is theirs. */
         for (size_t s = 0; s < 2; s++) {
             size_t r = s ? b : a, item = s ? edges[k].b : edges[k].a;
             if (g[r].c || item != r)
@@ -354,14 +354,13 @@ size_t group_stories(const hvec *const *vecs, const char *const *dates,
             for (uint32_t t = 0; t < v->n; t++)
                 g[r].c[t] = (hterm){v->ids[t], v->w[t]};
             g[r].n_c = v->n;
-            g[r].norm = centroid_norm(g[r].c, g[r].n_c);
         }
-        if (centroid_cosine(&g[a], &g[b]) < threshold)
+        if (average_link(&g[a], &g[b]) < threshold)
             continue;
         /* The smaller index stays the root: the result does not depend on
          * which side an edge names first. */
         size_t keep = a < b ? a : b, gone = a < b ? b : a;
-        centroid_add(&g[keep], &g[gone]);
+        sum_add(&g[keep], &g[gone]);
         if (g[gone].first_day >= 0) {
             if (g[keep].first_day < 0 || g[gone].first_day < g[keep].first_day)
                 g[keep].first_day = g[gone].first_day;
