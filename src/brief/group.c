@@ -31,6 +31,7 @@
 
 #include "brief/group.h"
 #include "util/alloc.h"
+#include "util/sort.h"
 
 /* Terms of each article that go into the index. */
 #define PROBE_TERMS 16
@@ -52,42 +53,64 @@ typedef struct posting {
     float w;
 } posting;
 
-static int by_posting(const void *x, const void *y)
-{
-    const posting *a = x, *b = y;
-    if (a->id != b->id)
-        return a->id < b->id ? -1 : 1;
-    if (a->w != b->w)
-        return a->w > b->w ? -1 : 1; /* heaviest first */
-    return (a->item > b->item) - (a->item < b->item);
-}
+/* Postings by term, the heaviest first within a term, then by item. */
+#define POSTING_LESS(x, y)                                                    \
+    ((x).id != (y).id ? (x).id < (y).id                                       \
+     : (x).w != (y).w ? (x).w > (y).w                                         \
+                      : (x).item < (y).item)
+SORT_DEFINE(sort_postings, posting, POSTING_LESS)
 
 typedef struct edge {
     uint32_t a, b; /* a < b */
     double sim;
 } edge;
 
-static int by_edge(const void *x, const void *y)
-{
-    const edge *p = x, *q = y;
-    if (p->sim != q->sim)
-        return p->sim > q->sim ? -1 : 1;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    return (p->b > q->b) - (p->b < q->b);
-}
+/* Edges strongest first, then by their articles. */
+#define EDGE_LESS(x, y)                                                       \
+    ((x).sim != (y).sim ? (x).sim > (y).sim                                   \
+     : (x).a != (y).a   ? (x).a < (y).a                                       \
+                        : (x).b < (y).b)
+SORT_DEFINE(sort_edges, edge, EDGE_LESS)
 
 typedef struct scored_item {
     uint32_t item;
     double score;
 } scored_item;
 
-static int by_score(const void *x, const void *y)
+/* Candidates best first, then by item: a total order, so the choice
+ * below does not depend on the order they were found in. */
+#define SCORED_LESS(x, y)                                                     \
+    ((x).score != (y).score ? (x).score > (y).score : (x).item < (y).item)
+
+/* Moves the best k of c[0..n) (k < n) to c[0..k), in no particular
+ * order: quickselect, linear on average and bounded by n squared, n
+ * being at most PROBE_TERMS * POSTING_CAP (sorting every article's
+ * candidates was a sixth of a 40,000-article briefing). */
+static void select_best(scored_item *c, size_t n, size_t k)
 {
-    const scored_item *a = x, *b = y;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    return (a->item > b->item) - (a->item < b->item);
+    size_t lo = 0, hi = n; /* the (k + 1)-th best is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        scored_item t = c[mid];
+        c[mid] = c[hi - 1];
+        c[hi - 1] = t;
+        scored_item pivot = t;
+        size_t store = lo;
+        for (size_t i = lo; i + 1 < hi; i++)
+            if (SCORED_LESS(c[i], pivot)) {
+                t = c[i];
+                c[i] = c[store];
+                c[store++] = t;
+            }
+        c[hi - 1] = c[store];
+        c[store] = pivot; /* [lo, store) are better than the pivot */
+        if (store == k)
+            return;
+        if (store < k)
+            lo = store + 1;
+        else
+            hi = store;
+    }
 }
 
 /* ==== Candidates and edges ==== */
@@ -126,7 +149,7 @@ static posting *index_terms(const hvec *const *vecs, size_t n, size_t *total)
         }
     }
     free(t);
-    qsort(post, k, sizeof *post, by_posting);
+    sort_postings(post, k);
     *total = k;
     return post;
 }
@@ -190,7 +213,7 @@ static edge *find_edges(const hvec *const *vecs, size_t n, double threshold,
         }
         size_t keep = n_touched;
         if (keep > CANDIDATES) {
-            qsort(cand, n_touched, sizeof *cand, by_score);
+            select_best(cand, n_touched, CANDIDATES);
             keep = CANDIDATES;
         }
         for (size_t t = 0; t < keep; t++) {
@@ -215,7 +238,7 @@ static edge *find_edges(const hvec *const *vecs, size_t n, double threshold,
     free(run_end);
     free(post);
     /* Each pair once (found from either side), strongest first. */
-    qsort(edges, m, sizeof *edges, by_edge);
+    sort_edges(edges, m);
     size_t u = 0;
     for (size_t k = 0; k < m; k++)
         if (u == 0 || edges[k].a != edges[u - 1].a ||
