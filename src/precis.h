@@ -822,8 +822,8 @@ typedef struct precis_brief_options {
     size_t words;
     double ratio;
     /* Two articles are the same story when the cosine of their tf-idf
-     * vectors over stems reaches this, and the groups' centroids do too
-     * (default 0.3). */
+     * vectors over stems reaches this, and the mean cosine between the
+     * articles of their two groups does too (default 0.3). */
     double threshold;
     size_t top;    /* at most this many stories (default
                     * PRECIS_BRIEF_DEFAULT_TOP; 0: all) */

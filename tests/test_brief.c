@@ -2,10 +2,13 @@
  * by event, headlines, sources by name, the cap and its count, the "also
  * in the news" list, budgets, and the Atom feed read back by the feed
  * reader. Every article is written for these tests. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "test_util.h"
+
+#include "brief/group.h"
 
 static precis_ctx *ctx;
 
@@ -193,6 +196,93 @@ static void test_atom_round_trip(void **state)
     precis_brief_free(b);
 }
 
+/* A wire story carried by 200 outlets, word for word, is one story with
+ * 200 sources, however common its terms become in the briefing; two
+ * other stories stay apart from it. */
+static void test_wire_story(void **state)
+{
+    (void)state;
+    enum { COPIES = 200 };
+    static const char wire[] =
+        "date 2026-03-14\n"
+        "Harbour bridge at Lowmarsh closes for repairs\n"
+        "The Lowmarsh harbour bridge will close for six weeks from Monday "
+        "while engineers replace 40 steel cables, the county council said.\n"
+        "Ferries will run every 20 minutes between Lowmarsh and Eastholm "
+        "during the works, which cost 3.2 million pounds.\n"
+        "Traders on the quay fear fewer visitors over the Easter holiday.\n";
+    precis_brief_options opt = precis_brief_options_default();
+    opt.top = 0;
+    precis_brief *b = precis_brief_new(ctx, &opt);
+    assert_non_null(b);
+    for (size_t i = 0; i < COPIES + 2; i++) {
+        const char *text = i < COPIES ? wire : articles[i - COPIES + 2][1];
+        char name[32];
+        snprintf(name, sizeof name, "wire/outlet-%03zu.txt", i);
+        precis_doc *doc = precis_doc_new(ctx);
+        assert_int_equal(precis_doc_feed(doc, text, strlen(text)), PRECIS_OK);
+        assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
+        assert_int_equal(precis_doc_summarize(doc, NULL), PRECIS_OK);
+        precis_brief_item *it = precis_brief_item_new(doc, name);
+        assert_non_null(it);
+        assert_int_equal(precis_brief_add(b, it), PRECIS_OK);
+        precis_doc_free(doc);
+    }
+    assert_int_equal(precis_brief_finish(b), PRECIS_OK);
+    assert_int_equal(precis_brief_story_count(b), 3);
+    precis_story s;
+    assert_int_equal(precis_brief_story(b, 0, &s), PRECIS_OK);
+    assert_int_equal(s.n_sources, COPIES);
+    assert_non_null(strstr(s.headline, "Lowmarsh"));
+    for (size_t k = 1; k < 3; k++) {
+        assert_int_equal(precis_brief_story(b, k, &s), PRECIS_OK);
+        assert_int_equal(s.n_sources, 1);
+    }
+    precis_brief_free(b);
+}
+
+/* A unit vector over terms 1.. with the given weights (normalised). */
+static hvec vec_of(const double *w, size_t n)
+{
+    hterm t[8];
+    for (size_t k = 0; k < n; k++)
+        t[k] = (hterm){k + 1, w[k]};
+    return hvec_make(t, n, n);
+}
+
+/* Average linkage does not chain: a and b are one story (cosine 0.6),
+ * c is close to b (0.45) but far from a (0.1). At threshold 0.4 single
+ * linkage would take c in through b; the mean cosine of c to the story
+ * (0.275) keeps it apart. At 0.25 all three are one story, unless c is
+ * dated weeks after them. */
+static void test_group_linkage(void **state)
+{
+    (void)state;
+    /* a = e1; b = 0.6 e1 + 0.8 e2; c = 0.1 e1 + y e2 + z e3 with
+     * b.c = 0.06 + 0.8 y = 0.45. */
+    double y = (0.45 - 0.06) / 0.8;
+    double z = sqrt(1.0 - 0.01 - y * y);
+    const double wa[] = {1.0}, wb[] = {0.6, 0.8}, wc[] = {0.1, y, z};
+    hvec a = vec_of(wa, 1), b = vec_of(wb, 2), c = vec_of(wc, 3);
+    assert_true(fabs(hvec_dot(&a, &b) - 0.6) < 1e-6);
+    assert_true(fabs(hvec_dot(&b, &c) - 0.45) < 1e-6);
+    assert_true(fabs(hvec_dot(&a, &c) - 0.1) < 1e-6);
+    const hvec *vecs[] = {&a, &b, &c};
+    size_t story[3];
+    assert_int_equal(group_stories(vecs, NULL, 3, 0.4, story), 2);
+    assert_int_equal(story[0], 0);
+    assert_int_equal(story[1], 0);
+    assert_int_equal(story[2], 1);
+    assert_int_equal(group_stories(vecs, NULL, 3, 0.25, story), 1);
+    const char *dates[] = {"2026-03-01", "2026-03-02", "2026-03-20"};
+    assert_int_equal(group_stories(vecs, dates, 3, 0.25, story), 2);
+    assert_int_equal(story[0], story[1]);
+    assert_true(story[2] != story[0]);
+    hvec_free(&a);
+    hvec_free(&b);
+    hvec_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -200,6 +290,8 @@ int main(void)
         cmocka_unit_test(test_cap_and_budget),
         cmocka_unit_test(test_bad_options),
         cmocka_unit_test(test_atom_round_trip),
+        cmocka_unit_test(test_wire_story),
+        cmocka_unit_test(test_group_linkage),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

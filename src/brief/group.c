@@ -12,18 +12,26 @@
  *      the dot product over those terms;
  *   2. edges: the exact cosine of each candidate pair, kept when it
  *      reaches the threshold;
- *   3. merging, strongest edge first, with a centroid check: two groups
- *      join only when the centroids of their articles are that close too,
- *      and when their dates (if both have one) are within a few days. A
- *      chain A-B-C of related events does not pull C into A's story
- *      unless C is close to the story as a whole (the failure of single
- *      linkage, which joins whatever touches). */
+ *   3. merging, strongest edge first, by average linkage: two groups join
+ *      only when the mean cosine over all pairs of their articles reaches
+ *      the threshold too, and when their dates (if both have one) are
+ *      within a few days. The mean needs no pairs: for unit vectors it is
+ *      the dot product of the two groups' vector sums over the product of
+ *      their sizes, so each check costs one merge of two sparse sums.
+ *      A chain A-B-C of related events does not pull C into A's story
+ *      unless C is close to A's articles on average (single linkage joins
+ *      whatever touches; a centroid check is lenient too, since the
+ *      centroid of a growing story keeps only its topic's words).
+ *
+ * Cost: index O(n k log n) for k terms an article; candidates O(n k P)
+ * for P postings a term; merges O(E C) for E edges and C terms a sum. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "brief/group.h"
 #include "util/alloc.h"
+#include "util/sort.h"
 
 /* Terms of each article that go into the index. */
 #define PROBE_TERMS 16
@@ -33,8 +41,9 @@
 #define POSTING_CAP 64
 /* Candidates per article whose exact cosine is computed. */
 #define CANDIDATES 24
-/* Terms kept in a group's centroid. */
-#define CENTROID_TERMS 300
+/* Terms kept in a group's vector sum (the heaviest): enough for the
+ * articles' shared words, bounded for a story of hundreds. */
+#define SUM_TERMS 300
 /* Articles dated further apart than this report different events. */
 #define DATE_WINDOW_DAYS 3
 
@@ -44,42 +53,64 @@ typedef struct posting {
     float w;
 } posting;
 
-static int by_posting(const void *x, const void *y)
-{
-    const posting *a = x, *b = y;
-    if (a->id != b->id)
-        return a->id < b->id ? -1 : 1;
-    if (a->w != b->w)
-        return a->w > b->w ? -1 : 1; /* heaviest first */
-    return (a->item > b->item) - (a->item < b->item);
-}
+/* Postings by term, the heaviest first within a term, then by item. */
+#define POSTING_LESS(x, y)                                                    \
+    ((x).id != (y).id ? (x).id < (y).id                                       \
+     : (x).w != (y).w ? (x).w > (y).w                                         \
+                      : (x).item < (y).item)
+SORT_DEFINE(sort_postings, posting, POSTING_LESS)
 
 typedef struct edge {
     uint32_t a, b; /* a < b */
     double sim;
 } edge;
 
-static int by_edge(const void *x, const void *y)
-{
-    const edge *p = x, *q = y;
-    if (p->sim != q->sim)
-        return p->sim > q->sim ? -1 : 1;
-    if (p->a != q->a)
-        return p->a < q->a ? -1 : 1;
-    return (p->b > q->b) - (p->b < q->b);
-}
+/* Edges strongest first, then by their articles. */
+#define EDGE_LESS(x, y)                                                       \
+    ((x).sim != (y).sim ? (x).sim > (y).sim                                   \
+     : (x).a != (y).a   ? (x).a < (y).a                                       \
+                        : (x).b < (y).b)
+SORT_DEFINE(sort_edges, edge, EDGE_LESS)
 
 typedef struct scored_item {
     uint32_t item;
     double score;
 } scored_item;
 
-static int by_score(const void *x, const void *y)
+/* Candidates best first, then by item: a total order, so the choice
+ * below does not depend on the order they were found in. */
+#define SCORED_LESS(x, y)                                                     \
+    ((x).score != (y).score ? (x).score > (y).score : (x).item < (y).item)
+
+/* Moves the best k of c[0..n) (k < n) to c[0..k), in no particular
+ * order: quickselect, linear on average and bounded by n squared, n
+ * being at most PROBE_TERMS * POSTING_CAP (sorting every article's
+ * candidates was a sixth of a 40,000-article briefing). */
+static void select_best(scored_item *c, size_t n, size_t k)
 {
-    const scored_item *a = x, *b = y;
-    if (a->score != b->score)
-        return a->score > b->score ? -1 : 1;
-    return (a->item > b->item) - (a->item < b->item);
+    size_t lo = 0, hi = n; /* the (k + 1)-th best is in [lo, hi) */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        scored_item t = c[mid];
+        c[mid] = c[hi - 1];
+        c[hi - 1] = t;
+        scored_item pivot = t;
+        size_t store = lo;
+        for (size_t i = lo; i + 1 < hi; i++)
+            if (SCORED_LESS(c[i], pivot)) {
+                t = c[i];
+                c[i] = c[store];
+                c[store++] = t;
+            }
+        c[hi - 1] = c[store];
+        c[store] = pivot; /* [lo, store) are better than the pivot */
+        if (store == k)
+            return;
+        if (store < k)
+            lo = store + 1;
+        else
+            hi = store;
+    }
 }
 
 /* ==== Candidates and edges ==== */
@@ -118,7 +149,7 @@ static posting *index_terms(const hvec *const *vecs, size_t n, size_t *total)
         }
     }
     free(t);
-    qsort(post, k, sizeof *post, by_posting);
+    sort_postings(post, k);
     *total = k;
     return post;
 }
@@ -182,7 +213,7 @@ static edge *find_edges(const hvec *const *vecs, size_t n, double threshold,
         }
         size_t keep = n_touched;
         if (keep > CANDIDATES) {
-            qsort(cand, n_touched, sizeof *cand, by_score);
+            select_best(cand, n_touched, CANDIDATES);
             keep = CANDIDATES;
         }
         for (size_t t = 0; t < keep; t++) {
@@ -207,7 +238,7 @@ static edge *find_edges(const hvec *const *vecs, size_t n, double threshold,
     free(run_end);
     free(post);
     /* Each pair once (found from either side), strongest first. */
-    qsort(edges, m, sizeof *edges, by_edge);
+    sort_edges(edges, m);
     size_t u = 0;
     for (size_t k = 0; k < m; k++)
         if (u == 0 || edges[k].a != edges[u - 1].a ||
@@ -217,23 +248,15 @@ static edge *find_edges(const hvec *const *vecs, size_t n, double threshold,
     return edges;
 }
 
-/* ==== Groups with centroids ==== */
+/* ==== Groups and their vector sums ==== */
 
 typedef struct group {
     hterm *c; /* the sum of the members' vectors, by id; at most
-               * CENTROID_TERMS terms */
+               * SUM_TERMS terms */
     size_t n_c;
-    double norm;
+    size_t size; /* articles */
     long first_day, last_day; /* -1: no member is dated */
 } group;
-
-static double centroid_norm(const hterm *c, size_t n)
-{
-    double s = 0.0;
-    for (size_t k = 0; k < n; k++)
-        s += c[k].w * c[k].w;
-    return sqrt(s);
-}
 
 static int by_hterm_weight(const void *x, const void *y)
 {
@@ -249,10 +272,9 @@ static int by_hterm_id(const void *x, const void *y)
     return (a->id > b->id) - (a->id < b->id);
 }
 
-static double centroid_cosine(const group *a, const group *b)
+/* The mean cosine between the articles of a and those of b. */
+static double average_link(const group *a, const group *b)
 {
-    if (a->norm <= 0.0 || b->norm <= 0.0)
-        return 0.0;
     double dot = 0.0;
     size_t i = 0, j = 0;
     while (i < a->n_c && j < b->n_c) {
@@ -263,11 +285,11 @@ static double centroid_cosine(const group *a, const group *b)
         else
             j++;
     }
-    return dot / (a->norm * b->norm);
+    return dot / ((double)a->size * (double)b->size);
 }
 
-/* into += from (both sorted by id), cut to the heaviest CENTROID_TERMS. */
-static void centroid_add(group *into, const group *from)
+/* into += from (both sorted by id), cut to the heaviest SUM_TERMS. */
+static void sum_add(group *into, const group *from)
 {
     hterm *sum = precis__malloc((into->n_c + from->n_c + 1) * sizeof *sum);
     size_t i = 0, j = 0, k = 0;
@@ -282,15 +304,15 @@ static void centroid_add(group *into, const group *from)
             sum[k++].w += from->c[j++].w;
         }
     }
-    if (k > CENTROID_TERMS) {
+    if (k > SUM_TERMS) {
         qsort(sum, k, sizeof *sum, by_hterm_weight);
-        k = CENTROID_TERMS;
+        k = SUM_TERMS;
         qsort(sum, k, sizeof *sum, by_hterm_id);
     }
     free(into->c);
     into->c = sum;
     into->n_c = k;
-    into->norm = centroid_norm(sum, k);
+    into->size += from->size;
 }
 
 /* Days since 1970-01-01 of "YYYY-MM-DD", or -1 (Howard Hinnant's
@@ -337,14 +359,15 @@ size_t group_stories(const hvec *const *vecs, const char *const *dates,
     group *g = precis__calloc(n ? n : 1, sizeof *g);
     for (size_t i = 0; i < n; i++) {
         parent[i] = i;
+        g[i].size = 1;
         g[i].first_day = g[i].last_day = day_number(dates ? dates[i] : NULL);
     }
     for (size_t k = 0; k < n_edges; k++) {
         size_t a = root(parent, edges[k].a), b = root(parent, edges[k].b);
         if (a == b || dates_apart(&g[a], &g[b]))
             continue;
-        /* Centroids are made when a group first grows: an article alone
-         * is its own vector, and the edge's cosine is theirs. */
+        /* Sums are made when a group first grows: an article alone is
+         * its own vector, and the edge's cosine is theirs. */
         for (size_t s = 0; s < 2; s++) {
             size_t r = s ? b : a, item = s ? edges[k].b : edges[k].a;
             if (g[r].c || item != r)
@@ -354,14 +377,13 @@ size_t group_stories(const hvec *const *vecs, const char *const *dates,
             for (uint32_t t = 0; t < v->n; t++)
                 g[r].c[t] = (hterm){v->ids[t], v->w[t]};
             g[r].n_c = v->n;
-            g[r].norm = centroid_norm(g[r].c, g[r].n_c);
         }
-        if (centroid_cosine(&g[a], &g[b]) < threshold)
+        if (average_link(&g[a], &g[b]) < threshold)
             continue;
         /* The smaller index stays the root: the result does not depend on
          * which side an edge names first. */
         size_t keep = a < b ? a : b, gone = a < b ? b : a;
-        centroid_add(&g[keep], &g[gone]);
+        sum_add(&g[keep], &g[gone]);
         if (g[gone].first_day >= 0) {
             if (g[keep].first_day < 0 || g[gone].first_day < g[keep].first_day)
                 g[keep].first_day = g[gone].first_day;

@@ -12,8 +12,8 @@
 /* Groups n articles into stories. vecs[i] is article i's unit vector;
  * dates[i] (dates may be NULL) its "YYYY-MM-DD" or "" when unknown. Two
  * articles can share a story when their cosine reaches threshold, two
- * groups when their centroids' cosine does and their dates are within a
- * few days. story[i] receives article i's story, numbered from 0 in the
+ * groups when the mean cosine between their articles does (average
+ * linkage) and their dates are within a few days. story[i] receives article i's story, numbered from 0 in the
  * order of each story's first article. Returns the number of stories.
  * Deterministic; near-linear in n. */
 size_t group_stories(const hvec *const *vecs, const char *const *dates,
