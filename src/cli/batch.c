@@ -226,6 +226,8 @@ static bool add_feed_file(input_list *l, const char *path, size_t max,
         in->is_record = true;
         buf_put(&in->rec.text, it.content, it.content_len);
         in->rec.is_html = it.content_is_html;
+        if (it.link)
+            buf_puts(&in->rec.url, it.link);
         if (it.title) {
             buf_puts(&in->rec.title, it.title);
             in->rec.has_title = 1;
@@ -402,6 +404,9 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
         if (st == PRECIS_OK && r->has_lang && r->lang.len &&
             strcmp(buf_cstr(&r->lang), "auto") != 0)
             st = precis_doc_set_language(doc, buf_cstr(&r->lang));
+        /* A URL with white space inside is left out, not the article. */
+        if (st == PRECIS_OK && r->url.len)
+            (void)precis_doc_set_url(doc, buf_cstr(&r->url));
     } else {
         size_t len;
         char *text;

@@ -18,6 +18,16 @@
 
 /* ==== Rendering ==== */
 
+/* A source in Markdown: [name](<url>). */
+static void md_link(renderer *r, const char *name, const char *url)
+{
+    render_lit(r, "[");
+    render_text(r, name, strlen(name));
+    render_lit(r, "](<");
+    render_url(r, url);
+    render_lit(r, ">)");
+}
+
 static precis_status render_plain(const precis_brief *b, bool md,
                                   precis_sink *sink)
 {
@@ -51,7 +61,7 @@ static precis_status render_plain(const precis_brief *b, bool md,
                 render_lit(&r, " \xC2\xB7 ");
             }
         }
-        render_story_sources(&r, &s);
+        render_story_sources(&r, &s, md ? md_link : NULL);
         if (md)
             render_lit(&r, "*");
         render_cr(&r);
@@ -130,6 +140,10 @@ static precis_status render_json(const precis_brief *b, unsigned flags,
             json_object_set_new(one, "file",
                                 precis__json_string(s.sources[k],
                                                     strlen(s.sources[k])));
+            const char *url = s.source_urls ? s.source_urls[k] : NULL;
+            json_object_set_new(
+                one, "url",
+                url ? precis__json_string(url, strlen(url)) : json_null());
             json_array_append_new(src, one);
         }
         json_object_set_new(o, "sources", src);
@@ -213,6 +227,24 @@ static int write_text_element(xmlTextWriterPtr w, const char *name,
     return rc;
 }
 
+/* An attribute from input text, cleaned as write_text_element cleans. */
+static int write_attribute(xmlTextWriterPtr w, const char *name,
+                           const char *text)
+{
+    buf fixed = {0}, clean = {0};
+    u8_repair(&fixed, text, strlen(text));
+    for (size_t k = 0; k < fixed.len; k++) {
+        unsigned char c = (unsigned char)fixed.data[k];
+        if (c >= 0x20)
+            buf_putc(&clean, (char)c);
+    }
+    int rc = xmlTextWriterWriteAttribute(
+        w, BAD_CAST name, BAD_CAST(clean.data ? clean.data : ""));
+    buf_free(&fixed);
+    buf_free(&clean);
+    return rc;
+}
+
 static precis_status render_atom(const precis_brief *b, precis_sink *sink)
 {
     xmlBufferPtr xb = xmlBufferCreate();
@@ -268,6 +300,23 @@ static precis_status render_atom(const precis_brief *b, precis_sink *sink)
         atom_time(s.date, s.time, bdate, updated);
         rc |= xmlTextWriterWriteElement(w, BAD_CAST "updated",
                                         BAD_CAST updated) < 0;
+        /* The first source with a URL is the entry's link; the others are
+         * related (Atom allows one alternate link of a type). An entry
+         * without a link must hold its text as content. */
+        const char *alternate = NULL;
+        for (size_t k = 0; k < s.n_sources && !rc; k++) {
+            const char *url = s.source_urls ? s.source_urls[k] : NULL;
+            if (!url)
+                continue;
+            rc |= xmlTextWriterStartElement(w, BAD_CAST "link") < 0;
+            if (alternate)
+                rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "rel",
+                                                  BAD_CAST "related") < 0;
+            rc |= write_attribute(w, "href", url) < 0;
+            rc |= xmlTextWriterEndElement(w) < 0;
+            if (!alternate)
+                alternate = url;
+        }
         buf summary = {0};
         for (size_t k = 0; k < s.n_sentences; k++) {
             if (k)
@@ -281,7 +330,8 @@ static precis_status render_atom(const precis_brief *b, precis_sink *sink)
                 buf_puts(&summary, ", ");
             buf_puts(&summary, s.source_names[k]);
         }
-        rc |= write_text_element(w, "summary", summary.data, summary.len) < 0;
+        rc |= write_text_element(w, alternate ? "summary" : "content",
+                                 summary.data, summary.len) < 0;
         buf_free(&summary);
         rc |= xmlTextWriterEndElement(w) < 0;
     }

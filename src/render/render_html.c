@@ -213,6 +213,17 @@ static void brief_heading(renderer *r, const char *date)
     render_lit(r, "</h1>\n");
 }
 
+/* A source as a link; the colour is inline for e-mail clients, which
+ * keep it readable on the light page they show without the <style>. */
+static void html_link(renderer *r, const char *name, const char *url)
+{
+    render_lit(r, "<a href=\"");
+    render_url(r, url);
+    render_lit(r, "\">");
+    render_text(r, name, strlen(name));
+    render_lit(r, "</a>");
+}
+
 static void brief_story(renderer *r, const precis_story *s)
 {
     render_lit(r, "<section class=\"story\">\n<h2>");
@@ -223,7 +234,7 @@ static void brief_story(renderer *r, const precis_story *s)
         render_text(r, s->time, strlen(s->time));
         render_lit(r, "</time> \xC2\xB7 ");
     }
-    render_story_sources(r, s);
+    render_story_sources(r, s, html_link);
     render_lit(r, "</p>\n");
     for (size_t k = 0; k < s->n_sentences; k++) {
         render_lit(r, "<p>");
