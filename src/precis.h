@@ -951,6 +951,23 @@ PRECIS_API precis_status precis_brief_render(const precis_brief *b,
                                   precis_brief_format format, unsigned flags,
                                   precis_sink *sink);
 
+/** Draws the briefing's ticker: "Briefing DATE" over one item per story
+ * (its time and headline, in briefing order) and then the "also in the
+ * news" headlines, with o as precis_render_image_items (NULL: defaults).
+ * When they do not all fit the image's limits (a side of 65,535 pixels,
+ * the pixel count, an animation's frames, the profile's file size) it
+ * draws the longest run of the first items that does, found by bisection
+ * (O(log n) renders); a list of fixed height shows what fits of them and
+ * "+N more" itself. *shown (may be NULL) receives how many items were
+ * drawn. Returns PRECIS_OK, PRECIS_ESTATE before finish, PRECIS_EINVAL
+ * for bad options, PRECIS_EIMAGE when not even the first item fits,
+ * PRECIS_EIO when the sink refuses; the message goes to the context's
+ * precis_ctx_errmsg and nothing is written on failure. */
+PRECIS_API precis_status precis_brief_render_image(const precis_brief *b,
+                                                   const precis_image_options *o,
+                                                   precis_sink *sink,
+                                                   size_t *shown);
+
 /** NULL is a no-op. */
 PRECIS_API void precis_brief_free(precis_brief *b);
 

@@ -3,6 +3,7 @@
  * in the news" list, budgets, and the Atom feed read back by the feed
  * reader. Every article is written for these tests. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -342,6 +343,55 @@ static void test_headline_from_lead(void **state)
     precis_brief_free(b);
 }
 
+/* A BMP's width: little-endian at byte 18. */
+static uint32_t bmp_width(const precis_membuf *m)
+{
+    const unsigned char *p = (const unsigned char *)m->data + 18;
+    return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+/* The ticker draws every story and "also in the news" item when they fit,
+ * else the first ones that do (BMP: no libpng needed, and a file limit
+ * that is easy to set). */
+static void test_ticker_fits(void **state)
+{
+    (void)state;
+    precis_brief *b = make_brief(NULL);
+    precis_image_options o = precis_image_options_default();
+    o.format = PRECIS_IMG_BMP;
+    precis_membuf all = {0};
+    precis_sink sink = precis_sink_mem(&all);
+    size_t shown = 99;
+    assert_int_equal(precis_brief_render_image(b, &o, &sink, &shown),
+                     PRECIS_OK);
+    assert_int_equal(shown, 3 + 3); /* three stories, three headlines */
+    assert_true(all.len > 54 && memcmp(all.data, "BM", 2) == 0);
+    /* One byte less than all of it: fewer items, within the limit. */
+    o.max_bytes = all.len - 1;
+    precis_membuf part = {0};
+    sink = precis_sink_mem(&part);
+    assert_int_equal(precis_brief_render_image(b, &o, &sink, &shown),
+                     PRECIS_OK);
+    assert_true(shown >= 1 && shown < 6);
+    assert_true(part.len > 0 && part.len <= o.max_bytes);
+    /* A strip is as wide as its text: fewer items, a narrower image. */
+    assert_true(bmp_width(&part) < bmp_width(&all));
+    /* Not even the first fits: an error, and nothing written. */
+    o.max_bytes = 100;
+    precis_membuf none = {0};
+    sink = precis_sink_mem(&none);
+    assert_int_equal(precis_brief_render_image(b, &o, &sink, &shown),
+                     PRECIS_EIMAGE);
+    assert_int_equal(shown, 0);
+    assert_int_equal(none.len, 0);
+    assert_non_null(strstr(precis_ctx_errmsg(ctx), "at most 100"));
+    precis_membuf_free(&all);
+    precis_membuf_free(&part);
+    precis_membuf_free(&none);
+    precis_brief_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -352,6 +402,7 @@ int main(void)
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_sources_by_site),
         cmocka_unit_test(test_headline_from_lead),
+        cmocka_unit_test(test_ticker_fits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -343,6 +343,101 @@ static precis_status render_atom(const precis_brief *b, precis_sink *sink)
     return failed ? PRECIS_EIO : PRECIS_OK;
 }
 
+/* ==== The ticker ==== */
+
+static int buf_write(void *ud, const void *p, size_t n)
+{
+    buf_put(ud, p, n);
+    return 0;
+}
+
+/* Renders items[0..n) with o into a fresh buffer *out (freed by the caller
+ * on success). */
+static precis_status ticker_try(const char *title, const precis_item *items,
+                                size_t n, const precis_image_options *o,
+                                buf *out, char *err, size_t errsize)
+{
+    *out = (buf){0};
+    precis_sink mem = {buf_write, out};
+    precis_status st = precis_render_image_items(title, strlen(title), items,
+                                                 n, o, &mem, err, errsize);
+    if (st != PRECIS_OK)
+        buf_free(out);
+    return st;
+}
+
+precis_status precis_brief_render_image(const precis_brief *b,
+                                        const precis_image_options *o,
+                                        precis_sink *sink, size_t *shown)
+{
+    if (shown)
+        *shown = 0;
+    if (!brief_is_finished(b))
+        return precis__fail(brief_ctx(b), PRECIS_ESTATE,
+                            "render before the briefing was finished");
+    if (!sink || !sink->write)
+        return precis__fail(brief_ctx(b), PRECIS_EINVAL, "no sink");
+    size_t n_stories = precis_brief_story_count(b);
+    size_t n_also = precis_brief_also_count(b);
+    size_t n = n_stories + n_also;
+    precis_item *items = precis__reallocarray(NULL, n ? n : 1, sizeof *items);
+    for (size_t i = 0; i < n_stories; i++) {
+        precis_story s;
+        precis_brief_story(b, i, &s);
+        items[i] = (precis_item){s.time, s.time ? strlen(s.time) : 0,
+                                 s.headline, s.headline_len};
+    }
+    for (size_t k = 0; k < n_also; k++) {
+        precis_headline h;
+        precis_brief_also(b, k, &h);
+        items[n_stories + k] = (precis_item){h.time, h.time_len, h.text, h.len};
+    }
+    char title[64];
+    const char *date = precis_brief_date(b);
+    snprintf(title, sizeof title, "Briefing%s%s", date ? " " : "",
+             date ? date : "");
+    /* All of it when it fits; else the longest run of the first items
+     * that does, by bisection (more items never make a smaller image):
+     * O(log n) renders, each refused early when its size is over. */
+    char err[512] = "";
+    buf best = {0};
+    size_t fits = n;
+    precis_status st = ticker_try(title, items, n, o, &best, err, sizeof err);
+    if (st == PRECIS_EIMAGE && n > 1) {
+        char first_err[512];
+        memcpy(first_err, err, sizeof err);
+        size_t lo = 0, hi = n; /* lo items fit (0: none known), hi do not */
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            buf out;
+            if (ticker_try(title, items, mid, o, &out, err, sizeof err) ==
+                PRECIS_OK) {
+                buf_free(&best);
+                best = out;
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        fits = lo;
+        st = lo ? PRECIS_OK : PRECIS_EIMAGE;
+        if (!lo) /* not even one: the reason the whole one failed */
+            memcpy(err, first_err, sizeof err);
+    }
+    free(items);
+    if (st != PRECIS_OK)
+        return precis__fail(brief_ctx(b), st, "%s",
+                            err[0] ? err : "the ticker could not be drawn");
+    int failed = sink->write(sink->ud, best.data, best.len);
+    buf_free(&best);
+    if (failed)
+        return precis__fail(brief_ctx(b), PRECIS_EIO,
+                            "the output sink refused the image");
+    if (shown)
+        *shown = fits;
+    return PRECIS_OK;
+}
+
 precis_status precis_brief_render(const precis_brief *b,
                                   precis_brief_format format, unsigned flags,
                                   precis_sink *sink)

@@ -47,8 +47,10 @@ static void html_outc(renderer *r, unsigned char c, unsigned char next)
  * only, since nothing may be fetched. */
 static const char style[] =
     "body{margin:0;padding:2rem 1rem;background:#fff;color:#1a1a1a;"
-    "font:1.05rem/1.55 system-ui,-apple-system,\"Segoe UI\",sans-serif}"
+    "font:1.05rem/1.55 system-ui,-apple-system,\"Segoe UI\",sans-serif;"
+    "overflow-wrap:break-word}"
     "article{max-width:40rem;margin:0 auto}"
+    "a{color:#0b57d0}"
     "h1{font-size:1.6rem;line-height:1.25;margin:0 0 .4rem}"
     "h2{font-size:1rem;margin:1.6rem 0 .4rem}"
     ".date{color:#555;margin:0 0 1.2rem}"
@@ -58,7 +60,10 @@ static const char style[] =
     ".headlines time{font-variant-numeric:tabular-nums;color:#555;"
     "margin-right:.5rem}"
     "@media (prefers-color-scheme:dark){body{background:#111;color:#eee}"
-    ".date,.headlines time{color:#aaa}.keywords{color:#ccc}}";
+    "a{color:#8ab4f8}.date,.headlines time{color:#aaa}.keywords{color:#ccc}}"
+    "@media print{body{background:#fff;color:#000;padding:0;font-size:11pt}"
+    "a{color:inherit}a[href]::after{content:\" <\" attr(href) \">\";"
+    "font-size:.85em;overflow-wrap:anywhere}}";
 
 static void html_head(renderer *r, const precis_doc *doc)
 {
@@ -73,6 +78,7 @@ static void html_head(renderer *r, const precis_doc *doc)
     render_lit(r, ">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta http-equiv=\"Content-Security-Policy\" "
                   "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                  "<meta name=\"color-scheme\" content=\"light dark\">\n"
                   "<meta name=\"viewport\" "
                   "content=\"width=device-width, initial-scale=1\">\n"
                   "<meta name=\"generator\" content=\"precis ");
@@ -196,9 +202,10 @@ static const char brief_style[] =
     ".story h2{font-size:1.2rem;margin:0 0 .3rem}"
     ".meta{color:#555;font-size:.9rem;margin:0 0 .6rem}"
     ".more{color:#555;font-style:italic}"
-    "@media (prefers-color-scheme:dark){.meta,.more{color:#aaa}"
+    "@media (prefers-color-scheme:dark){.meta,.more{color:#aaa!important}"
     ".story{border-color:#333}}"
-    "@media print{body{padding:0}.story{break-inside:avoid}}";
+    "@media print{.meta,.more{color:#333!important}"
+    ".story{break-inside:avoid}h2{break-after:avoid}}";
 
 static void brief_heading(renderer *r, const char *date)
 {
@@ -226,7 +233,9 @@ static void html_link(renderer *r, const char *name, const char *url)
 
 static void brief_story(renderer *r, const precis_story *s)
 {
-    render_lit(r, "<section class=\"story\">\n<h2>");
+    render_lit(r, "<section class=\"story\">\n"
+                  "<h2 style=\"font-size:1.2rem;line-height:1.3;"
+                  "margin:0 0 .3rem\">");
     render_text(r, s->headline, s->headline_len);
     render_lit(r, "</h2>\n<p class=\"meta\" style=\"color:#555\">");
     if (s->time) {
@@ -253,6 +262,7 @@ precis_status render_brief_html(const precis_brief *b, precis_sink *sink)
                    "<meta charset=\"utf-8\">\n"
                    "<meta http-equiv=\"Content-Security-Policy\" "
                    "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                   "<meta name=\"color-scheme\" content=\"light dark\">\n"
                    "<meta name=\"viewport\" "
                    "content=\"width=device-width, initial-scale=1\">\n"
                    "<meta name=\"generator\" content=\"precis ");
