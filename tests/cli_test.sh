@@ -324,6 +324,9 @@ check "brief -o b.html exits 0" test "$rc" -eq 0
 check "brief -o b.html writes a page" grep -q '^<!DOCTYPE html>' "$tmp/b.html"
 check "brief html has a section per story" test "$(grep -c '<section class="story">' "$tmp/b.html")" -ge 2
 check "brief html has no script" bash -c "! grep -qi '<script' '$tmp/b.html'"
+run brief -f html "$tmp/briefin/river.txt" "$tmp/briefin/market.txt"
+check "brief -f html takes several files" test "$rc" -eq 0
+check "brief -f html of files is one page" test "$(grep -c '^<!DOCTYPE html>' "$tmp/out")" -eq 1
 run brief -f atom -o "$tmp/b.atom" "$tmp/briefin"
 check "brief -f atom exits 0" test "$rc" -eq 0
 check "brief -f atom is an Atom feed" grep -q 'xmlns="http://www.w3.org/2005/Atom"' "$tmp/b.atom"
