@@ -250,7 +250,8 @@ static void test_links(void **state)
     char *md = render(b, PRECIS_BRIEF_MD);
     assert_non_null(strstr(md, "*2 sources: [ferry](<https://courier.example/"
                                "ferry?day=sat&pier=%222%22>), ferry-back*"));
-    assert_non_null(strstr(md, "*Source: school*"));
+    /* The school story is of the day before the briefing's: dated. */
+    assert_non_null(strstr(md, "*2026-03-13 \xC2\xB7 Source: school*"));
     free(md);
     char *html = render(b, PRECIS_BRIEF_HTML);
     assert_non_null(strstr(html, "<a href=\"https://courier.example/ferry?"
@@ -258,6 +259,8 @@ static void test_links(void **state)
                                  "ferry-back</p>"));
     assert_null(strstr(html, "javascript"));
     assert_null(strstr(html, "href=\"/school"));
+    assert_non_null(strstr(html, "<time datetime=\"2026-03-13\">2026-03-13"
+                                 "</time> \xC2\xB7 Source: school</p>"));
     free(html);
     char *json = render(b, PRECIS_BRIEF_JSON);
     assert_non_null(strstr(json, "\"url\":\"https://courier.example/ferry?"

@@ -56,6 +56,11 @@ static precis_status render_plain(const precis_brief *b, bool md,
         if (md) {
             render_blankline(&r);
             render_lit(&r, "*");
+            /* The story's date when it is not the briefing's day. */
+            if (s.date && (!date || strcmp(s.date, date) != 0)) {
+                render_lit(&r, s.date);
+                render_lit(&r, s.time ? " " : " \xC2\xB7 ");
+            }
             if (s.time) {
                 render_lit(&r, s.time);
                 render_lit(&r, " \xC2\xB7 ");

@@ -65,6 +65,14 @@ static const char style[] =
     "a{color:inherit}a[href]::after{content:\" <\" attr(href) \">\";"
     "font-size:.85em;overflow-wrap:anywhere}}";
 
+/* The body's look again, inline, for e-mail clients that drop <style>:
+ * the column, its margins and the font. */
+static const char body_open[] =
+    "<body style=\"margin:0;padding:2rem 1rem;"
+    "font-family:system-ui,-apple-system,'Segoe UI',sans-serif;"
+    "line-height:1.55\">\n";
+static const char column_style[] = " style=\"max-width:40rem;margin:0 auto\"";
+
 static void html_head(renderer *r, const precis_doc *doc)
 {
     const char *lang = precis_doc_language(doc);
@@ -92,7 +100,11 @@ static void html_head(renderer *r, const precis_doc *doc)
         render_lit(r, "Summary");
     render_lit(r, "</title>\n<style>");
     render_lit(r, style);
-    render_lit(r, "</style>\n</head>\n<body>\n<article dir=\"auto\">\n");
+    render_lit(r, "</style>\n</head>\n");
+    render_lit(r, body_open);
+    render_lit(r, "<article dir=\"auto\"");
+    render_lit(r, column_style);
+    render_lit(r, ">\n");
 }
 
 static void html_title_date(renderer *r, const precis_doc *doc)
@@ -231,16 +243,30 @@ static void html_link(renderer *r, const char *name, const char *url)
     render_lit(r, "</a>");
 }
 
-static void brief_story(renderer *r, const precis_story *s)
+static void brief_story(renderer *r, const precis_story *s, const char *day)
 {
     render_lit(r, "<section class=\"story\">\n"
                   "<h2 style=\"font-size:1.2rem;line-height:1.3;"
                   "margin:0 0 .3rem\">");
     render_text(r, s->headline, s->headline_len);
     render_lit(r, "</h2>\n<p class=\"meta\" style=\"color:#555\">");
-    if (s->time) {
-        render_lit(r, "<time>");
-        render_text(r, s->time, strlen(s->time));
+    /* The story's date when it is not the briefing's day, its time. */
+    bool other_day = s->date && (!day || strcmp(s->date, day) != 0);
+    if (other_day || s->time) {
+        render_lit(r, "<time datetime=\"");
+        if (other_day)
+            render_text(r, s->date, strlen(s->date));
+        if (other_day && s->time)
+            render_lit(r, "T");
+        if (s->time)
+            render_text(r, s->time, strlen(s->time));
+        render_lit(r, "\">");
+        if (other_day)
+            render_text(r, s->date, strlen(s->date));
+        if (other_day && s->time)
+            render_lit(r, " ");
+        if (s->time)
+            render_text(r, s->time, strlen(s->time));
         render_lit(r, "</time> \xC2\xB7 ");
     }
     render_story_sources(r, s, html_link);
@@ -275,15 +301,16 @@ precis_status render_brief_html(const precis_brief *b, precis_sink *sink)
     render_lit(&r, "</title>\n<style>");
     render_lit(&r, style);
     render_lit(&r, brief_style);
-    render_lit(&r, "</style>\n</head>\n<body style=\"margin:0;padding:2rem 1rem;"
-                   "font-family:system-ui,-apple-system,'Segoe UI',sans-serif;"
-                   "line-height:1.55\">\n<main style=\"max-width:40rem;"
-                   "margin:0 auto\" dir=\"auto\">\n");
+    render_lit(&r, "</style>\n</head>\n");
+    render_lit(&r, body_open);
+    render_lit(&r, "<main dir=\"auto\"");
+    render_lit(&r, column_style);
+    render_lit(&r, ">\n");
     brief_heading(&r, date);
     for (size_t i = 0; i < precis_brief_story_count(b); i++) {
         precis_story s;
         if (precis_brief_story(b, i, &s) == PRECIS_OK)
-            brief_story(&r, &s);
+            brief_story(&r, &s, date);
     }
     size_t more = precis_brief_more_count(b);
     if (more) {
