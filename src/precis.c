@@ -328,6 +328,32 @@ precis_status precis_doc_set_date(precis_doc *doc, const char *date)
     return PRECIS_OK;
 }
 
+precis_status precis_doc_set_url(precis_doc *doc, const char *url)
+{
+    if (doc->state != DOC_FEEDING)
+        return precis__fail(doc->ctx, PRECIS_ESTATE,
+                            "URL set after the document was finished");
+    if (!url)
+        return precis__fail(doc->ctx, PRECIS_EINVAL, "no URL");
+    /* One line: white space at either end goes, and a URL with a control
+     * character or space inside is no URL. */
+    size_t len = strlen(url);
+    while (len && (unsigned char)url[len - 1] <= ' ')
+        len--;
+    while (len && (unsigned char)*url <= ' ') {
+        url++;
+        len--;
+    }
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)url[i] <= ' ' || url[i] == 0x7f)
+            return precis__fail(doc->ctx, PRECIS_EINVAL,
+                                "not a URL: white space or a control "
+                                "character inside");
+    doc->url = len ? arena_strndup(&doc->mem, url, len) : NULL;
+    doc->url_given = len > 0;
+    return PRECIS_OK;
+}
+
 precis_status precis_doc_set_language(precis_doc *doc, const char *language)
 {
     if (doc->state != DOC_FEEDING)

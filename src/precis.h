@@ -294,6 +294,14 @@ PRECIS_API precis_status precis_doc_set_title(precis_doc *doc, const char *title
  * when date is not a date, or PRECIS_ESTATE. */
 PRECIS_API precis_status precis_doc_set_date(precis_doc *doc, const char *date);
 
+/** Sets the document's URL, where it was published (a feed item's link,
+ * a JSON Lines record's "url"), instead of the page's canonical URL;
+ * precis_doc_url returns it. url (NUL-terminated, copied) loses white
+ * space at either end; "" clears it. Before finish. Returns PRECIS_OK,
+ * PRECIS_EINVAL for NULL or white space or a control character inside,
+ * or PRECIS_ESTATE. */
+PRECIS_API precis_status precis_doc_set_url(precis_doc *doc, const char *url);
+
 /** Analyses this document in language (a Snowball name or ISO code)
  * whatever the context's language. Before finish. Returns PRECIS_OK,
  * PRECIS_ELANG, PRECIS_EMODEL or PRECIS_ESTATE. */
@@ -372,9 +380,10 @@ PRECIS_API const char *precis_doc_language(const precis_doc *doc);
 /** Page metadata read from an HTML input (PRECIS_INPUT_HTML, or AUTO on
  * a page): the site's name (og:site_name), the canonical URL, the author,
  * and the language the page declares (<html lang>, as written, such as
- * "en-GB"). Each returns a NUL-terminated string valid until
+ * "en-GB"); the URL is the caller's when precis_doc_set_url gave one.
+ * Each returns a NUL-terminated string valid until
  * precis_doc_free, or NULL when the page gave none (always NULL for text
- * input). */
+ * input, but for a URL set by the caller). */
 PRECIS_API const char *precis_doc_site(const precis_doc *doc);
 PRECIS_API const char *precis_doc_url(const precis_doc *doc);
 PRECIS_API const char *precis_doc_author(const precis_doc *doc);
@@ -529,8 +538,8 @@ PRECIS_API precis_status precis_render_json(const precis_doc *doc, const char *s
  * Content-Security-Policy meta element forbids them. Every piece of text
  * from the input is escaped (& < > " ' become entities, control
  * characters spaces), so no input can add markup. <html lang> is the
- * ISO 639-1 code of the analysed language when it has one. Briefings have
- * no HTML form yet. Returns PRECIS_OK, PRECIS_ESTATE before summarize, or
+ * ISO 639-1 code of the analysed language when it has one (a briefing's
+ * page: precis_brief_render with PRECIS_BRIEF_HTML). Returns PRECIS_OK, PRECIS_ESTATE before summarize, or
  * PRECIS_EIO when the sink refuses a write (what was written before stays
  * written). */
 PRECIS_API precis_status precis_render_html(const precis_doc *doc, precis_sink *sink);
@@ -835,7 +844,7 @@ typedef struct precis_brief_options {
 PRECIS_API precis_brief_options precis_brief_options_default(void);
 
 /** Copies what a briefing needs of a summarised document (title, date,
- * time, a vector of its words, its best sentences); source (copied) names
+ * time, URL, a vector of its words, its best sentences); source (copied) names
  * it in the briefing. doc may be freed afterwards. Returns NULL (the
  * reason in doc's context) when doc was not summarised. Free with precis_brief_item_free unless it was
  * handed to precis_brief_add. */
@@ -888,6 +897,9 @@ typedef struct precis_story {
     size_t n_sentences;
     const char *const *sentences;
     const size_t *sentence_lens;
+    const char *const *source_urls; /* per source: where it was published
+                                     * (precis_doc_url), only an absolute
+                                     * http or https URL, else NULL */
 } precis_story;
 
 /** Fills *out with story i (0 = first in briefing order). Returns
@@ -917,23 +929,44 @@ typedef enum precis_brief_format {
 } precis_brief_format;
 
 /** Writes the briefing. Text: a heading line, then per story "HH:MM
- * headline", its sources by name and its sentences, a line "N more
+ * headline", its sources by name (each name once, "(N)" after a name of
+ * N articles) and its sentences, a line "N more
  * stories" when opt.top cut some, and the "also in the news" list.
  * Markdown: "# Briefing: DATE", a "## headline" section per story (input
- * text escaped as by precis_render_md), the same closing parts. JSON:
+ * text escaped as by precis_render_md, a source with a URL as a link),
+ * the same closing parts. JSON:
  * {"version", "date", "stories": [{"headline", "date", "time",
- * "sources": [{"name", "file"}], "sentences": [...]}], "more",
+ * "sources": [{"name", "file", "url"}], "sentences": [...]}], "more",
  * "also": [{"time", "text"}]} on one line (flags PRECIS_JSON_PRETTY
  * indents). Atom: an Atom 1.0 feed (written with libxml2), an entry per
  * story with a stable id (a hash of its headline and first source), its
- * date and time as updated, and its sentences and sources as summary.
+ * date and time as updated, its first source's URL as its link (the
+ * others' as related links), and its sentences and sources as summary
+ * (as content when no source has a URL).
  * HTML: one self-contained page as precis_render_html writes (no script,
  * nothing fetched, everything escaped, light and dark, printable), a
- * section per story. Returns PRECIS_OK, PRECIS_EIO,
+ * section per story, sources with a URL as links. Returns PRECIS_OK, PRECIS_EIO,
  * PRECIS_EINVAL or PRECIS_ESTATE before finish. */
 PRECIS_API precis_status precis_brief_render(const precis_brief *b,
                                   precis_brief_format format, unsigned flags,
                                   precis_sink *sink);
+
+/** Draws the briefing's ticker: "Briefing DATE" over one item per story
+ * (its time and headline, in briefing order) and then the "also in the
+ * news" headlines, with o as precis_render_image_items (NULL: defaults).
+ * When they do not all fit the image's limits (a side of 65,535 pixels,
+ * the pixel count, an animation's frames, the profile's file size) it
+ * draws the longest run of the first items that does, found by bisection
+ * (O(log n) renders); a list of fixed height shows what fits of them and
+ * "+N more" itself. *shown (may be NULL) receives how many items were
+ * drawn. Returns PRECIS_OK, PRECIS_ESTATE before finish, PRECIS_EINVAL
+ * for bad options, PRECIS_EIMAGE when not even the first item fits,
+ * PRECIS_EIO when the sink refuses; the message goes to the context's
+ * precis_ctx_errmsg and nothing is written on failure. */
+PRECIS_API precis_status precis_brief_render_image(const precis_brief *b,
+                                                   const precis_image_options *o,
+                                                   precis_sink *sink,
+                                                   size_t *shown);
 
 /** NULL is a no-op. */
 PRECIS_API void precis_brief_free(precis_brief *b);

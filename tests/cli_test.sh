@@ -287,11 +287,26 @@ run "$tmp/courier.rss"
 check "a feed is summarised item by item" test "$(grep -c '^==> .*courier.rss: ' "$tmp/out")" -eq 2
 check "a feed item's HTML is read as HTML" bash -c "! grep -q '<p>' '$tmp/out'"
 run -f json "$tmp/courier.rss"
-check "a feed item keeps its date and time" grep -q '"date":"2025-11-04","time":"12:20"' "$tmp/out"
+check "a feed item keeps its date, link and time" grep -q '"date":"2025-11-04","url":"https://c.example/b","time":"12:20"' "$tmp/out"
 mkdir -p "$tmp/feeds"
 cp "$tmp/courier.rss" "$tmp/feeds/"
 run brief "$tmp/feeds"
 check "brief reads feeds in folders, named by the feed" grep -q '^Source: Kettleby Courier' "$tmp/out"
+run brief -f md "$tmp/feeds"
+check "brief links a feed item's source to its link" grep -qF '[Kettleby Courier](<https://c.example/b>)' "$tmp/out"
+check "brief names a source without a link plainly" grep -qF '*Source: Kettleby Courier*' "$tmp/out"
+cat >"$tmp/linked.jsonl" <<'JSONL'
+{"id":"gazette","url":"https://gazette.example/a?x=1&y=\"2\"","title":"Harbour bridge reopens early","text":"The Kettleby harbour bridge reopened to traffic on Monday morning, two weeks ahead of schedule. Engineers closed the steel bridge in May."}
+{"id":"post","url":"javascript:alert(1)","title":"Market moves to the fish hall","text":"The weekly harbour market will move into the old fish hall from next month, the town council said. Stallholders welcomed the move."}
+JSONL
+run brief -f html "$tmp/linked.jsonl"
+check "brief html links a JSONL record's url, escaped" grep -qF '<a href="https://gazette.example/a?x=1&amp;y=%222%22">gazette</a>' "$tmp/out"
+check "brief html never links javascript:" bash -c "! grep -qi 'href=\"javascript' '$tmp/out'"
+run brief -f atom "$tmp/linked.jsonl"
+check "brief atom links the entry to its source" grep -qF '<link href="https://gazette.example/a?x=1&amp;y=&quot;2&quot;"/>' "$tmp/out"
+check "brief atom gives a linkless entry its text as content" grep -q '<content>' "$tmp/out"
+run brief -f json "$tmp/linked.jsonl"
+check "brief json has each source's url or null" grep -qF '"url":null' "$tmp/out"
 printf '<rss><channel><item><title>x' >"$tmp/broken.rss"
 run brief "$tmp/broken.rss" "$tmp/courier.rss"
 check "a broken feed is reported, exit 1" test "$rc" -eq 1
@@ -309,6 +324,9 @@ check "brief -o b.html exits 0" test "$rc" -eq 0
 check "brief -o b.html writes a page" grep -q '^<!DOCTYPE html>' "$tmp/b.html"
 check "brief html has a section per story" test "$(grep -c '<section class="story">' "$tmp/b.html")" -ge 2
 check "brief html has no script" bash -c "! grep -qi '<script' '$tmp/b.html'"
+run brief -f html "$tmp/briefin/river.txt" "$tmp/briefin/market.txt"
+check "brief -f html takes several files" test "$rc" -eq 0
+check "brief -f html of files is one page" test "$(grep -c '^<!DOCTYPE html>' "$tmp/out")" -eq 1
 run brief -f atom -o "$tmp/b.atom" "$tmp/briefin"
 check "brief -f atom exits 0" test "$rc" -eq 0
 check "brief -f atom is an Atom feed" grep -q 'xmlns="http://www.w3.org/2005/Atom"' "$tmp/b.atom"

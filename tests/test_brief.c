@@ -3,6 +3,8 @@
  * in the news" list, budgets, and the Atom feed read back by the feed
  * reader. Every article is written for these tests. */
 #include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -70,6 +72,13 @@ static const char *const articles[][2] = {
 };
 #define N_ARTICLES (sizeof articles / sizeof articles[0])
 
+/* Where each article was published: a web page, a javascript: URL (never
+ * a link), a relative canonical (no use without its page), none. */
+static const char *const urls[N_ARTICLES] = {
+    "  https://courier.example/ferry?day=sat&pier=\"2\"  ",
+    "javascript:alert(1)", "/school", NULL};
+static bool with_urls;
+
 static precis_brief *make_brief(const precis_brief_options *opt)
 {
     precis_brief *b = precis_brief_new(ctx, opt);
@@ -79,6 +88,8 @@ static precis_brief *make_brief(const precis_brief_options *opt)
         assert_int_equal(precis_doc_feed(doc, articles[i][1],
                                          strlen(articles[i][1])),
                          PRECIS_OK);
+        if (with_urls && urls[i])
+            assert_int_equal(precis_doc_set_url(doc, urls[i]), PRECIS_OK);
         assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
         assert_int_equal(precis_doc_summarize(doc, NULL), PRECIS_OK);
         precis_brief_item *it = precis_brief_item_new(doc, articles[i][0]);
@@ -283,6 +294,197 @@ static void test_group_linkage(void **state)
     hvec_free(&c);
 }
 
+/* Renders b in format into a string the caller frees. */
+static char *render(const precis_brief *b, precis_brief_format format)
+{
+    precis_membuf m = {0};
+    precis_sink sink = precis_sink_mem(&m);
+    assert_int_equal(precis_brief_render(b, format, 0, &sink), PRECIS_OK);
+    char *text = strndup(m.data, m.len);
+    precis_membuf_free(&m);
+    return text;
+}
+
+/* A source's URL becomes a link in every format that has links, escaped;
+ * only an absolute http(s) URL does, and a source without one stays its
+ * name. */
+static void test_links(void **state)
+{
+    (void)state;
+    precis_doc *doc = precis_doc_new(ctx);
+    assert_int_equal(precis_doc_set_url(doc, "https://a.example/x y"),
+                     PRECIS_EINVAL);
+    assert_int_equal(precis_doc_set_url(doc, NULL), PRECIS_EINVAL);
+    assert_int_equal(precis_doc_feed(doc, "Short text here.", 16), PRECIS_OK);
+    assert_int_equal(precis_doc_set_url(doc, " https://a.example/x\n"),
+                     PRECIS_OK);
+    assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
+    assert_string_equal(precis_doc_url(doc), "https://a.example/x");
+    assert_int_equal(precis_doc_set_url(doc, "https://b.example/"),
+                     PRECIS_ESTATE);
+    precis_doc_free(doc);
+
+    with_urls = true;
+    precis_brief *b = make_brief(NULL);
+    with_urls = false;
+    precis_story s;
+    assert_int_equal(precis_brief_story(b, 0, &s), PRECIS_OK);
+    assert_int_equal(s.n_sources, 2);
+    assert_string_equal(s.source_urls[0],
+                        "https://courier.example/ferry?day=sat&pier=\"2\"");
+    assert_null(s.source_urls[1]); /* javascript: */
+    for (size_t i = 1; i < precis_brief_story_count(b); i++) {
+        assert_int_equal(precis_brief_story(b, i, &s), PRECIS_OK);
+        assert_null(s.source_urls[0]); /* relative, or none */
+    }
+    char *md = render(b, PRECIS_BRIEF_MD);
+    assert_non_null(strstr(md, "*2 sources: [ferry](<https://courier.example/"
+                               "ferry?day=sat&pier=%222%22>), ferry-back*"));
+    /* The school story is of the day before the briefing's: dated. */
+    assert_non_null(strstr(md, "*2026-03-13 \xC2\xB7 Source: school*"));
+    free(md);
+    char *html = render(b, PRECIS_BRIEF_HTML);
+    assert_non_null(strstr(html, "<a href=\"https://courier.example/ferry?"
+                                 "day=sat&amp;pier=%222%22\">ferry</a>, "
+                                 "ferry-back</p>"));
+    assert_null(strstr(html, "javascript"));
+    assert_null(strstr(html, "href=\"/school"));
+    assert_non_null(strstr(html, "<time datetime=\"2026-03-13\">2026-03-13"
+                                 "</time> \xC2\xB7 Source: school</p>"));
+    free(html);
+    char *json = render(b, PRECIS_BRIEF_JSON);
+    assert_non_null(strstr(json, "\"url\":\"https://courier.example/ferry?"
+                                 "day=sat&pier=\\\"2\\\"\"}"));
+    assert_non_null(strstr(json, "\"name\":\"school\",\"file\":\"news/"
+                                 "courier/school.txt\",\"url\":null"));
+    free(json);
+    /* Atom: the linked story's entry links to it, and reads back; the
+     * others hold their text as content. */
+    char *atom = render(b, PRECIS_BRIEF_ATOM);
+    assert_non_null(strstr(atom, "<link href=\"https://courier.example/ferry?"
+                                 "day=sat&amp;pier=&quot;2&quot;\"/>"));
+    precis_feed *f = precis_feed_parse(ctx, atom, strlen(atom));
+    assert_non_null(f);
+    precis_feed_entry e;
+    assert_int_equal(precis_feed_item(f, 0, &e), PRECIS_OK);
+    assert_string_equal(e.link,
+                        "https://courier.example/ferry?day=sat&pier=\"2\"");
+    assert_int_equal(precis_feed_item(f, 1, &e), PRECIS_OK);
+    assert_null(e.link);
+    assert_non_null(strstr(e.content, "Source: "));
+    precis_feed_free(f);
+    free(atom);
+    precis_brief_free(b);
+}
+
+/* Two pages of one site are one source to a reader: named once, with
+ * their count. */
+static void test_sources_by_site(void **state)
+{
+    (void)state;
+    precis_brief *b = precis_brief_new(ctx, NULL);
+    for (size_t i = 0; i < 2; i++) {
+        precis_doc *doc = precis_doc_new(ctx);
+        assert_int_equal(precis_doc_feed(doc, articles[i][1],
+                                         strlen(articles[i][1])),
+                         PRECIS_OK);
+        assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
+        assert_int_equal(precis_doc_summarize(doc, NULL), PRECIS_OK);
+        assert_int_equal(
+            precis_brief_add(b, precis_brief_item_new(doc, "Courier")),
+            PRECIS_OK);
+        precis_doc_free(doc);
+    }
+    assert_int_equal(precis_brief_finish(b), PRECIS_OK);
+    char *text = render(b, PRECIS_BRIEF_TEXT);
+    assert_non_null(strstr(text, "2 sources: Courier (2)\n"));
+    free(text);
+    precis_brief_free(b);
+}
+
+/* A story without a title gets a short headline from its lead that does
+ * not end on a dangling word, and its summary does not say the lead
+ * again. */
+static void test_headline_from_lead(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "(Wire) - The Kettleby harbour ferry (pictured) carried its first "
+        "passengers in four months on Saturday after engineers from the "
+        "Bayline yard replaced both of its engines over the winter. The ferry "
+        "links the old town with the island villages, and about 2,000 people "
+        "a day used it before the repairs began in November. The operator "
+        "said the new engines burn a third less fuel than the old ones did.";
+    precis_brief *b = precis_brief_new(ctx, NULL);
+    precis_doc *doc = precis_doc_new(ctx);
+    assert_int_equal(precis_doc_feed(doc, text, strlen(text)), PRECIS_OK);
+    assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
+    assert_int_equal(precis_doc_summarize(doc, NULL), PRECIS_OK);
+    assert_int_equal(precis_brief_add(b, precis_brief_item_new(doc, "wire")),
+                     PRECIS_OK);
+    precis_doc_free(doc);
+    assert_int_equal(precis_brief_finish(b), PRECIS_OK);
+    precis_story s;
+    assert_int_equal(precis_brief_story(b, 0, &s), PRECIS_OK);
+    /* Twelve words at most, less the "on" it would end on; without the
+     * wire tag and the picture pointer. */
+    assert_string_equal(s.headline, "The Kettleby harbour ferry carried its "
+                                    "first passengers in four "
+                                    "months\xE2\x80\xA6");
+    for (size_t k = 0; k < s.n_sentences; k++)
+        assert_null(strstr(s.sentences[k], "first passengers"));
+    precis_brief_free(b);
+}
+
+/* A BMP's width: little-endian at byte 18. */
+static uint32_t bmp_width(const precis_membuf *m)
+{
+    const unsigned char *p = (const unsigned char *)m->data + 18;
+    return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+           (uint32_t)p[3] << 24;
+}
+
+/* The ticker draws every story and "also in the news" item when they fit,
+ * else the first ones that do (BMP: no libpng needed, and a file limit
+ * that is easy to set). */
+static void test_ticker_fits(void **state)
+{
+    (void)state;
+    precis_brief *b = make_brief(NULL);
+    precis_image_options o = precis_image_options_default();
+    o.format = PRECIS_IMG_BMP;
+    precis_membuf all = {0};
+    precis_sink sink = precis_sink_mem(&all);
+    size_t shown = 99;
+    assert_int_equal(precis_brief_render_image(b, &o, &sink, &shown),
+                     PRECIS_OK);
+    assert_int_equal(shown, 3 + 3); /* three stories, three headlines */
+    assert_true(all.len > 54 && memcmp(all.data, "BM", 2) == 0);
+    /* One byte less than all of it: fewer items, within the limit. */
+    o.max_bytes = all.len - 1;
+    precis_membuf part = {0};
+    sink = precis_sink_mem(&part);
+    assert_int_equal(precis_brief_render_image(b, &o, &sink, &shown),
+                     PRECIS_OK);
+    assert_true(shown >= 1 && shown < 6);
+    assert_true(part.len > 0 && part.len <= o.max_bytes);
+    /* A strip is as wide as its text: fewer items, a narrower image. */
+    assert_true(bmp_width(&part) < bmp_width(&all));
+    /* Not even the first fits: an error, and nothing written. */
+    o.max_bytes = 100;
+    precis_membuf none = {0};
+    sink = precis_sink_mem(&none);
+    assert_int_equal(precis_brief_render_image(b, &o, &sink, &shown),
+                     PRECIS_EIMAGE);
+    assert_int_equal(shown, 0);
+    assert_int_equal(none.len, 0);
+    assert_non_null(strstr(precis_ctx_errmsg(ctx), "at most 100"));
+    precis_membuf_free(&all);
+    precis_membuf_free(&part);
+    precis_membuf_free(&none);
+    precis_brief_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -292,6 +494,10 @@ int main(void)
         cmocka_unit_test(test_atom_round_trip),
         cmocka_unit_test(test_wire_story),
         cmocka_unit_test(test_group_linkage),
+        cmocka_unit_test(test_links),
+        cmocka_unit_test(test_sources_by_site),
+        cmocka_unit_test(test_headline_from_lead),
+        cmocka_unit_test(test_ticker_fits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -15,8 +15,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util/alloc.h"
+#include "util/buf.h"
 #include "internal.h"
 #include "brief/brief.h"
 #include "brief/group.h"
@@ -68,6 +70,7 @@ struct precis_brief_item {
     char *source; /* as the caller named it */
     char *name;   /* as a reader sees it: the file name without folder and
                    * extension */
+    char *url;    /* where it was published (http or https), or NULL */
     char *title;  /* NULL when the article has none */
     size_t title_len;
     char date[11];
@@ -97,6 +100,26 @@ static char *display_name(const char *source)
         }
     }
     return precis__strndup(base, len);
+}
+
+/* A copy of url when it is an absolute http or https URL, which a reader
+ * can follow (a relative canonical or a javascript: one is no link), else
+ * NULL. */
+static char *web_url(const char *url)
+{
+    if (!url)
+        return NULL;
+    size_t scheme = 0;
+    if (strncasecmp(url, "https://", 8) == 0)
+        scheme = 8;
+    else if (strncasecmp(url, "http://", 7) == 0)
+        scheme = 7;
+    if (!scheme || !url[scheme] || url[scheme] == '/')
+        return NULL;
+    for (const char *p = url; *p; p++)
+        if ((unsigned char)*p <= ' ' || *p == 0x7f)
+            return NULL;
+    return precis__strdup(url);
 }
 
 /* The hashed stem of each doc-local term id. */
@@ -134,6 +157,7 @@ precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source)
     precis_brief_item *it = precis__calloc(1, sizeof *it);
     it->source = precis__strdup(source ? source : "");
     it->name = display_name(it->source);
+    it->url = web_url(precis_doc_url(doc));
     it->n_heads = precis_doc_headline_count(doc);
     it->heads = precis__calloc(it->n_heads ? it->n_heads : 1, sizeof *it->heads);
     for (size_t h = 0; h < it->n_heads; h++) {
@@ -252,6 +276,7 @@ void precis_brief_item_free(precis_brief_item *it)
     free(it->heads);
     free(it->name);
     free(it->source);
+    free(it->url);
     free(it->title);
     free(it);
 }
@@ -270,6 +295,7 @@ typedef struct story {
     size_t n_chosen;
     const char **sources;
     const char **names;
+    const char **urls;
     const char **texts;
     size_t *lens;
 } story;
@@ -400,14 +426,77 @@ static char *cut_at_word(const char *s, size_t len, size_t max)
     return h;
 }
 
+/* Whether the word s[0..len) is one a cut headline should not end on:
+ * an article, a preposition, a conjunction, a possessive ("reminded Ibe
+ * about…" reads better as "reminded Ibe…"). English only; in another
+ * language nothing is dropped. */
+static bool dangling_word(const char *s, size_t len)
+{
+    static const char *const words[] = {
+        "a",    "an",   "the",   "of",   "to",    "in",    "on",   "at",
+        "for",  "with", "about", "and",  "or",    "but",   "from", "by",
+        "as",   "that", "which", "who",  "than",  "into",  "over", "after",
+        "before", "his", "her",  "their", "its",  "is",    "are",  "was",
+        "were", "has",  "have",  "had",  "be",    "been",  "will", "would",
+        "this", "these", "those", "when", "while", "if",   "not",  "said",
+        "says", "up",   "out",   "off",  "under", "amid",  "against"};
+    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
+        if (strlen(words[k]) == len && strncasecmp(s, words[k], len) == 0)
+            return true;
+    return false;
+}
+
+/* The lead sentence s[0..len) without what a headline does without: a
+ * wire tag before it ("(CNN)", "(Reuters) - ") and the picture pointers
+ * of a page with photos ("Prisoner Carlos Boente (pictured) was..."). */
+static char *headline_text(const char *s, size_t len)
+{
+    static const char *const pointers[] = {
+        " (pictured)", " (pictured left)", " (pictured right)", " (left)",
+        " (right)",    " (centre)",        " (center)",         " (above)",
+        " (below)",    " (inset)",         " (file photo)"};
+    size_t at = 0;
+    if (len && s[0] == '(') {
+        const char *close = memchr(s, ')', len < 24 ? len : 24);
+        if (close) {
+            at = (size_t)(close - s) + 1;
+            while (at < len && (s[at] == ' ' || s[at] == '-'))
+                at++;
+            if (at == len) /* nothing but the tag: keep it */
+                at = 0;
+        }
+    }
+    buf out = {0};
+    while (at < len) {
+        size_t skip = 0;
+        if (s[at] == ' ')
+            for (size_t k = 0; k < sizeof pointers / sizeof pointers[0]; k++) {
+                size_t n = strlen(pointers[k]);
+                if (n <= len - at && strncasecmp(s + at, pointers[k], n) == 0) {
+                    skip = n;
+                    break;
+                }
+            }
+        if (skip) {
+            at += skip;
+        } else {
+            buf_putc(&out, s[at]);
+            at++;
+        }
+    }
+    char *t = precis__strndup(out.data ? out.data : "", out.len);
+    buf_free(&out);
+    return t;
+}
+
 /* A headline from a lead sentence, never the sentence itself: the sentence
  * up to its first clause break (a comma, a dash, a colon, a semicolon, or
  * "said"/"says") when that leaves 4 to HEADLINE_WORDS words, else its first
- * HEADLINE_WORDS words and an ellipsis; the closing full stop goes. *whole
- * is set when the sentence was short enough to be its own headline. */
-static char *headline_from(const char *s, size_t len, bool *whole)
+ * HEADLINE_WORDS words, less any that leave it dangling, and an ellipsis;
+ * the closing full stop goes. The story's summary then leaves the
+ * sentence out, so the headline is never read twice. */
+static char *headline_from(const char *s, size_t len)
 {
-    *whole = false;
     size_t words = 0, end = len;
     bool in = false;
     for (size_t i = 0; i < len; i++) {
@@ -419,8 +508,9 @@ static char *headline_from(const char *s, size_t len, bool *whole)
         in = !space;
         bool brk = (s[i] == ',' || s[i] == ';' || s[i] == ':') &&
                    i + 1 < len && s[i + 1] == ' ';
-        brk |= i + 2 < len && s[i] == ' ' &&
-               (s[i + 1] == '-' || memcmp(s + i + 1, "\xE2\x80\x93", 3) == 0 ||
+        brk |= i + 2 < len && s[i] == ' ' && s[i + 1] == '-';
+        brk |= i + 4 <= len && s[i] == ' ' &&
+               (memcmp(s + i + 1, "\xE2\x80\x93", 3) == 0 ||
                 memcmp(s + i + 1, "\xE2\x80\x94", 3) == 0);
         brk |= i + 6 <= len && s[i] == ' ' &&
                (memcmp(s + i, " said ", 6) == 0 ||
@@ -434,11 +524,22 @@ static char *headline_from(const char *s, size_t len, bool *whole)
         /* The whole sentence fits: drop its closing full stop. */
         while (end > 0 && (s[end - 1] == '.' || s[end - 1] == ' '))
             end--;
-        *whole = true;
         return cut_at_word(s, end, HEADLINE_MAX);
     }
-    while (end > 0 && s[end - 1] == ' ')
-        end--;
+    /* Drop the words it would end on badly, keeping at least four. */
+    for (;;) {
+        while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ','))
+            end--;
+        size_t start = end;
+        while (start > 0 && s[start - 1] != ' ')
+            start--;
+        size_t kept = 0;
+        for (size_t i = 0; i < start; i++)
+            kept += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
+        if (kept < 4 || !dangling_word(s + start, end - start))
+            break;
+        end = start;
+    }
     char *h = precis__malloc(end + 4);
     memcpy(h, s, end);
     memcpy(h + end, "\xE2\x80\xA6", 4);
@@ -546,7 +647,11 @@ static void summarize_story(precis_brief *b, story *s,
     for (size_t m = 0; m < s->n_members; m++) {
         const precis_brief_item *it = b->items[s->members[m]];
         for (size_t j = 0; j < it->n_sents; j++) {
-            taken[k] = &it->sents[j] == skip;
+            /* The headline's sentence, and its copies in other reports
+             * of the story, are not said again. */
+            taken[k] = skip && (&it->sents[j] == skip ||
+                                hvec_dot(&it->sents[j].vec, &skip->vec) >
+                                    REPEAT_COSINE);
             cand[k++] = &it->sents[j];
         }
     }
@@ -598,7 +703,7 @@ static void summarize_story(precis_brief *b, story *s,
 
 /* The story's headline: its best title (cut to HEADLINE_MAX), else one
  * made from its most relevant lead sentence. Returns the sentence the
- * headline says in full, which the summary then leaves out, or NULL. */
+ * headline was made from, which the summary then leaves out, or NULL. */
 static const item_sentence *make_headline(const precis_brief *b, story *s)
 {
     const precis_brief_item *titled = best_titled(b, s);
@@ -623,10 +728,11 @@ static const item_sentence *make_headline(const precis_brief *b, story *s)
         s->headline_len = strlen(s->headline);
         return NULL;
     }
-    bool whole;
-    s->headline = headline_from(lead->text, lead->len, &whole);
+    char *clean = headline_text(lead->text, lead->len);
+    s->headline = headline_from(clean, strlen(clean));
+    free(clean);
     s->headline_len = strlen(s->headline);
-    return whole ? lead : NULL;
+    return lead;
 }
 
 static void sort_u64(uint64_t *v, size_t n);
@@ -798,9 +904,11 @@ precis_status precis_brief_finish(precis_brief *b)
         summarize_story(b, st, &given, &n_given, &cap_given, said);
         st->sources = precis__malloc(st->n_members * sizeof *st->sources);
         st->names = precis__malloc(st->n_members * sizeof *st->names);
+        st->urls = precis__malloc(st->n_members * sizeof *st->urls);
         for (size_t m = 0; m < st->n_members; m++) {
             st->sources[m] = b->items[st->members[m]]->source;
             st->names[m] = b->items[st->members[m]]->name;
+            st->urls[m] = b->items[st->members[m]]->url;
         }
         st->texts = precis__malloc((st->n_chosen ? st->n_chosen : 1) *
                                    sizeof *st->texts);
@@ -851,6 +959,7 @@ precis_status precis_brief_story(const precis_brief *b, size_t i,
     out->n_sources = s->n_members;
     out->sources = s->sources;
     out->source_names = s->names;
+    out->source_urls = s->urls;
     out->n_sentences = s->n_chosen;
     out->sentences = s->texts;
     out->sentence_lens = s->lens;
@@ -887,6 +996,7 @@ void precis_brief_free(precis_brief *b)
         free(b->stories[s].chosen);
         free(b->stories[s].sources);
         free(b->stories[s].names);
+        free(b->stories[s].urls);
         free(b->stories[s].texts);
         free(b->stories[s].lens);
     }

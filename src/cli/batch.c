@@ -226,6 +226,8 @@ static bool add_feed_file(input_list *l, const char *path, size_t max,
         in->is_record = true;
         buf_put(&in->rec.text, it.content, it.content_len);
         in->rec.is_html = it.content_is_html;
+        if (it.link)
+            buf_puts(&in->rec.url, it.link);
         if (it.title) {
             buf_puts(&in->rec.title, it.title);
             in->rec.has_title = 1;
@@ -402,6 +404,9 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
         if (st == PRECIS_OK && r->has_lang && r->lang.len &&
             strcmp(buf_cstr(&r->lang), "auto") != 0)
             st = precis_doc_set_language(doc, buf_cstr(&r->lang));
+        /* A URL with white space inside is left out, not the article. */
+        if (st == PRECIS_OK && r->url.len)
+            (void)precis_doc_set_url(doc, buf_cstr(&r->url));
     } else {
         size_t len;
         char *text;
@@ -476,32 +481,15 @@ static precis_brief_format brief_format(const cli_opts *o)
     }
 }
 
-/* The day's headline ticker: one item per story, its time and headline,
- * rendered to memory first and then written atomically. */
-static bool write_ticker(const cli_opts *o, const precis_brief *br)
+/* The day's headline ticker (the stories that fit the image, then "also
+ * in the news"), rendered to memory first and then written atomically. */
+static bool write_ticker(const cli_opts *o, const precis_brief *br,
+                         precis_ctx *ctx)
 {
-    size_t n = precis_brief_story_count(br);
-    precis_item *items = calloc(n ? n : 1, sizeof *items);
-    if (!items) {
-        fputs("precis: out of memory\n", stderr);
-        abort();
-    }
-    for (size_t i = 0; i < n; i++) {
-        precis_story s;
-        precis_brief_story(br, i, &s);
-        items[i] =
-            (precis_item){s.time, s.time ? 5 : 0, s.headline, s.headline_len};
-    }
-    char title[64];
-    const char *date = precis_brief_date(br);
-    snprintf(title, sizeof title, "Briefing%s%s", date ? " " : "",
-             date ? date : "");
     precis_membuf img = {0};
     precis_sink sink = precis_sink_mem(&img);
-    char err[256] = "";
-    precis_status st = precis_render_image_items(
-        title, strlen(title), items, n, &o->img, &sink, err, sizeof err);
-    free(items);
+    precis_status st = precis_brief_render_image(br, &o->img, &sink, NULL);
+    const char *err = st == PRECIS_OK ? "" : precis_ctx_errmsg(ctx);
     bool ok = st == PRECIS_OK;
     if (!ok) {
         fprintf(stderr, "%s: %s: %s\n", prog, o->png,
@@ -592,7 +580,7 @@ int batch_brief(const cli_opts *o)
             ok = false;
         }
     }
-    if (o->png && !write_ticker(o, br))
+    if (o->png && !write_ticker(o, br, bctx))
         ok = false;
     precis_brief_free(br);
     precis_ctx_free(bctx);

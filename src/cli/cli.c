@@ -1012,7 +1012,7 @@ int cli_parse(int argc, char **argv, cli_opts *o, char *err, size_t err_size)
         return usage_error(err, err_size,
                            "an image shows one input; give "
                            "one FILE");
-    if (o->format == FMT_HTML && o->n_files > 1)
+    if (o->format == FMT_HTML && o->n_files > 1 && o->command != CMD_BRIEF)
         return usage_error(err, err_size,
                            "-f html writes one page for one input; give one "
                            "FILE");

@@ -24,6 +24,7 @@ int jsonl_parse(const char *line, size_t len, jsonl_record *rec, char *err,
     buf_clear(&rec->title);
     buf_clear(&rec->date);
     buf_clear(&rec->lang);
+    buf_clear(&rec->url);
     rec->has_title = rec->has_date = rec->has_lang = rec->is_html = 0;
     json_error_t jerr;
     /* JSON_ALLOW_NUL: a "\u0000" in the text reaches ingest, which knows
@@ -65,6 +66,7 @@ int jsonl_parse(const char *line, size_t len, jsonl_record *rec, char *err,
     take_string(root, "title", &rec->title, &rec->has_title);
     take_string(root, "date", &rec->date, &rec->has_date);
     take_string(root, "lang", &rec->lang, &rec->has_lang);
+    take_string(root, "url", &rec->url, NULL);
     json_decref(root);
     return 0;
 }
@@ -76,4 +78,5 @@ void jsonl_record_free(jsonl_record *rec)
     buf_free(&rec->title);
     buf_free(&rec->date);
     buf_free(&rec->lang);
+    buf_free(&rec->url);
 }

@@ -2,7 +2,7 @@
  * summarize --jsonl and summarize brief:
  *
  *     {"id": "a1", "text": "...", "title": "...", "date": "2025-11-04",
- *      "lang": "de"}
+ *      "lang": "de", "url": "https://..."}
  *
  * "text" is required, or instead "html": a web page, read as HTML (its
  * article and metadata); the others are optional ("id" may also be a
@@ -20,6 +20,7 @@ typedef struct jsonl_record {
     buf title;
     buf date;
     buf lang;
+    buf url; /* where the article was published; empty when not given */
     int has_title, has_date, has_lang;
     int is_html; /* text holds the record's "html" */
 } jsonl_record;

@@ -209,6 +209,9 @@ static bool process_text(precis_ctx *ctx, const cli_opts *o, const char *name,
                      item->time ? " " : "", item->time ? item->time : "");
             st = precis_doc_set_date(doc, when);
         }
+        /* A link with white space inside is left out, not the item. */
+        if (st == PRECIS_OK && item->link)
+            (void)precis_doc_set_url(doc, item->link);
     }
     if (st == PRECIS_OK)
         st = precis_doc_finish(doc, &opt);

@@ -576,7 +576,8 @@ static precis_status read_html(precis_doc *doc, const char *raw, size_t len,
     }
     buf_free(&err);
     doc->site = meta_string(doc, &page->site);
-    doc->url = meta_string(doc, &page->url);
+    if (!doc->url_given) /* the caller's URL (a feed's link) wins */
+        doc->url = meta_string(doc, &page->url);
     doc->author = meta_string(doc, &page->author);
     doc->page_lang = meta_string(doc, &page->lang);
     if (!doc->date[0] && page->date[0]) {

@@ -126,25 +126,78 @@ bool render_has_text(const char *p, size_t len)
     return false;
 }
 
-void render_story_sources(renderer *r, const precis_story *s)
+void render_url(renderer *r, const char *url)
 {
-    /* A wire story in dozens of outlets names the first few. */
-    size_t shown = s->n_sources < 8 ? s->n_sources : 8;
+    /* What could end a quoted attribute or an autolink, or break a line,
+     * is percent-encoded; the rest goes through the format's escaping,
+     * which a link destination undoes (an entity in HTML, a backslash in
+     * CommonMark). */
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)url; *p; p++) {
+        if (*p <= ' ' || *p == 0x7f || strchr("\"'<>\\`", *p)) {
+            char enc[4] = {'%', hex[*p >> 4], hex[*p & 15], '\0'};
+            render_lit(r, enc);
+        } else {
+            render_text(r, (const char *)p, 1);
+        }
+    }
+}
+
+/* Distinct source names a story shows at most: a wire story in dozens of
+ * outlets names the first few. */
+#define SOURCES_SHOWN 8
+
+void render_story_sources(renderer *r, const precis_story *s,
+                          render_link_fn link)
+{
+    /* Each name once, in input order, with the first URL its articles
+     * have and how many articles it gave: two pages of one site are one
+     * source to a reader. O(SOURCES_SHOWN n). */
+    size_t first[SOURCES_SHOWN], count[SOURCES_SHOWN];
+    const char *url[SOURCES_SHOWN];
+    size_t shown = 0, hidden = 0;
+    for (size_t k = 0; k < s->n_sources; k++) {
+        const char *u = s->source_urls ? s->source_urls[k] : NULL;
+        size_t j = 0;
+        while (j < shown && strcmp(s->source_names[first[j]],
+                                   s->source_names[k]) != 0)
+            j++;
+        if (j < shown) {
+            count[j]++;
+            if (!url[j])
+                url[j] = u;
+        } else if (shown < SOURCES_SHOWN) {
+            first[shown] = k;
+            count[shown] = 1;
+            url[shown++] = u;
+        } else {
+            hidden++;
+        }
+    }
     if (s->n_sources == 1) {
         render_lit(r, "Source: ");
     } else {
-        char count[32];
-        snprintf(count, sizeof count, "%zu sources: ", s->n_sources);
-        render_lit(r, count);
+        char line[32];
+        snprintf(line, sizeof line, "%zu sources: ", s->n_sources);
+        render_lit(r, line);
     }
-    for (size_t k = 0; k < shown; k++) {
-        if (k)
+    for (size_t j = 0; j < shown; j++) {
+        if (j)
             render_lit(r, ", ");
-        render_text(r, s->source_names[k], strlen(s->source_names[k]));
+        const char *name = s->source_names[first[j]];
+        if (link && url[j])
+            link(r, name, url[j]);
+        else
+            render_text(r, name, strlen(name));
+        if (count[j] > 1) {
+            char times[32];
+            snprintf(times, sizeof times, " (%zu)", count[j]);
+            render_lit(r, times);
+        }
     }
-    if (shown < s->n_sources) {
+    if (hidden) {
         char more[48];
-        snprintf(more, sizeof more, " and %zu more", s->n_sources - shown);
+        snprintf(more, sizeof more, " and %zu more", hidden);
         render_lit(r, more);
     }
 }

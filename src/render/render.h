@@ -52,9 +52,20 @@ void render_md_outc(renderer *r, unsigned char c, unsigned char next);
 /* True when p[0..len) (may be NULL) holds more than white space and
  * control characters. */
 bool render_has_text(const char *p, size_t len);
-/* "Source: a" or "N sources: a, b, ... and M more" (at most 8 named),
- * through r's escaping: a briefing story's sources, in any text format. */
-void render_story_sources(renderer *r, const precis_story *s);
+/* Writes a source's name (escaped) as a link to url, an absolute http or
+ * https URL (precis_story.source_urls), in the renderer's format. */
+typedef void (*render_link_fn)(renderer *r, const char *name,
+                               const char *url);
+/* "Source: a" or "N sources: a, b (2), ... and M more": each name once
+ * (with the number of its articles when more than one; at most 8 names),
+ * through r's escaping: a briefing story's sources, in any text format.
+ * With link, a name whose articles have a URL is a link to the first. */
+void render_story_sources(renderer *r, const precis_story *s,
+                          render_link_fn link);
+/* Writes url through r's escaping, with white space, control characters
+ * and " ' < > \ ` percent-encoded: a link target that cannot leave its
+ * quotes or angle brackets. */
+void render_url(renderer *r, const char *url);
 /* A briefing as one self-contained HTML page (render_html.c), as
  * precis_render_html writes an article. */
 precis_status render_brief_html(const precis_brief *b, precis_sink *sink);

@@ -18,6 +18,16 @@
 
 /* ==== Rendering ==== */
 
+/* A source in Markdown: [name](<url>). */
+static void md_link(renderer *r, const char *name, const char *url)
+{
+    render_lit(r, "[");
+    render_text(r, name, strlen(name));
+    render_lit(r, "](<");
+    render_url(r, url);
+    render_lit(r, ">)");
+}
+
 static precis_status render_plain(const precis_brief *b, bool md,
                                   precis_sink *sink)
 {
@@ -46,12 +56,17 @@ static precis_status render_plain(const precis_brief *b, bool md,
         if (md) {
             render_blankline(&r);
             render_lit(&r, "*");
+            /* The story's date when it is not the briefing's day. */
+            if (s.date && (!date || strcmp(s.date, date) != 0)) {
+                render_lit(&r, s.date);
+                render_lit(&r, s.time ? " " : " \xC2\xB7 ");
+            }
             if (s.time) {
                 render_lit(&r, s.time);
                 render_lit(&r, " \xC2\xB7 ");
             }
         }
-        render_story_sources(&r, &s);
+        render_story_sources(&r, &s, md ? md_link : NULL);
         if (md)
             render_lit(&r, "*");
         render_cr(&r);
@@ -130,6 +145,10 @@ static precis_status render_json(const precis_brief *b, unsigned flags,
             json_object_set_new(one, "file",
                                 precis__json_string(s.sources[k],
                                                     strlen(s.sources[k])));
+            const char *url = s.source_urls ? s.source_urls[k] : NULL;
+            json_object_set_new(
+                one, "url",
+                url ? precis__json_string(url, strlen(url)) : json_null());
             json_array_append_new(src, one);
         }
         json_object_set_new(o, "sources", src);
@@ -213,6 +232,24 @@ static int write_text_element(xmlTextWriterPtr w, const char *name,
     return rc;
 }
 
+/* An attribute from input text, cleaned as write_text_element cleans. */
+static int write_attribute(xmlTextWriterPtr w, const char *name,
+                           const char *text)
+{
+    buf fixed = {0}, clean = {0};
+    u8_repair(&fixed, text, strlen(text));
+    for (size_t k = 0; k < fixed.len; k++) {
+        unsigned char c = (unsigned char)fixed.data[k];
+        if (c >= 0x20)
+            buf_putc(&clean, (char)c);
+    }
+    int rc = xmlTextWriterWriteAttribute(
+        w, BAD_CAST name, BAD_CAST(clean.data ? clean.data : ""));
+    buf_free(&fixed);
+    buf_free(&clean);
+    return rc;
+}
+
 static precis_status render_atom(const precis_brief *b, precis_sink *sink)
 {
     xmlBufferPtr xb = xmlBufferCreate();
@@ -268,6 +305,23 @@ static precis_status render_atom(const precis_brief *b, precis_sink *sink)
         atom_time(s.date, s.time, bdate, updated);
         rc |= xmlTextWriterWriteElement(w, BAD_CAST "updated",
                                         BAD_CAST updated) < 0;
+        /* The first source with a URL is the entry's link; the others are
+         * related (Atom allows one alternate link of a type). An entry
+         * without a link must hold its text as content. */
+        const char *alternate = NULL;
+        for (size_t k = 0; k < s.n_sources && !rc; k++) {
+            const char *url = s.source_urls ? s.source_urls[k] : NULL;
+            if (!url)
+                continue;
+            rc |= xmlTextWriterStartElement(w, BAD_CAST "link") < 0;
+            if (alternate)
+                rc |= xmlTextWriterWriteAttribute(w, BAD_CAST "rel",
+                                                  BAD_CAST "related") < 0;
+            rc |= write_attribute(w, "href", url) < 0;
+            rc |= xmlTextWriterEndElement(w) < 0;
+            if (!alternate)
+                alternate = url;
+        }
         buf summary = {0};
         for (size_t k = 0; k < s.n_sentences; k++) {
             if (k)
@@ -281,7 +335,8 @@ static precis_status render_atom(const precis_brief *b, precis_sink *sink)
                 buf_puts(&summary, ", ");
             buf_puts(&summary, s.source_names[k]);
         }
-        rc |= write_text_element(w, "summary", summary.data, summary.len) < 0;
+        rc |= write_text_element(w, alternate ? "summary" : "content",
+                                 summary.data, summary.len) < 0;
         buf_free(&summary);
         rc |= xmlTextWriterEndElement(w) < 0;
     }
@@ -291,6 +346,101 @@ static precis_status render_atom(const precis_brief *b, precis_sink *sink)
                                    (size_t)xmlBufferLength(xb));
     xmlBufferFree(xb);
     return failed ? PRECIS_EIO : PRECIS_OK;
+}
+
+/* ==== The ticker ==== */
+
+static int buf_write(void *ud, const void *p, size_t n)
+{
+    buf_put(ud, p, n);
+    return 0;
+}
+
+/* Renders items[0..n) with o into a fresh buffer *out (freed by the caller
+ * on success). */
+static precis_status ticker_try(const char *title, const precis_item *items,
+                                size_t n, const precis_image_options *o,
+                                buf *out, char *err, size_t errsize)
+{
+    *out = (buf){0};
+    precis_sink mem = {buf_write, out};
+    precis_status st = precis_render_image_items(title, strlen(title), items,
+                                                 n, o, &mem, err, errsize);
+    if (st != PRECIS_OK)
+        buf_free(out);
+    return st;
+}
+
+precis_status precis_brief_render_image(const precis_brief *b,
+                                        const precis_image_options *o,
+                                        precis_sink *sink, size_t *shown)
+{
+    if (shown)
+        *shown = 0;
+    if (!brief_is_finished(b))
+        return precis__fail(brief_ctx(b), PRECIS_ESTATE,
+                            "render before the briefing was finished");
+    if (!sink || !sink->write)
+        return precis__fail(brief_ctx(b), PRECIS_EINVAL, "no sink");
+    size_t n_stories = precis_brief_story_count(b);
+    size_t n_also = precis_brief_also_count(b);
+    size_t n = n_stories + n_also;
+    precis_item *items = precis__reallocarray(NULL, n ? n : 1, sizeof *items);
+    for (size_t i = 0; i < n_stories; i++) {
+        precis_story s;
+        precis_brief_story(b, i, &s);
+        items[i] = (precis_item){s.time, s.time ? strlen(s.time) : 0,
+                                 s.headline, s.headline_len};
+    }
+    for (size_t k = 0; k < n_also; k++) {
+        precis_headline h;
+        precis_brief_also(b, k, &h);
+        items[n_stories + k] = (precis_item){h.time, h.time_len, h.text, h.len};
+    }
+    char title[64];
+    const char *date = precis_brief_date(b);
+    snprintf(title, sizeof title, "Briefing%s%s", date ? " " : "",
+             date ? date : "");
+    /* All of it when it fits; else the longest run of the first items
+     * that does, by bisection (more items never make a smaller image):
+     * O(log n) renders, each refused early when its size is over. */
+    char err[512] = "";
+    buf best = {0};
+    size_t fits = n;
+    precis_status st = ticker_try(title, items, n, o, &best, err, sizeof err);
+    if (st == PRECIS_EIMAGE && n > 1) {
+        char first_err[512];
+        memcpy(first_err, err, sizeof err);
+        size_t lo = 0, hi = n; /* lo items fit (0: none known), hi do not */
+        while (hi - lo > 1) {
+            size_t mid = lo + (hi - lo) / 2;
+            buf out;
+            if (ticker_try(title, items, mid, o, &out, err, sizeof err) ==
+                PRECIS_OK) {
+                buf_free(&best);
+                best = out;
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        fits = lo;
+        st = lo ? PRECIS_OK : PRECIS_EIMAGE;
+        if (!lo) /* not even one: the reason the whole one failed */
+            memcpy(err, first_err, sizeof err);
+    }
+    free(items);
+    if (st != PRECIS_OK)
+        return precis__fail(brief_ctx(b), st, "%s",
+                            err[0] ? err : "the ticker could not be drawn");
+    int failed = sink->write(sink->ud, best.data, best.len);
+    buf_free(&best);
+    if (failed)
+        return precis__fail(brief_ctx(b), PRECIS_EIO,
+                            "the output sink refused the image");
+    if (shown)
+        *shown = fits;
+    return PRECIS_OK;
 }
 
 precis_status precis_brief_render(const precis_brief *b,

@@ -47,8 +47,10 @@ static void html_outc(renderer *r, unsigned char c, unsigned char next)
  * only, since nothing may be fetched. */
 static const char style[] =
     "body{margin:0;padding:2rem 1rem;background:#fff;color:#1a1a1a;"
-    "font:1.05rem/1.55 system-ui,-apple-system,\"Segoe UI\",sans-serif}"
+    "font:1.05rem/1.55 system-ui,-apple-system,\"Segoe UI\",sans-serif;"
+    "overflow-wrap:break-word}"
     "article{max-width:40rem;margin:0 auto}"
+    "a{color:#0b57d0}"
     "h1{font-size:1.6rem;line-height:1.25;margin:0 0 .4rem}"
     "h2{font-size:1rem;margin:1.6rem 0 .4rem}"
     ".date{color:#555;margin:0 0 1.2rem}"
@@ -58,7 +60,18 @@ static const char style[] =
     ".headlines time{font-variant-numeric:tabular-nums;color:#555;"
     "margin-right:.5rem}"
     "@media (prefers-color-scheme:dark){body{background:#111;color:#eee}"
-    ".date,.headlines time{color:#aaa}.keywords{color:#ccc}}";
+    "a{color:#8ab4f8}.date,.headlines time{color:#aaa}.keywords{color:#ccc}}"
+    "@media print{body{background:#fff;color:#000;padding:0;font-size:11pt}"
+    "a{color:inherit}a[href]::after{content:\" <\" attr(href) \">\";"
+    "font-size:.85em;overflow-wrap:anywhere}}";
+
+/* The body's look again, inline, for e-mail clients that drop <style>:
+ * the column, its margins and the font. */
+static const char body_open[] =
+    "<body style=\"margin:0;padding:2rem 1rem;"
+    "font-family:system-ui,-apple-system,'Segoe UI',sans-serif;"
+    "line-height:1.55\">\n";
+static const char column_style[] = " style=\"max-width:40rem;margin:0 auto\"";
 
 static void html_head(renderer *r, const precis_doc *doc)
 {
@@ -73,6 +86,7 @@ static void html_head(renderer *r, const precis_doc *doc)
     render_lit(r, ">\n<head>\n<meta charset=\"utf-8\">\n"
                   "<meta http-equiv=\"Content-Security-Policy\" "
                   "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                  "<meta name=\"color-scheme\" content=\"light dark\">\n"
                   "<meta name=\"viewport\" "
                   "content=\"width=device-width, initial-scale=1\">\n"
                   "<meta name=\"generator\" content=\"precis ");
@@ -86,7 +100,11 @@ static void html_head(renderer *r, const precis_doc *doc)
         render_lit(r, "Summary");
     render_lit(r, "</title>\n<style>");
     render_lit(r, style);
-    render_lit(r, "</style>\n</head>\n<body>\n<article dir=\"auto\">\n");
+    render_lit(r, "</style>\n</head>\n");
+    render_lit(r, body_open);
+    render_lit(r, "<article dir=\"auto\"");
+    render_lit(r, column_style);
+    render_lit(r, ">\n");
 }
 
 static void html_title_date(renderer *r, const precis_doc *doc)
@@ -196,9 +214,10 @@ static const char brief_style[] =
     ".story h2{font-size:1.2rem;margin:0 0 .3rem}"
     ".meta{color:#555;font-size:.9rem;margin:0 0 .6rem}"
     ".more{color:#555;font-style:italic}"
-    "@media (prefers-color-scheme:dark){.meta,.more{color:#aaa}"
+    "@media (prefers-color-scheme:dark){.meta,.more{color:#aaa!important}"
     ".story{border-color:#333}}"
-    "@media print{body{padding:0}.story{break-inside:avoid}}";
+    "@media print{.meta,.more{color:#333!important}"
+    ".story{break-inside:avoid}h2{break-after:avoid}}";
 
 static void brief_heading(renderer *r, const char *date)
 {
@@ -213,17 +232,44 @@ static void brief_heading(renderer *r, const char *date)
     render_lit(r, "</h1>\n");
 }
 
-static void brief_story(renderer *r, const precis_story *s)
+/* A source as a link; the colour is inline for e-mail clients, which
+ * keep it readable on the light page they show without the <style>. */
+static void html_link(renderer *r, const char *name, const char *url)
 {
-    render_lit(r, "<section class=\"story\">\n<h2>");
+    render_lit(r, "<a href=\"");
+    render_url(r, url);
+    render_lit(r, "\">");
+    render_text(r, name, strlen(name));
+    render_lit(r, "</a>");
+}
+
+static void brief_story(renderer *r, const precis_story *s, const char *day)
+{
+    render_lit(r, "<section class=\"story\">\n"
+                  "<h2 style=\"font-size:1.2rem;line-height:1.3;"
+                  "margin:0 0 .3rem\">");
     render_text(r, s->headline, s->headline_len);
     render_lit(r, "</h2>\n<p class=\"meta\" style=\"color:#555\">");
-    if (s->time) {
-        render_lit(r, "<time>");
-        render_text(r, s->time, strlen(s->time));
+    /* The story's date when it is not the briefing's day, its time. */
+    bool other_day = s->date && (!day || strcmp(s->date, day) != 0);
+    if (other_day || s->time) {
+        render_lit(r, "<time datetime=\"");
+        if (other_day)
+            render_text(r, s->date, strlen(s->date));
+        if (other_day && s->time)
+            render_lit(r, "T");
+        if (s->time)
+            render_text(r, s->time, strlen(s->time));
+        render_lit(r, "\">");
+        if (other_day)
+            render_text(r, s->date, strlen(s->date));
+        if (other_day && s->time)
+            render_lit(r, " ");
+        if (s->time)
+            render_text(r, s->time, strlen(s->time));
         render_lit(r, "</time> \xC2\xB7 ");
     }
-    render_story_sources(r, s);
+    render_story_sources(r, s, html_link);
     render_lit(r, "</p>\n");
     for (size_t k = 0; k < s->n_sentences; k++) {
         render_lit(r, "<p>");
@@ -242,6 +288,7 @@ precis_status render_brief_html(const precis_brief *b, precis_sink *sink)
                    "<meta charset=\"utf-8\">\n"
                    "<meta http-equiv=\"Content-Security-Policy\" "
                    "content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
+                   "<meta name=\"color-scheme\" content=\"light dark\">\n"
                    "<meta name=\"viewport\" "
                    "content=\"width=device-width, initial-scale=1\">\n"
                    "<meta name=\"generator\" content=\"precis ");
@@ -254,15 +301,16 @@ precis_status render_brief_html(const precis_brief *b, precis_sink *sink)
     render_lit(&r, "</title>\n<style>");
     render_lit(&r, style);
     render_lit(&r, brief_style);
-    render_lit(&r, "</style>\n</head>\n<body style=\"margin:0;padding:2rem 1rem;"
-                   "font-family:system-ui,-apple-system,'Segoe UI',sans-serif;"
-                   "line-height:1.55\">\n<main style=\"max-width:40rem;"
-                   "margin:0 auto\" dir=\"auto\">\n");
+    render_lit(&r, "</style>\n</head>\n");
+    render_lit(&r, body_open);
+    render_lit(&r, "<main dir=\"auto\"");
+    render_lit(&r, column_style);
+    render_lit(&r, ">\n");
     brief_heading(&r, date);
     for (size_t i = 0; i < precis_brief_story_count(b); i++) {
         precis_story s;
         if (precis_brief_story(b, i, &s) == PRECIS_OK)
-            brief_story(&r, &s);
+            brief_story(&r, &s, date);
     }
     size_t more = precis_brief_more_count(b);
     if (more) {

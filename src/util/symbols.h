@@ -122,6 +122,7 @@
 #define render_md_outc             precis__render_md_outc
 #define render_raw                 precis__render_raw
 #define render_story_sources       precis__render_story_sources
+#define render_url                 precis__render_url
 #define render_text                precis__render_text
 #define segment_run                precis__segment_run
 #define select_run                 precis__select_run
