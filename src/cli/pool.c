@@ -2,10 +2,14 @@
  * ordered stream through a bounded ring of items. */
 #include "cli/pool.h"
 
+#include <limits.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h> /* mallopt */
+#endif
 
 #include "util/alloc.h"
 
@@ -233,6 +237,17 @@ int pool_stream_run(const pool_stream *s)
     free(tids);
     free(st.ring);
     return alone ? stream_alone(s, alone) : 0;
+}
+
+void pool_keep_heap(size_t bytes)
+{
+#ifdef __GLIBC__
+    /* glibc trims a heap's top as soon as 128 KB are free there (or the
+     * dynamic threshold, a freed mmap's size); the pad is what it keeps. */
+    mallopt(M_TOP_PAD, bytes > INT_MAX ? INT_MAX : (int)bytes);
+#else
+    (void)bytes;
+#endif
 }
 
 unsigned pool_cpus(void)

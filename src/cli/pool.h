@@ -60,6 +60,13 @@ typedef struct pool_stream {
  * Returns 0 (also when it had to fall back on the calling thread). */
 int pool_stream_run(const pool_stream *s);
 
+/* Asks the allocator to keep up to bytes of freed memory at the top of
+ * each heap rather than give it back to the system at once, for workers
+ * that free and allocate the same large arrays task after task (glibc's
+ * M_TOP_PAD; elsewhere it does nothing). Process-wide: call it before the
+ * threads start. */
+void pool_keep_heap(size_t bytes);
+
 /* The number of processors online, at least 1. */
 unsigned pool_cpus(void);
 

@@ -315,8 +315,7 @@ static void op_access(run *r)
         FUZZ_CHECK(precis_doc_sentence_count(r->doc) == 0);
         FUZZ_CHECK(precis_doc_summary_count(r->doc) == 0);
         FUZZ_CHECK(precis_doc_keyword_count(r->doc) == 0);
-        if (r->state != S_DEAD)
-            FUZZ_CHECK(precis_doc_language(r->doc) == NULL);
+        FUZZ_CHECK(precis_doc_language(r->doc) == NULL);
         precis_sentence s;
         FUZZ_CHECK(precis_doc_sentence(r->doc, 0, &s) == PRECIS_EINVAL);
         FUZZ_CHECK(precis_doc_summary_sentence(r->doc, 0, &s) ==
