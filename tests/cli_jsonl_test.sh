@@ -120,7 +120,7 @@ pid=$!
 exec 3>"$tmp/fifo"
 rec first "$t1" >&3
 printf '\n' >&3
-for _ in $(seq 100); do
+for _ in $(seq 300); do
   [ -s "$tmp/live.out" ] && break
   sleep 0.1
 done
