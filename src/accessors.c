@@ -82,7 +82,10 @@ const char *precis_doc_time(const precis_doc *doc)
 
 const char *precis_doc_language(const precis_doc *doc)
 {
-    return doc->lang ? doc->lang->name : NULL;
+    /* A language set before finish (precis_doc_set_language) is only the
+     * one to use: the document was analysed in nothing yet. */
+    bool done = doc->state == DOC_FINISHED || doc->state == DOC_SUMMARIZED;
+    return done && doc->lang ? doc->lang->name : NULL;
 }
 
 size_t precis_doc_headline_count(const precis_doc *doc)

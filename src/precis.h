@@ -373,8 +373,8 @@ PRECIS_API const char *precis_doc_date(const precis_doc *doc);
 PRECIS_API const char *precis_doc_time(const precis_doc *doc);
 
 /** The Snowball name of the language the document was analysed in (the
- * detected one under "auto"); NULL before precis_doc_finish. Static
- * storage. */
+ * detected one under "auto"); NULL before a successful precis_doc_finish.
+ * Static storage. */
 PRECIS_API const char *precis_doc_language(const precis_doc *doc);
 
 /** Page metadata read from an HTML input (PRECIS_INPUT_HTML, or AUTO on

@@ -515,10 +515,8 @@ static char *headline_from(const char *s, size_t len)
         brk |= i + 6 <= len && s[i] == ' ' &&
                (memcmp(s + i, " said ", 6) == 0 ||
                 memcmp(s + i, " says ", 6) == 0);
-        if (brk && words >= 4) {
-            char *h = precis__strndup(s, i);
-            return h;
-        }
+        if (brk && words >= 4) /* a clause of long words: cut it too */
+            return cut_at_word(s, i, HEADLINE_MAX);
     }
     if (end == len) {
         /* The whole sentence fits: drop its closing full stop. */

@@ -1,15 +1,22 @@
 /* fuzz_jsonl: the JSON Lines reader (src/cli/jsonl.h), as summarize --jsonl
- * uses it: each line of the input is parsed into one record, reused from
- * line to line.
+ * uses it: the input is read as a stream (fmemopen) by jsonl_read, a few
+ * bytes at a time, and each line it returns is parsed into one record,
+ * reused from line to line.
  *
  * Byte 0: bit 0 also summarises each record's text (its first 16 KiB)
- * through a document, in the record's language when it names one. The
- * rest: lines of JSON.
+ * through a document, in the record's language when it names one; bits
+ * 1-7 the reader's read size (1 to 127 bytes, so lines cross reads).
+ * Byte 1: the longest line kept (0: no limit, else 1 to 255 x 16 bytes).
+ * The rest: lines of JSON.
  *
- * Checks: a parsed record round-trips (its fields, written back as JSON
- * with jansson and parsed again, come out the same); a refused line
- * leaves a message; buffers never hold stale bytes from an earlier line;
- * the document path takes whatever bytes "text" held. */
+ * Checks: the reader returns lines in order, without line ends, never a
+ * blank one, none longer than the limit, and together with the blank and
+ * too-long ones as many as the input has; a parsed record round-trips
+ * (its fields, written back as JSON with jansson and parsed again, come
+ * out the same) and holds no NUL; a refused line leaves a message;
+ * buffers never hold stale bytes from an earlier line; the document path
+ * takes whatever bytes "text" held; an id quoted for the terminal
+ * (jsonl_quote) is valid UTF-8 without a control character. */
 #include <jansson.h>
 
 #include "fuzz_util.h"
@@ -80,35 +87,79 @@ static void summarise(const jsonl_record *rec)
     precis_doc_free(doc);
 }
 
+/* jsonl_quote's promise: printable UTF-8, no C0, DEL or C1 control. */
+static void check_quoted(const buf *id)
+{
+    buf q = {0};
+    jsonl_quote(&q, buf_cstr(id), id->len);
+    FUZZ_CHECK(q.len >= id->len);
+    FUZZ_CHECK(fuzz_utf8_valid(buf_cstr(&q), q.len));
+    for (size_t i = 0; i < q.len; i++) {
+        unsigned char c = (unsigned char)q.data[i];
+        FUZZ_CHECK(c >= 0x20 && c != 0x7F);
+        if (c == 0xC2 && i + 1 < q.len)
+            FUZZ_CHECK((unsigned char)q.data[i + 1] >= 0xA0);
+    }
+    buf_free(&q);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_input in = {data, size};
     unsigned b0 = fuzz_byte(&in);
+    size_t max = (size_t)fuzz_byte(&in) * 16;
+    if (in.n == 0)
+        return 0; /* fmemopen wants a size */
+    FILE *f = fmemopen((void *)in.p, in.n, "r");
+    FUZZ_CHECK(f != NULL);
+    size_t lines = 1;
+    for (size_t i = 0; i < in.n; i++)
+        lines += in.p[i] == '\n';
+    jsonl_reader rd;
+    jsonl_reader_init(&rd, f, max);
+    rd.chunk = (b0 >> 1) ? (b0 >> 1) : 1;
     jsonl_record rec, again;
     memset(&rec, 0, sizeof rec);
     memset(&again, 0, sizeof again);
-    const char *p = (const char *)in.p;
-    size_t n = in.n, at = 0;
-    while (at <= n) {
-        const char *nl = memchr(p + at, '\n', n - at);
-        size_t len = nl ? (size_t)(nl - (p + at)) : n - at;
+    buf line = {0};
+    int too_long;
+    size_t last = 0;
+    while (jsonl_read(&rd, &line, &too_long)) {
+        FUZZ_CHECK(rd.line_no > last && rd.line_no <= lines);
+        last = rd.line_no;
+        FUZZ_CHECK(memchr(buf_cstr(&line), '\n', line.len) == NULL);
+        FUZZ_CHECK(!max || line.len <= max);
+        if (too_long) {
+            FUZZ_CHECK(line.len == 0);
+            continue;
+        }
+        size_t j = 0;
+        while (j < line.len && (line.data[j] == ' ' || line.data[j] == '\t' ||
+                                line.data[j] == '\r'))
+            j++;
+        FUZZ_CHECK(j < line.len); /* never blank */
         char err[128];
         err[0] = '\0';
-        int rc = jsonl_parse(p + at, len, &rec, err, sizeof err);
+        int rc = jsonl_parse(buf_cstr(&line), line.len, &rec, err, sizeof err);
+        check_quoted(&rec.id);
+        FUZZ_CHECK(memchr(buf_cstr(&rec.id), '\0', rec.id.len) == NULL);
         if (rc == 0) {
+            FUZZ_CHECK(memchr(buf_cstr(&rec.text), '\0', rec.text.len) == NULL);
             round_trip(&rec, &again);
             if (b0 & 1)
                 summarise(&rec);
         } else {
             FUZZ_CHECK(rc == -1);
             FUZZ_CHECK(err[0] != '\0');
+            FUZZ_CHECK(strncmp(err, "line", 4) != 0); /* the caller says where */
             FUZZ_CHECK(rec.text.len == 0 && rec.title.len == 0 &&
                        rec.date.len == 0 && rec.lang.len == 0);
         }
-        if (!nl)
-            break;
-        at += len + 1;
     }
+    FUZZ_CHECK(!ferror(f) && rd.err == 0);
+    buf_free(&line);
+    jsonl_reader_free(&rd);
+    fclose(f);
     jsonl_record_free(&rec);
     jsonl_record_free(&again);
     return 0;
