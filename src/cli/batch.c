@@ -230,11 +230,12 @@ static bool is_output(const reader *r, const struct stat *sb)
 }
 
 /* Records an output of the run that exists already, so that it is never
- * read as an input. */
+ * read as an input (lstat: an output that is a symbolic link is replaced
+ * as a name, and the file it points to stays an input like any other). */
 static void reader_output(reader *r, const char *path)
 {
     struct stat sb;
-    if (path && strcmp(path, "-") != 0 && stat(path, &sb) == 0 &&
+    if (path && strcmp(path, "-") != 0 && lstat(path, &sb) == 0 &&
         S_ISREG(sb.st_mode) && r->n_outputs < 2)
         r->outputs[r->n_outputs++] = (file_id){sb.st_dev, sb.st_ino};
 }

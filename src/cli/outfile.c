@@ -20,6 +20,12 @@
 #define NAME_MAX 255
 #endif
 
+/* -DPRECIS_NO_O_TMPFILE builds the named-temporary path alone, as on a
+ * file system or kernel without O_TMPFILE, to test it. */
+#if defined(PRECIS_NO_O_TMPFILE) && defined(O_TMPFILE)
+#undef O_TMPFILE
+#endif
+
 /* ==== Temporaries the signal handler removes ==== */
 
 /* Named temporaries in existence, for the signal handler: a fixed table
