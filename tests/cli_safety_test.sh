@@ -101,6 +101,14 @@ old_outputs
 check "--png into a missing folder: exit 1" test $? -eq 1
 check "--png into a missing folder: old -o kept too" kept
 check "--png into a missing folder: named" grep -q 'no/such/dir/t.png' err
+# The ticker fails only when written (a full device): the briefing,
+# complete by then, is not put in place either.
+if [ -w /dev/full ]; then
+  "$bin" brief arts -o old.md --png /dev/full 2>err
+  check "--png to a full device: exit 1" test $? -eq 1
+  check "--png to a full device: old -o kept" kept
+  check "--png to a full device: says why" grep -q '/dev/full: write error' err
+fi
 if $root; then
   echo "skipped: --png into a read-only folder (running as root)"
 else

@@ -157,9 +157,12 @@ enum skip_reason {
     SKIP_N
 };
 
-static const char *const skip_what[SKIP_N] = {
-    "", "could not be read", "could not be summarised",
-    "not a regular file", "output of this run", "read already"};
+static const char *const skip_what[SKIP_N] = {"",
+                                              "could not be read",
+                                              "could not be summarised",
+                                              "not a regular file",
+                                              "output of this run",
+                                              "read already"};
 
 typedef struct file_id {
     dev_t dev;
@@ -650,10 +653,9 @@ static void brief_run_one(void *state, size_t i, void *ud)
         char *text, msg[160];
         size_t len;
         struct stat sb;
-        int e = in->listed
-                    ? infile_read_regular(in->path, o->max_input, &text, &len,
-                                          &sb)
-                    : infile_read(in->path, o->max_input, &text, &len);
+        int e = in->listed ? infile_read_regular(in->path, o->max_input, &text,
+                                                 &len, &sb)
+                           : infile_read(in->path, o->max_input, &text, &len);
         if (!e && in->listed && is_output(t->rd, &sb)) {
             free(text);
             t->why[i] = SKIP_OUTPUT;

@@ -223,8 +223,8 @@ static int create_named(outfile *o)
         return -1;
     }
     o->slot = pending_add(o->dirfd, o->tmp);
-    int fd = openat(o->dirfd, o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
-                    0600);
+    int fd =
+        openat(o->dirfd, o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0 && errno == EEXIST && unlinkat(o->dirfd, o->tmp, 0) == 0)
         fd = openat(o->dirfd, o->tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
                     0600);
@@ -279,8 +279,9 @@ int outfile_open(outfile *o, const char *path)
         return EISDIR;
     o->path = strdup(path);
     o->base = strdup(base);
-    char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
-                      : strdup(".");
+    char *dir = slash
+                    ? strndup(path, slash == path ? 1 : (size_t)(slash - path))
+                    : strdup(".");
     if (!o->path || !o->base || !dir) {
         free(dir);
         release(o);
@@ -406,11 +407,17 @@ int outfile_commit_all(outfile *const *v, size_t n, size_t *failed)
 {
     int e = 0;
     size_t bad = 0;
+    /* The files first (written and synced, then named: both undone by an
+     * abort), then stdout and devices, whose bytes cannot be taken back,
+     * then the renames. */
     for (size_t i = 0; i < n && !e; i++)
-        if ((e = flush_out(v[i])) != 0)
+        if (v[i]->path && !v[i]->direct && (e = flush_out(v[i])) != 0)
             bad = i;
     for (size_t i = 0; i < n && !e; i++)
         if ((e = name_it(v[i])) != 0)
+            bad = i;
+    for (size_t i = 0; i < n && !e; i++)
+        if ((!v[i]->path || v[i]->direct) && (e = flush_out(v[i])) != 0)
             bad = i;
     if (e) {
         if (failed)
@@ -532,8 +539,8 @@ int infile_open(const char *path, bool regular, struct stat *sb, int *err)
 {
     /* O_NONBLOCK: opening a FIFO with no writer (or a device that waits
      * for a carrier) returns at once, and fstat then says what it is. */
-    int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC |
-                            (regular ? O_NONBLOCK : 0));
+    int fd = open(path,
+                  O_RDONLY | O_NOCTTY | O_CLOEXEC | (regular ? O_NONBLOCK : 0));
     if (fd < 0) {
         *err = errno;
         return -1;
@@ -557,8 +564,8 @@ int infile_open(const char *path, bool regular, struct stat *sb, int *err)
     return -1;
 }
 
-int infile_read_regular(const char *path, size_t max, char **data,
-                        size_t *len, struct stat *sb)
+int infile_read_regular(const char *path, size_t max, char **data, size_t *len,
+                        struct stat *sb)
 {
     int err;
     int fd = infile_open(path, true, sb, &err);

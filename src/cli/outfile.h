@@ -79,8 +79,8 @@ int infile_open(const char *path, bool regular, struct stat *sb, int *err);
 
 /* infile_read of a file that must be regular (infile_open). Returns what
  * infile_read does, or INFILE_NOT_REGULAR; *sb as infile_open's. */
-int infile_read_regular(const char *path, size_t max, char **data,
-                        size_t *len, struct stat *sb);
+int infile_read_regular(const char *path, size_t max, char **data, size_t *len,
+                        struct stat *sb);
 
 /* What kind of file sb is, for a message: "a FIFO", "a socket", ... */
 const char *file_kind(const struct stat *sb);
