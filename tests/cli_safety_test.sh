@@ -179,8 +179,8 @@ check "summarize -o with no readable input: says why" \
 # ---- 4. no temporaries outlive a run, even one killed with SIGKILL ----
 mkdir big out
 for i in $(seq 1 3000); do
-  printf 'Report %d from the county.\nThe council of district %d voted on the new budget on Monday. Members argued for %d minutes about the bridge repairs. The mayor said the vote showed the town was ready for change. Residents of street %d will see the work start in spring.\n' \
-    "$i" "$i" "$((i % 97))" "$((i % 13))" >"big/a$i.txt"
+  printf 'Report %d from the county.\nThe council of district %d voted on the new budget on Monday. Members argued for %d minutes about the bridge repairs. The mayor said the vote showed the town was ready for change. Residents of street %d will see the work start in spring. The budget also covers %d new teachers for the schools of the district. Opposition members said the plan came too late for the families waiting since %d. A second vote on the library is planned for next month, officials said on Tuesday.\n' \
+    "$i" "$i" "$((i % 97))" "$((i % 13))" "$((i % 31))" "$((1990 + i % 30))" >"big/a$i.txt"
 done
 temps() { find out -name '.*.precis-*.tmp' -printf '%f\n'; }
 open_temp() { # whether process $1 has a file open in out/
@@ -200,7 +200,6 @@ for _ in $(seq 1 500); do
   sleep 0.01
 done
 check "the killed run had its output open" open_temp "$pid"
-sleep 0.2
 kill -KILL "$pid" 2>/dev/null
 wait "$pid" 2>/dev/null
 check "killed run: the old briefing is intact" cmp -s out/b.md b.md.ref
@@ -225,6 +224,39 @@ check "... and a file that is not a temporary" test -e out/.notes.precis-x.tmp
 rm -f "out/.t.png.precis-$$.tmp" out/.notes.precis-x.tmp
 check "no temporary left after the next run" test -z "$(temps)"
 check "the next run replaced the briefing" not cmp -s out/b.md b.md.ref
+
+# A file swapped for a FIFO after the folder was listed is skipped when
+# opened, not waited on. The outputs are opened just before the listing,
+# which takes milliseconds; the one worker reads in order, so the last
+# file is opened a good while after. (Were the swap early, the listing
+# would skip the FIFO, with the same message.)
+cp arts/river.txt big/zzz.txt
+"$bin" brief -j 1 big -o out/swap.md 2>err &
+pid=$!
+pids+=("$pid")
+(sleep 60 && kill -KILL "$pid" 2>/dev/null) & # should it hang
+watchdog=$!
+for _ in $(seq 1 500); do
+  open_temp "$pid" && break
+  sleep 0.01
+done
+# Stopped once the listing is over (the folder no longer open).
+kill -STOP "$pid"
+for _ in $(seq 1 500); do
+  ls -l /proc/"$pid"/fd 2>/dev/null | grep -q " -> $tmp/big\$" || break
+  kill -CONT "$pid"
+  sleep 0.002
+  kill -STOP "$pid"
+done
+mkfifo fifo.tmp && mv -f fifo.tmp big/zzz.txt
+kill -CONT "$pid"
+wait "$pid"
+rc=$?
+kill "$watchdog" 2>/dev/null
+check "swapped for a FIFO: no hang, exit 0 (rc $rc)" test "$rc" -eq 0
+check "swapped for a FIFO: named" \
+  grep -q 'big/zzz.txt: skipped: a FIFO, not a regular file' err
+rm -f big/zzz.txt
 
 # ---- 5. the honest folder reader ----
 # The run's own output in its input folder is never read.
