@@ -55,7 +55,7 @@ echo "old briefing" >"$tmp/keep.md"
 "$bin" brief "$tmp/nowhere" -o "$tmp/keep.md" 2>/dev/null
 "$bin" brief "$tmp/in" --png "$tmp/no/such/dir/t.png" -o "$tmp/keep2.md" 2>/dev/null
 check "unwritable --png fails" test $? -eq 1
-check "no temporary files left" test -z "$(find "$tmp" -name '.*.??????' -print -quit)"
+check "no temporary files left" test -z "$(find "$tmp" -name '.*.precis-*.tmp' -print -quit)"
 
 # ---- the seeds: two reports of one story ----
 if [ -d "$shared/seeds" ]; then

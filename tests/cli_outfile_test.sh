@@ -13,9 +13,11 @@
 # 1 MB and 8 MB (certainly mid-write). After every kill OUT must be the
 # old content or byte for byte the complete output of an uninterrupted
 # run. After SIGTERM and SIGINT no temporary file may remain (the signal
-# handler removes it). After SIGKILL nothing can run, so a leftover
-# temporary file .OUT.XXXXXX may remain beside OUT; it must never be OUT
-# itself, and it must be in OUT's folder (so the rename is atomic).
+# handler removes it). After SIGKILL nothing can run: the temporary file
+# is unnamed (O_TMPFILE) and vanishes with the process, or, on a file
+# system without O_TMPFILE, a named .OUT.txt.precis-PID.tmp may remain
+# beside OUT (never OUT itself) until the next run removes it
+# (cli_safety_test.sh checks that).
 set -u
 bin=$1
 gen=$2
@@ -60,17 +62,30 @@ temps() {
   find "$tmp/out" -mindepth 1 -maxdepth 1 ! -name OUT.txt -printf '%f\n'
 }
 
-# Waits until a temporary file beside OUT holds at least $1 bytes (or
+# The size of the temporary file that process $1 writes beside OUT
+# (unnamed or not, it is an open file of the process in OUT's folder), or
+# nothing.
+temp_size() {
+  local fd t
+  for fd in /proc/"$1"/fd/*; do
+    t=$(readlink "$fd" 2>/dev/null) || continue
+    case $t in
+    "$tmp/out/"*)
+      stat -L -c %s "$fd" 2>/dev/null
+      return
+      ;;
+    esac
+  done
+}
+
+# Waits until the temporary file beside OUT holds at least $1 bytes (or
 # the run ended); prints nothing.
 wait_for_temp() {
-  local want=$1 pid=$2 f size
+  local want=$1 pid=$2 size
   for _ in $(seq 1 3000); do
     kill -0 "$pid" 2>/dev/null || return 0
-    for f in "$tmp"/out/.OUT.txt.*; do
-      [ -f "$f" ] || continue
-      size=$(stat -c %s "$f" 2>/dev/null || echo 0)
-      [ "$size" -ge "$want" ] && return 0
-    done
+    size=$(temp_size "$pid")
+    [ "${size:-0}" -ge "$want" ] && return 0
     sleep 0.01
   done
 }
@@ -94,7 +109,7 @@ kill_run() {
     sleep "$when"
   fi
   local during # the temporary file's size when the signal was sent
-  during=$(find "$tmp/out" -name '.OUT.txt.*' -printf '%s\n' | head -1)
+  during=$(temp_size "$pid")
   kill "-$sig" "$pid" 2>/dev/null
   wait "$pid" 2>/dev/null
   local rc=$?
@@ -113,8 +128,8 @@ kill_run() {
   if [ "$sig" = KILL ]; then
     # Leftovers are temporary names beside OUT, never OUT itself.
     local bad
-    bad=$(printf '%s\n' "$left" | grep -v -E '^(\.OUT\.txt\.[A-Za-z0-9]{6})?$')
-    check "$name: only .OUT.txt.XXXXXX left beside OUT ($left)" test -z "$bad"
+    bad=$(printf '%s\n' "$left" | grep -v -E '^(\.OUT\.txt\.precis-[0-9]+\.tmp)?$')
+    check "$name: only .OUT.txt.precis-PID.tmp left beside OUT ($left)" test -z "$bad"
     find "$tmp/out" -mindepth 1 -maxdepth 1 ! -name OUT.txt -delete
   else
     check "$name: no temporary file left ($left)" test -z "$left"
@@ -134,15 +149,17 @@ check "at least 6 runs were killed mid-write (temporary file not empty)" \
   test "$killed_midwrite" -ge 6
 
 # An uninterrupted run replaces OUT and leaves no temporary file; the
-# new file has the usual permissions (not mkstemp's 0600).
+# a new file has the usual permissions (not the temporary's 0600).
 printf '%s' "$old" >"$out"
 (umask 022 && "$bin" split -o "$out" "${inputs[@]:0:3}")
 check "complete run exits 0" test $? -eq 0
 check "complete run leaves no temporary file" test -z "$(temps)"
 check "complete run is the summary of its inputs" \
   cmp -s "$out" <("$bin" split "${inputs[@]:0:3}")
-check "output mode is 0644 under umask 022" \
-  test "$(stat -c %a "$out")" = 644
+(umask 022 && "$bin" split -o "$tmp/out/new.txt" "${inputs[0]}")
+check "a new output's mode is 0644 under umask 022" \
+  test "$(stat -c %a "$tmp/out/new.txt")" = 644
+rm -f "$tmp/out/new.txt"
 
 # -o through a symlink replaces the link, never writes to its target.
 printf 'victim\n' >"$tmp/victim.txt"

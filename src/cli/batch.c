@@ -87,6 +87,7 @@ typedef struct input {
     jsonl_record rec;
     bool is_record;
     char *error; /* set when the record itself is broken */
+    bool listed; /* found in a folder: read only if a regular file */
 } input;
 
 typedef struct input_list {
@@ -142,18 +143,152 @@ static bool read_line(FILE *f, buf *line, size_t max, bool *too_long)
     return any;
 }
 
-static void add_jsonl_file(input_list *l, const char *path, size_t max,
-                           bool *ok)
+/* ---- The folder reader: what it read, what it skipped and why ---- */
+
+/* Why an input is not in the briefing; the summary at the end counts
+ * each. The first three are failures (exit status 1). */
+enum skip_reason {
+    SKIP_NONE,
+    SKIP_UNREADABLE, /* dangling link, permission, I/O, name too long */
+    SKIP_FAILED,     /* read, but not an article (binary, empty, ...) */
+    SKIP_SPECIAL,    /* a FIFO, socket or device */
+    SKIP_OUTPUT,     /* an output of this very run */
+    SKIP_SAME,       /* a file or folder already read by another name */
+    SKIP_N
+};
+
+static const char *const skip_what[SKIP_N] = {"",
+                                              "could not be read",
+                                              "could not be summarised",
+                                              "not a regular file",
+                                              "output of this run",
+                                              "read already"};
+
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+} file_id;
+
+typedef struct reader {
+    size_t max;         /* --max-input */
+    bool ok;            /* false once an input could not be read */
+    file_id outputs[2]; /* -o and --png, when they exist already */
+    size_t n_outputs;
+    file_id *seen; /* every file and folder read: an open hash set */
+    size_t n_seen, cap_seen;
+    size_t skipped[SKIP_N];
+} reader;
+
+static size_t id_hash(file_id id, size_t cap)
 {
-    FILE *f = fopen(path, "rb");
+    uint64_t h = ((uint64_t)id.dev * 0x9E3779B97F4A7C15u) ^ (uint64_t)id.ino;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9u;
+    h ^= h >> 32;
+    return (size_t)h & (cap - 1);
+}
+
+/* Adds sb's file to the files read; false when it was read already (a
+ * second link to it, a folder met again through a symbolic link). */
+static bool seen_add(reader *r, const struct stat *sb)
+{
+    if (2 * (r->n_seen + 1) > r->cap_seen) {
+        size_t cap = r->cap_seen ? 2 * r->cap_seen : 1024;
+        file_id *v = calloc(cap, sizeof *v);
+        if (!v) {
+            fputs("precis: out of memory\n", stderr);
+            abort();
+        }
+        for (size_t i = 0; i < r->cap_seen; i++) {
+            if (r->seen[i].ino == 0)
+                continue;
+            size_t h = id_hash(r->seen[i], cap);
+            while (v[h].ino != 0)
+                h = (h + 1) & (cap - 1);
+            v[h] = r->seen[i];
+        }
+        free(r->seen);
+        r->seen = v;
+        r->cap_seen = cap;
+    }
+    /* Inode 0 marks an empty slot; no file system hands it out. */
+    file_id id = {sb->st_dev, sb->st_ino ? sb->st_ino : (ino_t)-1};
+    size_t h = id_hash(id, r->cap_seen);
+    while (r->seen[h].ino != 0) {
+        if (r->seen[h].dev == id.dev && r->seen[h].ino == id.ino)
+            return false;
+        h = (h + 1) & (r->cap_seen - 1);
+    }
+    r->seen[h] = id;
+    r->n_seen++;
+    return true;
+}
+
+static bool is_output(const reader *r, const struct stat *sb)
+{
+    for (size_t i = 0; i < r->n_outputs; i++)
+        if (r->outputs[i].dev == sb->st_dev && r->outputs[i].ino == sb->st_ino)
+            return true;
+    return false;
+}
+
+/* Records an output of the run that exists already, so that it is never
+ * read as an input (lstat: an output that is a symbolic link is replaced
+ * as a name, and the file it points to stays an input like any other). */
+static void reader_output(reader *r, const char *path)
+{
+    struct stat sb;
+    if (path && strcmp(path, "-") != 0 && lstat(path, &sb) == 0 &&
+        S_ISREG(sb.st_mode) && r->n_outputs < 2)
+        r->outputs[r->n_outputs++] = (file_id){sb.st_dev, sb.st_ino};
+}
+
+/* Names a skipped input on stderr and counts it. */
+static void skip(reader *r, const char *path, enum skip_reason why,
+                 const char *msg)
+{
+    cli_error(path, "%s", msg);
+    r->skipped[why]++;
+    if (why == SKIP_UNREADABLE || why == SKIP_FAILED)
+        r->ok = false;
+}
+
+/* The reason for an open or read error e of path (INFILE_NOT_REGULAR,
+ * EFBIG, or an errno value); msg gets the message. */
+static enum skip_reason read_error(int e, const struct stat *sb, size_t max,
+                                   char *msg, size_t size)
+{
+    if (e == INFILE_NOT_REGULAR) {
+        snprintf(msg, size, "skipped: %s, not a regular file", file_kind(sb));
+        return SKIP_SPECIAL;
+    }
+    if (e == EFBIG)
+        snprintf(msg, size, "input larger than --max-input (%zu bytes)", max);
+    else
+        snprintf(msg, size, "%s", strerror(e));
+    return SKIP_UNREADABLE;
+}
+
+static void add_jsonl_file(reader *r, input_list *l, const char *path,
+                           bool listed)
+{
+    struct stat sb;
+    int e;
+    int fd = infile_open(path, listed, &sb, &e);
+    FILE *f = fd >= 0 ? fdopen(fd, "rb") : NULL;
     if (!f) {
-        fprintf(stderr, "%s: %s: %s\n", prog, path, strerror(errno));
-        *ok = false;
+        char msg[160];
+        if (fd >= 0) {
+            e = errno;
+            close(fd);
+        }
+        skip(r, path, read_error(e, &sb, r->max, msg, sizeof msg), msg);
         return;
     }
     buf line = {0};
     bool too_long;
     size_t no = 0;
+    size_t max = r->max;
     while (read_line(f, &line, max, &too_long)) {
         no++;
         if (!too_long && line.len == 0)
@@ -178,6 +313,8 @@ static void add_jsonl_file(input_list *l, const char *path, size_t max,
         if (err[0])
             in->error = precis__strdup(err);
     }
+    if (ferror(f))
+        skip(r, path, SKIP_UNREADABLE, strerror(EIO));
     buf_free(&line);
     fclose(f);
 }
@@ -188,19 +325,26 @@ static bool is_feed_name(const char *name)
            ends_with(name, ".atom");
 }
 
+static bool is_article_name(const char *name)
+{
+    return ends_with(name, ".txt") || ends_with(name, ".html") ||
+           ends_with(name, ".htm");
+}
+
 /* An RSS or Atom feed: each item becomes a record (its content, title and
  * date), named by the feed's title so that the briefing lists the outlet.
  * Returns false when the file is not a feed (nothing added). */
-static bool add_feed_file(input_list *l, const char *path, size_t max,
-                          bool *ok, bool must)
+static bool add_feed_file(reader *r, input_list *l, const char *path,
+                          bool listed, bool must)
 {
     char *data;
     size_t len;
-    int e = infile_read(path, max, &data, &len);
+    struct stat sb;
+    int e = listed ? infile_read_regular(path, r->max, &data, &len, &sb)
+                   : infile_read(path, r->max, &data, &len);
     if (e) {
-        fprintf(stderr, "%s: %s: %s\n", prog, path,
-                e == EFBIG ? "larger than --max-input" : strerror(e));
-        *ok = false;
+        char msg[160];
+        skip(r, path, read_error(e, &sb, r->max, msg, sizeof msg), msg);
         return true;
     }
     if (!must && !precis_feed_sniff(data, len)) {
@@ -212,9 +356,8 @@ static bool add_feed_file(input_list *l, const char *path, size_t max,
     precis_feed *f = ctx ? precis_feed_parse(ctx, data, len) : NULL;
     free(data);
     if (!f) {
-        fprintf(stderr, "%s: %s: %s\n", prog, path,
-                ctx ? precis_ctx_errmsg(ctx) : precis_strerror(st));
-        *ok = false;
+        skip(r, path, SKIP_FAILED,
+             ctx ? precis_ctx_errmsg(ctx) : precis_strerror(st));
         precis_ctx_free(ctx);
         return true;
     }
@@ -249,22 +392,63 @@ static bool add_feed_file(input_list *l, const char *path, size_t max,
     return true;
 }
 
+/* A file of the folder reader (sb: its status, followed through a
+ * symbolic link): skipped when it is an output of this run or was read
+ * already, else added by its kind. */
+static void add_file(reader *r, input_list *l, const char *path,
+                     const struct stat *sb, bool listed)
+{
+    if (is_output(r, sb)) {
+        skip(r, path, SKIP_OUTPUT, "skipped: an output of this run");
+        return;
+    }
+    if (!seen_add(r, sb)) {
+        skip(r, path, SKIP_SAME, "skipped: the same file was read already");
+        return;
+    }
+    if (ends_with(path, ".jsonl")) {
+        add_jsonl_file(r, l, path, listed);
+    } else if (is_feed_name(path)) {
+        add_feed_file(r, l, path, listed, true);
+    } else if (listed || !S_ISREG(sb->st_mode) ||
+               !add_feed_file(r, l, path, false, false)) {
+        /* Articles are read by the workers; a named file is read even
+         * without .txt (its errors then come in order with the others). */
+        input *in = input_add(l);
+        in->name = precis__strdup(path);
+        in->path = precis__strdup(path);
+        in->listed = listed;
+    }
+}
+
 /* Walks a folder for *.txt, *.html, *.htm, *.jsonl and feeds (*.xml,
- * *.rss, *.atom), sorted so the order is the same
- * on every file system. Symbolic links are not followed: a briefing reads
- * what the user named, nothing outside it. */
-static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
+ * *.rss, *.atom), sorted so the order is the same on every file system.
+ * Hidden names (.*) are passed by, as ls does. Symbolic links are
+ * followed, to files and to folders; a file or folder met twice is read
+ * once (so a link loop ends). Anything that is not a regular file is
+ * skipped with a message; anything that cannot be read (a dangling link,
+ * permission, a name too long, an I/O error) is named and makes the exit
+ * status 1. */
+static void add_dir(reader *r, input_list *l, const char *dir)
 {
     DIR *d = opendir(dir);
+    struct stat ds;
     if (!d) {
-        fprintf(stderr, "%s: %s: %s\n", prog, dir, strerror(errno));
-        *ok = false;
+        skip(r, dir, SKIP_UNREADABLE, strerror(errno));
+        return;
+    }
+    if (fstat(dirfd(d), &ds) == 0 && !seen_add(r, &ds)) {
+        closedir(d);
+        skip(r, dir, SKIP_SAME, "skipped: the same folder was read already");
         return;
     }
     size_t n = 0, cap = 64;
     char **names = malloc(cap * sizeof *names);
     struct dirent *e;
-    while (names && (e = readdir(d))) {
+    for (;;) {
+        errno = 0;
+        if (!names || !(e = readdir(d)))
+            break;
         if (e->d_name[0] == '.')
             continue;
         if (n == cap)
@@ -272,6 +456,8 @@ static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
         if (names)
             names[n++] = precis__strdup(e->d_name);
     }
+    if (names && errno)
+        skip(r, dir, SKIP_UNREADABLE, strerror(errno));
     closedir(d);
     if (!names) {
         fputs("precis: out of memory\n", stderr);
@@ -282,22 +468,30 @@ static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
         buf path = {0};
         buf_printf(&path, "%s%s%s", dir, ends_with(dir, "/") ? "" : "/",
                    names[i]);
+        const char *p = path.data;
+        /* Only names that could be inputs are reported (a dangling link
+         * called notes.md is not the briefing's business), and folders. */
+        bool wanted = is_article_name(names[i]) || is_feed_name(names[i]) ||
+                      ends_with(names[i], ".jsonl");
         struct stat sb;
-        if (lstat(path.data, &sb) == 0) {
-            if (S_ISDIR(sb.st_mode)) {
-                add_dir(l, path.data, max, ok);
-            } else if (S_ISREG(sb.st_mode) && ends_with(names[i], ".jsonl")) {
-                add_jsonl_file(l, path.data, max, ok);
-            } else if (S_ISREG(sb.st_mode) && is_feed_name(names[i])) {
-                add_feed_file(l, path.data, max, ok, true);
-            } else if (S_ISREG(sb.st_mode) &&
-                       (ends_with(names[i], ".txt") ||
-                        ends_with(names[i], ".html") ||
-                        ends_with(names[i], ".htm"))) {
-                input *in = input_add(l);
-                in->name = precis__strdup(path.data);
-                in->path = precis__strdup(path.data);
-            }
+        if (lstat(p, &sb) != 0) {
+            skip(r, p, SKIP_UNREADABLE, strerror(errno));
+        } else if (S_ISLNK(sb.st_mode) && stat(p, &sb) != 0) {
+            int err = errno;
+            if (wanted)
+                skip(r, p, SKIP_UNREADABLE,
+                     err == ENOENT ? "dangling symbolic link" : strerror(err));
+        } else if (S_ISDIR(sb.st_mode)) {
+            add_dir(r, l, p);
+        } else if (!wanted) {
+            /* another kind of file: not an input */
+        } else if (!S_ISREG(sb.st_mode)) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "skipped: %s, not a regular file",
+                     file_kind(&sb));
+            skip(r, p, SKIP_SPECIAL, msg);
+        } else {
+            add_file(r, l, p, &sb, true);
         }
         buf_free(&path);
         free(names[i]);
@@ -305,22 +499,20 @@ static void add_dir(input_list *l, const char *dir, size_t max, bool *ok)
     free(names);
 }
 
-static void collect(input_list *l, char **args, size_t n, size_t max, bool *ok)
+/* The inputs named on the command line: folders are walked; files are
+ * read whatever their name and kind (a FIFO named by the user is waited
+ * on). A name that cannot be looked at is read later, by a worker, and
+ * reported in order with the others. */
+static void collect(reader *r, input_list *l, char **args, size_t n)
 {
     for (size_t i = 0; i < n; i++) {
         struct stat sb;
-        if (stat(args[i], &sb) == 0 && S_ISDIR(sb.st_mode)) {
-            add_dir(l, args[i], max, ok);
-        } else if (ends_with(args[i], ".jsonl")) {
-            add_jsonl_file(l, args[i], max, ok);
-        } else if (is_feed_name(args[i]) ||
-                   (stat(args[i], &sb) == 0 && S_ISREG(sb.st_mode) &&
-                    add_feed_file(l, args[i], max, ok, false))) {
-            if (is_feed_name(args[i]))
-                add_feed_file(l, args[i], max, ok, true);
+        if (strcmp(args[i], "-") != 0 && stat(args[i], &sb) == 0) {
+            if (S_ISDIR(sb.st_mode))
+                add_dir(r, l, args[i]);
+            else
+                add_file(r, l, args[i], &sb, false);
         } else {
-            /* Named files are read even without .txt; errors come later,
-             * in order, with the others. */
             input *in = input_add(l);
             in->name = precis__strdup(args[i]);
             in->path = precis__strdup(args[i]);
@@ -446,21 +638,58 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
 
 typedef struct brief_task {
     batch b;
+    const reader *rd;
     input_list *inputs;
     precis_brief_item **items;
     char **errors;
+    unsigned char *why; /* enum skip_reason of each failed input */
 } brief_task;
 
 static void brief_run_one(void *state, size_t i, void *ud)
 {
     brief_task *t = ud;
+    const cli_opts *o = t->b.o;
     const input *in = &t->inputs->v[i];
-    precis_doc *doc = summarize_input(state, t->b.o, in, &t->errors[i]);
+    input file;
+    /* A file is read here, so that what was opened is checked (a file of
+     * a folder must still be a regular file, and not an output of this
+     * run), then summarised as a record of its bytes. */
+    if (!in->is_record) {
+        char *text, msg[160];
+        size_t len;
+        struct stat sb;
+        int e = in->listed ? infile_read_regular(in->path, o->max_input, &text,
+                                                 &len, &sb)
+                           : infile_read(in->path, o->max_input, &text, &len);
+        if (!e && in->listed && is_output(t->rd, &sb)) {
+            free(text);
+            t->why[i] = SKIP_OUTPUT;
+            t->errors[i] = precis__strdup("skipped: an output of this run");
+            return;
+        }
+        if (e) {
+            t->why[i] = read_error(e, &sb, o->max_input, msg, sizeof msg);
+            t->errors[i] = precis__strdup(msg);
+            return;
+        }
+        memset(&file, 0, sizeof file);
+        file.name = in->name;
+        file.is_record = true;
+        file.rec.text = (buf){text, len, len + 1};
+        file.rec.is_html =
+            cli_input_options(o, in->path).input == PRECIS_INPUT_HTML;
+        in = &file;
+    }
+    precis_doc *doc = summarize_input(state, o, in, &t->errors[i]);
+    if (in == &file)
+        free(file.rec.text.data);
     if (doc) {
         /* A page names its source: the site's own name, when it gave one. */
         const char *site = precis_doc_site(doc);
         t->items[i] = precis_brief_item_new(doc, site ? site : in->name);
         precis_doc_free(doc);
+    } else {
+        t->why[i] = SKIP_FAILED;
     }
 }
 
@@ -482,32 +711,61 @@ static precis_brief_format brief_format(const cli_opts *o)
 }
 
 /* The day's headline ticker (the stories that fit the image, then "also
- * in the news"), rendered to memory first and then written atomically. */
-static bool write_ticker(const cli_opts *o, const precis_brief *br,
-                         precis_ctx *ctx)
+ * in the news"), rendered into img. On failure prints the reason and
+ * returns false. */
+static bool render_ticker(const cli_opts *o, const precis_brief *br,
+                          precis_ctx *ctx, precis_membuf *img)
 {
-    precis_membuf img = {0};
-    precis_sink sink = precis_sink_mem(&img);
+    precis_sink sink = precis_sink_mem(img);
     precis_status st = precis_brief_render_image(br, &o->img, &sink, NULL);
-    const char *err = st == PRECIS_OK ? "" : precis_ctx_errmsg(ctx);
-    bool ok = st == PRECIS_OK;
-    if (!ok) {
-        fprintf(stderr, "%s: %s: %s\n", prog, o->png,
-                err[0] ? err : precis_strerror(st));
-    } else {
-        outfile out;
-        int e = outfile_open(&out, o->png);
-        if (!e) {
-            fwrite(img.data, 1, img.len, out.f);
-            e = outfile_commit(&out);
-        }
-        if (e) {
-            fprintf(stderr, "%s: %s: %s\n", prog, o->png, strerror(e));
-            ok = false;
+    if (st != PRECIS_OK) {
+        const char *err = precis_ctx_errmsg(ctx);
+        cli_error(o->png, "%s", err[0] ? err : precis_strerror(st));
+    }
+    return st == PRECIS_OK;
+}
+
+/* "summarize: brief: 3 of 12 inputs skipped: 1 could not be read, ..." */
+static void report_skipped(const reader *r, size_t read)
+{
+    size_t total = 0;
+    for (int i = 1; i < SKIP_N; i++)
+        total += r->skipped[i];
+    if (!total)
+        return;
+    buf msg = {0};
+    buf_printf(&msg, "%zu of %zu input%s skipped:", total, read + total,
+               read + total == 1 ? "" : "s");
+    const char *sep = " ";
+    for (int i = 1; i < SKIP_N; i++) {
+        if (r->skipped[i]) {
+            buf_printf(&msg, "%s%zu %s", sep, r->skipped[i], skip_what[i]);
+            sep = ", ";
         }
     }
-    precis_membuf_free(&img);
-    return ok;
+    cli_error("brief", "%s", buf_cstr(&msg));
+    buf_free(&msg);
+}
+
+/* Says why a briefing would be empty; the outputs are then kept. */
+static void report_nothing(const cli_opts *o, size_t found, size_t added)
+{
+    if (found == 0)
+        cli_error("brief",
+                  "nothing to put in a briefing: no articles found (*.txt, "
+                  "*.html, *.htm, *.jsonl, *.xml, *.rss, *.atom); the "
+                  "output%s kept",
+                  o->png ? "s are" : " is");
+    else if (added == 0)
+        cli_error("brief",
+                  "nothing to put in a briefing: none of the %zu inputs "
+                  "could be read and summarised; the output%s kept",
+                  found, o->png ? "s are" : " is");
+    else
+        cli_error("brief",
+                  "nothing to put in a briefing: none of the %zu articles "
+                  "is dated %s; the output%s kept",
+                  added, o->brief.date, o->png ? "s are" : " is");
 }
 
 int batch_brief(const cli_opts *o)
@@ -518,22 +776,46 @@ int batch_brief(const cli_opts *o)
     precis_status cst;
     precis_ctx *bctx = precis_ctx_new("english", o->models_dir, &cst);
     if (!bctx) {
-        fprintf(stderr, "%s: brief: %s\n", prog, precis_strerror(cst));
+        cli_error("brief", "%s", precis_strerror(cst));
         return EXIT_FAIL;
     }
     precis_brief *br = precis_brief_new(bctx, &o->brief);
     if (!br) {
-        fprintf(stderr, "%s: brief: %s\n", prog, precis_ctx_errmsg(bctx));
+        cli_error("brief", "%s", precis_ctx_errmsg(bctx));
         precis_ctx_free(bctx);
         return EXIT_USAGE;
     }
-    bool ok = true;
+    /* The outputs are prepared before any article is read: a target that
+     * cannot be written fails the run at once, and the outputs that
+     * exist are known, so that they are never read as inputs. They are
+     * put in place together at the end, and only if the whole briefing
+     * was made. */
+    reader rd = {.max = o->max_input, .ok = true};
+    reader_output(&rd, o->output);
+    reader_output(&rd, o->png);
+    outfile out, png;
+    outfile *outs[2] = {&out, &png};
+    size_t n_outs = o->png ? 2 : 1;
+    int e = outfile_open(&out, o->output);
+    if (e) {
+        cli_error(o->output, "%s", strerror(e));
+    } else if (o->png && (e = outfile_open(&png, o->png)) != 0) {
+        cli_error(o->png, "%s", strerror(e));
+        outfile_abort(&out);
+    }
+    if (e) {
+        precis_brief_free(br);
+        precis_ctx_free(bctx);
+        return EXIT_FAIL;
+    }
+
     input_list inputs = {0};
-    collect(&inputs, o->files, o->n_files, o->max_input, &ok);
-    brief_task t = {.b = {.o = o}, .inputs = &inputs};
+    collect(&rd, &inputs, o->files, o->n_files);
+    brief_task t = {.b = {.o = o}, .rd = &rd, .inputs = &inputs};
     t.items = calloc(inputs.n ? inputs.n : 1, sizeof *t.items);
     t.errors = calloc(inputs.n ? inputs.n : 1, sizeof *t.errors);
-    if (!t.items || !t.errors) {
+    t.why = calloc(inputs.n ? inputs.n : 1, 1);
+    if (!t.items || !t.errors || !t.why) {
         fputs("precis: out of memory\n", stderr);
         abort();
     }
@@ -542,50 +824,67 @@ int batch_brief(const cli_opts *o)
                     brief_run_one, on_progress, &t};
     pool_run(&job, o->jobs ? o->jobs : pool_cpus());
 
+    size_t added = 0;
     for (size_t i = 0; i < inputs.n; i++) {
         if (t.errors[i]) {
-            fprintf(stderr, "%s: %s: %s\n", prog, inputs.v[i].name,
-                    t.errors[i]);
+            skip(&rd, inputs.v[i].name, t.why[i] ? t.why[i] : SKIP_FAILED,
+                 t.errors[i]);
             free(t.errors[i]);
-            ok = false;
             continue;
         }
         precis_brief_add(br, t.items[i]);
+        added++;
     }
     free(t.items);
     free(t.errors);
+    free(t.why);
     precis_brief_finish(br);
     if (o->verbose)
         fprintf(stderr, "%s: brief: %zu articles, %zu stories\n", prog,
                 precis_brief_article_count(br), precis_brief_story_count(br));
+    report_skipped(&rd, added);
 
-    outfile out;
-    int e = outfile_open(&out, o->output);
-    if (e) {
-        fprintf(stderr, "%s: %s: %s\n", prog, o->output, strerror(e));
-        ok = false;
+    /* Everything is rendered to memory first; the files are written only
+     * when every part was made. */
+    bool ok = rd.ok;
+    bool made = precis_brief_article_count(br) > 0;
+    precis_membuf text = {0}, img = {0};
+    if (!made) {
+        report_nothing(o, inputs.n, added);
     } else {
-        precis_sink sink = precis_sink_file(out.f);
+        precis_sink sink = precis_sink_mem(&text);
         precis_status st =
             precis_brief_render(br, brief_format(o), o->json_flags, &sink);
         if (st != PRECIS_OK) {
-            outfile_abort(&out);
-            fprintf(stderr, "%s: %s: %s\n", prog,
-                    o->output ? o->output : "standard output",
-                    precis_ctx_errmsg(bctx));
-            ok = false;
-        } else if ((e = outfile_commit(&out)) != 0) {
-            fprintf(stderr, "%s: %s: write error: %s\n", prog,
-                    o->output ? o->output : "standard output", strerror(e));
-            ok = false;
+            cli_error(o->output ? o->output : "standard output", "%s",
+                      precis_ctx_errmsg(bctx));
+            made = false;
+        } else if (o->png && !render_ticker(o, br, bctx, &img)) {
+            made = false;
         }
     }
-    if (o->png && !write_ticker(o, br, bctx))
-        ok = false;
+    if (made) {
+        fwrite(text.data ? text.data : "", 1, text.len, out.f);
+        if (o->png)
+            fwrite(img.data ? img.data : "", 1, img.len, png.f);
+        size_t bad = 0;
+        if ((e = outfile_commit_all(outs, n_outs, &bad)) != 0) {
+            const char *name = bad == 1 ? o->png : o->output;
+            cli_error(name ? name : "standard output", "write error: %s",
+                      strerror(e));
+            made = false;
+        }
+    } else {
+        for (size_t i = 0; i < n_outs; i++)
+            outfile_abort(outs[i]);
+    }
+    precis_membuf_free(&text);
+    precis_membuf_free(&img);
     precis_brief_free(br);
     precis_ctx_free(bctx);
     inputs_free(&inputs);
-    return ok ? EXIT_OK : EXIT_FAIL;
+    free(rd.seen);
+    return ok && made ? EXIT_OK : EXIT_FAIL;
 }
 
 /* ==== summarize --jsonl ==== */

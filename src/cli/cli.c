@@ -31,10 +31,13 @@ const char *const cli_usage[] = {
     "  keywords              print the key phrases, best first, one per line\n"
     "                        (-f text, json or jsonl)\n"
     "  brief                 one briefing from many articles (folders are\n"
-    "                        read recursively for *.txt; *.jsonl files hold\n"
-    "                        one article per line): articles on the same\n"
-    "                        event are merged, the most important stories\n"
-    "                        first (-f text, md, json, html or atom)\n"
+    "                        read recursively for *.txt, *.html, feeds;\n"
+    "                        *.jsonl files hold one article per line;\n"
+    "                        whatever is not a regular file, or is an\n"
+    "                        output of the run, is skipped and named):\n"
+    "                        articles on the same event are merged, the most\n"
+    "                        important stories first (-f text, md, json,\n"
+    "                        html or atom)\n"
     "\n",
     "Budget (summaries and brief; the last one given applies):\n"
     "  -n, --sentences=N     at most N sentences (default 3)\n"
@@ -61,7 +64,8 @@ const char *const cli_usage[] = {
     "                        from the extension of -o, else text\n"
     "      --md-style=STYLE  -f md summaries: paragraph (default) or bullets\n"
     "      --json-pretty     -f json: indent the JSON\n"
-    "  -o, --output=FILE     write to FILE (replaced only when complete); its\n"
+    "  -o, --output=FILE     write to FILE (replaced only when complete,\n"
+    "                        keeping its mode; a failed run keeps it); its\n"
     "                        extension (.txt .md .json .jsonl .html .png\n"
     "                        .ppm .apng) sets the format, and must agree\n"
     "                        with -f\n"
@@ -132,7 +136,7 @@ const char *const cli_usage[] = {
     "Exit status:\n"
     "  0  every input was summarised\n"
     "  1  an input could not be read or summarised (the others still were),\n"
-    "     or output failed\n"
+    "     a briefing had nothing in it, or output failed (old outputs kept)\n"
     "  2  usage error\n",
     NULL,
 };

@@ -27,10 +27,9 @@ static bool read_input(const char *name, const char *shown, size_t max,
 {
     int err = infile_read(name, max, data, len);
     if (err == EFBIG)
-        fprintf(stderr, "%s: %s: input larger than --max-input (%zu bytes)\n",
-                prog, shown, max);
+        cli_error(shown, "input larger than --max-input (%zu bytes)", max);
     else if (err)
-        fprintf(stderr, "%s: %s: %s\n", prog, shown, strerror(err));
+        cli_error(shown, "%s", strerror(err));
     return err == 0;
 }
 
@@ -38,20 +37,19 @@ static void report(const precis_doc *doc, const char *shown)
 {
     const char *date = precis_doc_date(doc);
     const char *lang = precis_doc_language(doc);
-    fprintf(stderr,
-            "%s: %s: language %s, date %s, %zu sentences, %zu headlines\n",
-            prog, shown, lang ? lang : "?", date ? date : "none",
-            precis_doc_sentence_count(doc), precis_doc_headline_count(doc));
+    cli_error(shown, "language %s, date %s, %zu sentences, %zu headlines",
+              lang ? lang : "?", date ? date : "none",
+              precis_doc_sentence_count(doc), precis_doc_headline_count(doc));
     size_t visible, kept;
     precis_doc_extracted(doc, &visible, &kept);
     if (visible)
-        fprintf(stderr,
-                "%s: %s: kept %zu of %zu bytes of text, %.0f%% dropped as "
-                "boilerplate\n",
-                prog, shown, kept, visible,
-                kept < visible ? 100.0 * (double)(visible - kept) /
-                                     (double)visible
-                               : 0.0);
+        cli_error(shown,
+                  "kept %zu of %zu bytes of text, %.0f%% dropped as "
+                  "boilerplate",
+                  kept, visible,
+                  kept < visible ? 100.0 * (double)(visible - kept) /
+                                       (double)visible
+                                 : 0.0);
 }
 
 /* ==== One input ==== */
@@ -103,8 +101,7 @@ static bool draw_headlines(const precis_doc *doc, const cli_opts *o,
 {
     size_t n = precis_doc_headline_count(doc);
     if (n == 0) {
-        fprintf(stderr, "%s: %s: no timestamped headlines to draw\n", prog,
-                shown);
+        cli_error(shown, "no timestamped headlines to draw");
         return false;
     }
     precis_item *items = calloc(n, sizeof *items);
@@ -124,8 +121,7 @@ static bool draw_headlines(const precis_doc *doc, const cli_opts *o,
                                                  &sink, err, sizeof err);
     free(items);
     if (st != PRECIS_OK)
-        fprintf(stderr, "%s: %s: %s\n", prog, shown,
-                err[0] ? err : precis_strerror(st));
+        cli_error(shown, "%s", err[0] ? err : precis_strerror(st));
     return st == PRECIS_OK;
 }
 
@@ -144,7 +140,7 @@ static bool process_feed(precis_ctx *ctx, const cli_opts *o, const char *name,
 {
     precis_feed *f = precis_feed_parse(ctx, data, len);
     if (!f) {
-        fprintf(stderr, "%s: %s: %s\n", prog, shown, precis_ctx_errmsg(ctx));
+        cli_error(shown, "%s", precis_ctx_errmsg(ctx));
         return false;
     }
     bool ok = true;
@@ -166,7 +162,7 @@ static bool process_feed(precis_ctx *ctx, const cli_opts *o, const char *name,
                            out);
     }
     if (precis_feed_count(f) == 0) {
-        fprintf(stderr, "%s: %s: the feed has no items\n", prog, shown);
+        cli_error(shown, "the feed has no items");
         ok = false;
     }
     precis_feed_free(f);
@@ -251,8 +247,7 @@ static bool process_text(precis_ctx *ctx, const cli_opts *o, const char *name,
     }
     if (st != PRECIS_OK) {
         const char *msg = precis_ctx_errmsg(ctx);
-        fprintf(stderr, "%s: %s: %s\n", prog, shown,
-                *msg ? msg : precis_strerror(st));
+        cli_error(shown, "%s", *msg ? msg : precis_strerror(st));
     }
     precis_doc_free(doc);
     return st == PRECIS_OK;
@@ -370,14 +365,14 @@ int main(int argc, char **argv)
     precis_status st;
     precis_ctx *ctx = precis_ctx_new(o.language, o.models_dir, &st);
     if (!ctx) {
-        fprintf(stderr, "%s: %s: %s\n", prog,
-                o.models_dir ? o.models_dir : o.language, precis_strerror(st));
+        cli_error(o.models_dir ? o.models_dir : o.language, "%s",
+                  precis_strerror(st));
         return EXIT_FAIL;
     }
     outfile out;
     int e = outfile_open(&out, o.output);
     if (e) {
-        fprintf(stderr, "%s: %s: %s\n", prog, o.output, strerror(e));
+        cli_error(o.output, "%s", strerror(e));
         precis_ctx_free(ctx);
         return EXIT_FAIL;
     }
@@ -418,13 +413,14 @@ int main(int argc, char **argv)
     precis_ctx_free(ctx);
     /* Nothing came out: keep the old output file rather than empty it. */
     if (first && o.output) {
+        cli_error(o.output, "not replaced: no input could be summarised");
         outfile_abort(&out);
         return EXIT_FAIL;
     }
     e = outfile_commit(&out);
     if (e) {
-        fprintf(stderr, "%s: %s: write error: %s\n", prog,
-                o.output ? o.output : "standard output", strerror(e));
+        cli_error(o.output ? o.output : "standard output", "write error: %s",
+                  strerror(e));
         return EXIT_FAIL;
     }
     return ok ? EXIT_OK : EXIT_FAIL;
