@@ -34,6 +34,12 @@ check "the BOM's record is read" grep -q '^{"version":1,"id":"a","source":"a"' "
 check "nothing on stderr" test ! -s "$tmp/err"
 check "no carriage return in the output" bash -c "! grep -q $'\r' '$tmp/out'"
 
+# The same file read by brief: the same reader, so no error either.
+"$bin" brief -f json -n 1 "$tmp/crlf.jsonl" >"$tmp/out" 2>"$tmp/err"
+check "brief over CRLF, blank lines and a BOM: exit 0" test $? -eq 0
+check "brief: nothing on stderr" test ! -s "$tmp/err"
+check "brief: both records are stories" test "$(grep -o '"sources"' "$tmp/out" | wc -l)" -eq 2
+
 # ---- "\u0000" in any string: refused, never truncated ----
 {
   printf '{"id":"a\\u0000b","text":"%s"}\n' "$t1"
@@ -73,8 +79,8 @@ check "error record: no doubled prefix" bash -c "! grep -q 'line 2: line 2' '$tm
   printf '{"id":"caf\\u00e9"}\n'
 } >"$tmp/esc.jsonl"
 "$bin" --jsonl <"$tmp/esc.jsonl" >"$tmp/out" 2>"$tmp/err"
-check "ESC and BEL escaped as octal" grep -qF 'line 1 (red\033[31mX\007): ' "$tmp/err"
-check "C1 control and backslash escaped" grep -qF 'line 2 (c1\302\2332J\134x): ' "$tmp/err"
+check "ESC escaped as octal, BEL as \\a" grep -qF 'line 1 (red\033[31mX\a): ' "$tmp/err"
+check "C1 control and backslash escaped" grep -qF 'line 2 (c1\302\2332J\\x): ' "$tmp/err"
 check "printable UTF-8 kept" grep -qF "line 3 (café): " "$tmp/err"
 check "no raw control character on stderr" bash -c "! LC_ALL=C grep -q '[[:cntrl:]]' <(tr -d '\n' <'$tmp/err')"
 check "the JSON keeps the id exactly" grep -q '"id":"red\\u001B\[31mX\\u0007"' "$tmp/out"

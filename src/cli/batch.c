@@ -26,6 +26,7 @@
 #include "util/buf.h"
 #include "util/json_util.h"
 #include "cli/jsonl.h"
+#include "cli/quote.h"
 #include "cli/outfile.h"
 #include "cli/pool.h"
 
@@ -119,28 +120,6 @@ static bool ends_with(const char *s, const char *suffix)
 static int by_name(const void *x, const void *y)
 {
     return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
-/* Reads one line (without its newline) into line, at most max bytes;
- * a longer line is read to its end and reported by *too_long. Returns
- * false at the end of the input. */
-static bool read_line(FILE *f, buf *line, size_t max, bool *too_long)
-{
-    buf_clear(line);
-    *too_long = false;
-    int c;
-    bool any = false;
-    while ((c = getc(f)) != EOF) {
-        any = true;
-        if (c == '\n')
-            return true;
-        if (max && line->len >= max) {
-            *too_long = true;
-            continue; /* skip to the end of the line: memory stays bounded */
-        }
-        buf_putc(line, (char)c);
-    }
-    return any;
 }
 
 /* ---- The folder reader: what it read, what it skipped and why ---- */
@@ -285,14 +264,13 @@ static void add_jsonl_file(reader *r, input_list *l, const char *path,
         skip(r, path, read_error(e, &sb, r->max, msg, sizeof msg), msg);
         return;
     }
+    /* The reader of --jsonl: CRLF, blank lines and a byte-order mark
+     * are taken as there. */
+    jsonl_reader jr;
+    jsonl_reader_init(&jr, f, r->max);
     buf line = {0};
-    bool too_long;
-    size_t no = 0;
-    size_t max = r->max;
-    while (read_line(f, &line, max, &too_long)) {
-        no++;
-        if (!too_long && line.len == 0)
-            continue;
+    int too_long;
+    while (jsonl_read(&jr, &line, &too_long)) {
         input *in = input_add(l);
         in->is_record = true;
         char err[256];
@@ -300,7 +278,7 @@ static void add_jsonl_file(reader *r, input_list *l, const char *path,
             snprintf(err, sizeof err,
                      "line longer than --max-input (%zu "
                      "bytes)",
-                     max);
+                     r->max);
         else if (jsonl_parse(buf_cstr(&line), line.len, &in->rec, err,
                              sizeof err) == 0)
             err[0] = '\0';
@@ -308,13 +286,15 @@ static void add_jsonl_file(reader *r, input_list *l, const char *path,
         if (in->rec.id.len)
             buf_put(&name, in->rec.id.data, in->rec.id.len);
         else
-            buf_printf(&name, "%s:%zu", path, no);
+            buf_printf(&name, "%s:%zu", path, jr.line_no);
         in->name = buf_detach(&name, NULL);
         if (err[0])
             in->error = precis__strdup(err);
     }
-    if (ferror(f))
-        skip(r, path, SKIP_UNREADABLE, strerror(EIO));
+    int read_failed = jr.err ? jr.err : ferror(f) ? EIO : 0;
+    jsonl_reader_free(&jr);
+    if (read_failed)
+        skip(r, path, SKIP_UNREADABLE, strerror(read_failed));
     buf_free(&line);
     fclose(f);
 }
@@ -962,7 +942,7 @@ static void *jsonl_read_item(void *ud, size_t *bytes)
 /* On a worker: parses the line and summarises the record. Every message
  * says its line once: "line 4: invalid JSON ..." in the error record; on
  * stderr "line 4: ..." or, for a record with an id, "line 4 (ID): ...",
- * with control characters escaped (jsonl_quote). */
+ * with control characters escaped (quote_for_terminal). */
 static void jsonl_run_item(void *state, void *item, void *ud)
 {
     jsonl_stream *js = ud;
@@ -999,11 +979,11 @@ static void jsonl_run_item(void *state, void *item, void *ud)
         buf_printf(&m, "line %zu", it->line_no);
         if (id) {
             buf_puts(&m, " (");
-            jsonl_quote(&m, id, in.rec.id.len);
+            quote_for_terminal(&m, id, in.rec.id.len);
             buf_putc(&m, ')');
         }
         buf_puts(&m, ": ");
-        jsonl_quote(&m, msg, strlen(msg));
+        quote_for_terminal(&m, msg, strlen(msg));
         it->report = buf_detach(&m, NULL);
         free(msg);
     }

@@ -76,13 +76,4 @@ int jsonl_parse(const char *line, size_t len, jsonl_record *rec, char *err,
 
 void jsonl_record_free(jsonl_record *rec);
 
-/* ==== Names on a terminal ==== */
-
-/* Appends s[0..len) to out for a message on stderr, with what a terminal
- * would act on escaped: control characters (C0, DEL and C1: ESC shows
- * as \033), bytes that are not UTF-8 and the backslash itself (\\) are
- * written as backslash escapes, three octal digits a byte; everything
- * else, printable UTF-8 included, is copied. */
-void jsonl_quote(buf *out, const char *s, size_t len);
-
 #endif

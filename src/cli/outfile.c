@@ -2,6 +2,7 @@
  * names escaped for the terminal. */
 #define _GNU_SOURCE /* O_TMPFILE, O_PATH, AT_EMPTY_PATH (Linux) */
 #include "cli/outfile.h"
+#include "cli/quote.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -595,77 +596,16 @@ const char *file_kind(const struct stat *sb)
 
 /* ==== Names on the terminal ==== */
 
-/* The length of the valid UTF-8 sequence at s (1..4), or 0. */
-static size_t utf8_len(const unsigned char *s)
-{
-    unsigned c = s[0];
-    if (c < 0x80)
-        return 1;
-    size_t n;
-    unsigned lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-        n = 3;
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 4;
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-    } else
-        return 0;
-    if (s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < n; i++)
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    return n;
-}
-
 char *name_escape(const char *name)
 {
-    const unsigned char *s = (const unsigned char *)name;
-    size_t n = strlen(name);
-    char *out = malloc(4 * n + 1), *q = out;
+    buf shown = {0};
+    quote_for_terminal(&shown, name, strlen(name));
+    char *out = strdup(buf_cstr(&shown));
+    buf_free(&shown);
     if (!out) {
         fputs("precis: out of memory\n", stderr);
         abort();
     }
-    static const char letters[] = "abtnvfr"; /* \a = 7 .. \r = 13 */
-    for (size_t i = 0; i < n;) {
-        size_t k = s[i] < 0x80 ? 1 : utf8_len(s + i);
-        /* A C1 control (U+0080..U+009F, C2 80..C2 9F) is a terminal
-         * command too (0x9B is CSI). */
-        bool c1 = k == 2 && s[i] == 0xC2 && s[i + 1] < 0xA0;
-        if (k > 1 && !c1) {
-            memcpy(q, s + i, k);
-            q += k;
-            i += k;
-            continue;
-        }
-        if (k == 0 || c1)
-            k = c1 ? 2 : 1;
-        for (size_t j = 0; j < k; j++, i++) {
-            unsigned c = s[i];
-            if (c == '\\') {
-                *q++ = '\\';
-                *q++ = '\\';
-            } else if (c >= 7 && c <= 13) {
-                *q++ = '\\';
-                *q++ = letters[c - 7];
-            } else if (c < 0x20 || c >= 0x7F) {
-                q += sprintf(q, "\\%03o", c);
-            } else {
-                *q++ = (char)c;
-            }
-        }
-    }
-    *q = '\0';
     return out;
 }
 

@@ -16,11 +16,12 @@
  * out the same) and holds no NUL; a refused line leaves a message;
  * buffers never hold stale bytes from an earlier line; the document path
  * takes whatever bytes "text" held; an id quoted for the terminal
- * (jsonl_quote) is valid UTF-8 without a control character. */
+ * (quote_for_terminal) is valid UTF-8 without a control character. */
 #include <jansson.h>
 
 #include "fuzz_util.h"
 #include "cli/jsonl.h"
+#include "cli/quote.h"
 
 static int same(const buf *a, const buf *b)
 {
@@ -87,11 +88,11 @@ static void summarise(const jsonl_record *rec)
     precis_doc_free(doc);
 }
 
-/* jsonl_quote's promise: printable UTF-8, no C0, DEL or C1 control. */
+/* quote_for_terminal's promise: printable UTF-8, no C0, DEL or C1 control. */
 static void check_quoted(const buf *id)
 {
     buf q = {0};
-    jsonl_quote(&q, buf_cstr(id), id->len);
+    quote_for_terminal(&q, buf_cstr(id), id->len);
     FUZZ_CHECK(q.len >= id->len);
     FUZZ_CHECK(fuzz_utf8_valid(buf_cstr(&q), q.len));
     for (size_t i = 0; i < q.len; i++) {
