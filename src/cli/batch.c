@@ -291,7 +291,7 @@ static void add_jsonl_file(reader *r, input_list *l, const char *path,
         if (err[0])
             in->error = precis__strdup(err);
     }
-    int read_failed = jr.err ? jr.err : ferror(f) ? EIO : 0;
+    int read_failed = jsonl_reader_error(&jr);
     jsonl_reader_free(&jr);
     if (read_failed)
         skip(r, path, SKIP_UNREADABLE, strerror(read_failed));
@@ -555,6 +555,8 @@ static void on_progress(size_t done, void *ud)
 static precis_doc *summarize_input(worker *w, const cli_opts *o,
                                    const input *in, char **err)
 {
+    /* Every input comes as a record: a file's bytes were read into one
+     * by brief_run_one, which checks what it opened. */
     if (in->error) {
         *err = precis__strdup(in->error);
         return NULL;
@@ -563,43 +565,24 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
         *err = precis__strdup("cannot load the language models");
         return NULL;
     }
+    const jsonl_record *r = &in->rec;
     precis_doc *doc = precis_doc_new(w->ctx);
     precis_status st = precis_doc_set_max_input(doc, o->max_input);
-    if (in->is_record) {
-        const jsonl_record *r = &in->rec;
-        if (st == PRECIS_OK)
-            st = precis_doc_feed(doc, buf_cstr(&r->text), r->text.len);
-        if (st == PRECIS_OK && r->has_title)
-            st = precis_doc_set_title(doc, buf_cstr(&r->title), r->title.len);
-        if (st == PRECIS_OK && r->has_date && r->date.len)
-            st = precis_doc_set_date(doc, buf_cstr(&r->date));
-        if (st == PRECIS_OK && r->has_lang && r->lang.len &&
-            strcmp(buf_cstr(&r->lang), "auto") != 0)
-            st = precis_doc_set_language(doc, buf_cstr(&r->lang));
-        /* A URL with white space inside is left out, not the article. */
-        if (st == PRECIS_OK && r->url.len)
-            (void)precis_doc_set_url(doc, buf_cstr(&r->url));
-    } else {
-        size_t len;
-        char *text;
-        int e = infile_read(in->path, o->max_input, &text, &len);
-        if (e) {
-            char msg[96];
-            if (e == EFBIG)
-                snprintf(msg, sizeof msg,
-                         "input larger than --max-input (%zu bytes)",
-                         o->max_input);
-            *err = precis__strdup(e == EFBIG ? msg : strerror(e));
-            precis_doc_free(doc);
-            return NULL;
-        }
-        /* The length, not strlen: NUL bytes are for ingest to judge. */
-        if (st == PRECIS_OK)
-            st = precis_doc_feed(doc, text, len);
-        free(text);
-    }
-    precis_options opt = cli_input_options(o, in->is_record ? NULL : in->path);
-    if (in->is_record && in->rec.is_html)
+    /* The length, not strlen: NUL bytes are for ingest to judge. */
+    if (st == PRECIS_OK)
+        st = precis_doc_feed(doc, buf_cstr(&r->text), r->text.len);
+    if (st == PRECIS_OK && r->has_title)
+        st = precis_doc_set_title(doc, buf_cstr(&r->title), r->title.len);
+    if (st == PRECIS_OK && r->has_date && r->date.len)
+        st = precis_doc_set_date(doc, buf_cstr(&r->date));
+    if (st == PRECIS_OK && r->has_lang && r->lang.len &&
+        strcmp(buf_cstr(&r->lang), "auto") != 0)
+        st = precis_doc_set_language(doc, buf_cstr(&r->lang));
+    /* A URL with white space inside is left out, not the article. */
+    if (st == PRECIS_OK && r->url.len)
+        (void)precis_doc_set_url(doc, buf_cstr(&r->url));
+    precis_options opt = cli_input_options(o, NULL);
+    if (r->is_html)
         opt.input = PRECIS_INPUT_HTML;
     if (st == PRECIS_OK)
         st = precis_doc_finish(doc, &opt);
@@ -1020,7 +1003,7 @@ int batch_jsonl(const cli_opts *o)
     outfile out;
     int e = outfile_open(&out, o->output);
     if (e) {
-        fprintf(stderr, "%s: %s: %s\n", prog, o->output, strerror(e));
+        cli_error(o->output, "%s", strerror(e));
         return EXIT_FAIL;
     }
     jsonl_stream js = {.b = {.o = o}, .out = out.f, .ok = true};
@@ -1040,15 +1023,14 @@ int batch_jsonl(const cli_opts *o)
     pool_stream_run(&ps);
     bool ok = js.ok;
     buf_free(&js.line);
-    if (js.rd.err || ferror(stdin)) {
-        fprintf(stderr, "%s: standard input: %s\n", prog,
-                strerror(js.rd.err ? js.rd.err : EIO));
+    if ((e = jsonl_reader_error(&js.rd)) != 0) {
+        cli_error("standard input", "%s", strerror(e));
         ok = false;
     }
     jsonl_reader_free(&js.rd);
     if ((e = outfile_commit(&out)) != 0) {
-        fprintf(stderr, "%s: %s: write error: %s\n", prog,
-                o->output ? o->output : "standard output", strerror(e));
+        cli_error(o->output ? o->output : "standard output",
+                  "write error: %s", strerror(e));
         return EXIT_FAIL;
     }
     return ok ? EXIT_OK : EXIT_FAIL;

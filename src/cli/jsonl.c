@@ -26,6 +26,11 @@ void jsonl_reader_init(jsonl_reader *r, FILE *f, size_t max)
     r->data = precis__malloc(READ_CHUNK);
 }
 
+int jsonl_reader_error(const jsonl_reader *r)
+{
+    return r->err ? r->err : ferror(r->f) ? EIO : 0;
+}
+
 void jsonl_reader_free(jsonl_reader *r)
 {
     free(r->data);
@@ -161,8 +166,8 @@ static int holds_nul(json_t *v)
  * text never holds one. The keys this reader uses are named. */
 static int refuse_nul(json_t *root, char *err, size_t err_size)
 {
-    static const char *const known[] = {"id",   "text", "html",
-                                        "title", "date", "lang"};
+    static const char *const known[] = {"id",   "text", "html", "title",
+                                        "date", "lang", "url"};
     const char *key;
     json_t *v;
     json_object_foreach(root, key, v) {

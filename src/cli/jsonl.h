@@ -48,6 +48,10 @@ void jsonl_reader_init(jsonl_reader *r, FILE *f, size_t max);
  * for a FILE without a descriptor). */
 int jsonl_read(jsonl_reader *r, buf *line, int *too_long);
 
+/* Why reading stopped early: the errno of a failed read (EIO for a FILE
+ * without a descriptor in error), or 0 after a clean end. */
+int jsonl_reader_error(const jsonl_reader *r);
+
 /* Frees the read buffer (not the FILE). */
 void jsonl_reader_free(jsonl_reader *r);
 

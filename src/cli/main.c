@@ -13,6 +13,7 @@
 #include "cli/batch.h"
 #include "cli/cli.h"
 #include "cli/outfile.h"
+#include "cli/quote.h"
 #include "cli/views.h"
 #include "precis.h"
 

@@ -1,15 +1,12 @@
-/* outfile.c: outputs put in place only when complete, inputs read whole,
- * names escaped for the terminal. */
+/* outfile.c: outputs put in place only when complete, inputs read whole. */
 #define _GNU_SOURCE /* O_TMPFILE, O_PATH, AT_EMPTY_PATH (Linux) */
 #include "cli/outfile.h"
-#include "cli/quote.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -592,35 +589,4 @@ const char *file_kind(const struct stat *sb)
     if (S_ISLNK(sb->st_mode))
         return "a symbolic link";
     return "not a regular file";
-}
-
-/* ==== Names on the terminal ==== */
-
-char *name_escape(const char *name)
-{
-    buf shown = {0};
-    quote_for_terminal(&shown, name, strlen(name));
-    char *out = strdup(buf_cstr(&shown));
-    buf_free(&shown);
-    if (!out) {
-        fputs("precis: out of memory\n", stderr);
-        abort();
-    }
-    return out;
-}
-
-void cli_error(const char *name, const char *fmt, ...)
-{
-    char msg[1024];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
-    if (!name) {
-        fprintf(stderr, "summarize: %s\n", msg);
-        return;
-    }
-    char *shown = name_escape(name);
-    fprintf(stderr, "summarize: %s: %s\n", shown, msg);
-    free(shown);
 }

@@ -85,15 +85,4 @@ int infile_read_regular(const char *path, size_t max, char **data, size_t *len,
 /* What kind of file sb is, for a message: "a FIFO", "a socket", ... */
 const char *file_kind(const struct stat *sb);
 
-/* Returns name with control characters escaped for the terminal
- * (malloc'd): a backslash, the C escapes \a \b \t \n \v \f \r, and any
- * other control byte, C1 control (U+0080..U+009F) or byte that is not
- * UTF-8 as \ooo in octal; a backslash itself is doubled. */
-char *name_escape(const char *name);
-
-/* Prints "summarize: NAME: MESSAGE\n" to stderr, NAME escaped
- * (name_escape); NULL name: "summarize: MESSAGE". */
-void cli_error(const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
-
 #endif

@@ -1,7 +1,11 @@
-/* One escaper for every name and id written to standard error. */
+/* One escaper for every name and id written to standard error, and the
+ * message line that uses it. */
 #include "cli/quote.h"
 
+#include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "util/utf8.h"
 
@@ -52,4 +56,21 @@ void quote_for_terminal(buf *out, const char *s, size_t len)
         for (size_t j = 0; j < (c1 ? 2u : 1u); j++, i++)
             put_escaped(out, p[i]);
     }
+}
+
+void cli_error(const char *name, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (!name) {
+        fprintf(stderr, "summarize: %s\n", msg);
+        return;
+    }
+    buf shown = {0};
+    quote_for_terminal(&shown, name, strlen(name));
+    fprintf(stderr, "summarize: %s: %s\n", buf_cstr(&shown), msg);
+    buf_free(&shown);
 }

@@ -12,4 +12,9 @@
  * or byte that is not UTF-8 as \ooo; printable UTF-8 as it is. */
 void quote_for_terminal(buf *out, const char *s, size_t len);
 
+/* Prints "summarize: NAME: MESSAGE\n" to stderr, NAME quoted
+ * (quote_for_terminal); NULL name: "summarize: MESSAGE". */
+void cli_error(const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 #endif

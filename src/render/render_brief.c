@@ -212,40 +212,40 @@ static void atom_time(const char *date, const char *time, const char *fallback,
     snprintf(out, 32, "%.10sT%.5s:00Z", d, time ? time : "00:00");
 }
 
-/* Writes text (any bytes: invalid UTF-8 becomes U+FFFD, control
- * characters are left out, since XML 1.0 cannot hold them) as an
- * element's content. */
-static int write_text_element(xmlTextWriterPtr w, const char *name,
-                              const char *text, size_t len)
+/* Input text made fit for XML: invalid UTF-8 repaired and the control
+ * characters XML 1.0 forbids dropped (tab and newline kept in element
+ * text, dropped in an attribute, where they would become spaces). */
+static void xml_clean(buf *clean, const char *text, size_t len,
+                      bool keep_breaks)
 {
-    buf fixed = {0}, clean = {0};
+    buf fixed = {0};
     u8_repair(&fixed, text, len);
     for (size_t k = 0; k < fixed.len; k++) {
         unsigned char c = (unsigned char)fixed.data[k];
-        if (c >= 0x20 || c == '\t' || c == '\n')
-            buf_putc(&clean, (char)c);
+        if (c >= 0x20 || (keep_breaks && (c == '\t' || c == '\n')))
+            buf_putc(clean, (char)c);
     }
+    buf_free(&fixed);
+}
+
+static int write_text_element(xmlTextWriterPtr w, const char *name,
+                              const char *text, size_t len)
+{
+    buf clean = {0};
+    xml_clean(&clean, text, len, true);
     int rc = xmlTextWriterWriteElement(w, BAD_CAST name,
                                        BAD_CAST(clean.data ? clean.data : ""));
-    buf_free(&fixed);
     buf_free(&clean);
     return rc;
 }
 
-/* An attribute from input text, cleaned as write_text_element cleans. */
 static int write_attribute(xmlTextWriterPtr w, const char *name,
                            const char *text)
 {
-    buf fixed = {0}, clean = {0};
-    u8_repair(&fixed, text, strlen(text));
-    for (size_t k = 0; k < fixed.len; k++) {
-        unsigned char c = (unsigned char)fixed.data[k];
-        if (c >= 0x20)
-            buf_putc(&clean, (char)c);
-    }
+    buf clean = {0};
+    xml_clean(&clean, text, strlen(text), false);
     int rc = xmlTextWriterWriteAttribute(
         w, BAD_CAST name, BAD_CAST(clean.data ? clean.data : ""));
-    buf_free(&fixed);
     buf_free(&clean);
     return rc;
 }
@@ -350,6 +350,8 @@ static precis_status render_atom(const precis_brief *b, precis_sink *sink)
 
 /* ==== The ticker ==== */
 
+/* A sink into a buf: precis_sink_mem belongs to the lifecycle layer,
+ * above the renderers. */
 static int buf_write(void *ud, const void *p, size_t n)
 {
     buf_put(ud, p, n);
