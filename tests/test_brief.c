@@ -280,15 +280,45 @@ static void test_group_linkage(void **state)
     assert_true(fabs(hvec_dot(&a, &c) - 0.1) < 1e-6);
     const hvec *vecs[] = {&a, &b, &c};
     size_t story[3];
-    assert_int_equal(group_stories(vecs, NULL, 3, 0.4, story), 2);
+    assert_int_equal(group_stories(vecs, NULL, 3, 1, 0.4, story), 2);
     assert_int_equal(story[0], 0);
     assert_int_equal(story[1], 0);
     assert_int_equal(story[2], 1);
-    assert_int_equal(group_stories(vecs, NULL, 3, 0.25, story), 1);
+    assert_int_equal(group_stories(vecs, NULL, 3, 1, 0.25, story), 1);
     const char *dates[] = {"2026-03-01", "2026-03-02", "2026-03-20"};
-    assert_int_equal(group_stories(vecs, dates, 3, 0.25, story), 2);
+    assert_int_equal(group_stories(vecs, dates, 3, 1, 0.25, story), 2);
     assert_int_equal(story[0], story[1]);
     assert_true(story[2] != story[0]);
+    hvec_free(&a);
+    hvec_free(&b);
+    hvec_free(&c);
+}
+
+/* Two short items (two terms, where a whole article has eight) with a
+ * cosine of 0.3 are one story at threshold 0.4: each is scaled by
+ * (8 / 2)^(1/4), capped at 1.265, so their cosine counts as 0.48. As
+ * whole articles (full_terms 2) the same vectors stay apart; a short item
+ * and a whole article (scales 1.265 and 1) with a cosine of 0.33 count as
+ * 0.417. */
+static void test_group_short_items(void **state)
+{
+    (void)state;
+    double x = 0.3, y = sqrt(1.0 - x * x);
+    const double wa[] = {1.0, 0.0}, wb[] = {x, y};
+    hvec a = vec_of(wa, 2), b = vec_of(wb, 2);
+    const hvec *vecs[] = {&a, &b};
+    size_t story[2];
+    assert_int_equal(group_stories(vecs, NULL, 2, 2, 0.4, story), 2);
+    assert_int_equal(group_stories(vecs, NULL, 2, 8, 0.4, story), 1);
+    /* c is a whole article of eight terms, its cosine to a 0.33. */
+    double wc[8] = {0.33};
+    for (size_t k = 1; k < 8; k++)
+        wc[k] = sqrt((1.0 - 0.33 * 0.33) / 7.0);
+    hvec c = vec_of(wc, 8);
+    assert_true(fabs(hvec_dot(&a, &c) - 0.33) < 1e-6);
+    const hvec *ac[] = {&a, &c};
+    assert_int_equal(group_stories(ac, NULL, 2, 8, 0.4, story), 1);
+    assert_int_equal(group_stories(ac, NULL, 2, 8, 0.45, story), 2);
     hvec_free(&a);
     hvec_free(&b);
     hvec_free(&c);
@@ -494,6 +524,7 @@ int main(void)
         cmocka_unit_test(test_atom_round_trip),
         cmocka_unit_test(test_wire_story),
         cmocka_unit_test(test_group_linkage),
+        cmocka_unit_test(test_group_short_items),
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_sources_by_site),
         cmocka_unit_test(test_headline_from_lead),

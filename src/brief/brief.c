@@ -32,6 +32,9 @@
 #define ITEM_SENTENCES 8
 /* Terms kept in an article's vector: enough to tell stories apart. */
 #define ITEM_TERMS 100
+/* An article's vector with fewer terms than this is of a short text (a
+ * feed item, a teaser): group.c lowers its bar for those. */
+#define WHOLE_TEXT_TERMS 60
 /* In an article's vector the title and the first sentences count twice
  * as much as the rest of the body: the lead says who and what, and the
  * details further down (quotes, numbers, names) tell one event from
@@ -833,7 +836,8 @@ precis_status precis_brief_finish(precis_brief *b)
         dates[i] = b->items[i]->date;
     }
     size_t *story_of = precis__malloc((n ? n : 1) * sizeof *story_of);
-    b->n_stories = group_stories(vecs, dates, n, b->opt.threshold, story_of);
+    b->n_stories = group_stories(vecs, dates, n, WHOLE_TEXT_TERMS,
+                                 b->opt.threshold, story_of);
     free(vecs);
     free(dates);
     size_t *count = precis__calloc(b->n_stories ? b->n_stories : 1,
