@@ -95,6 +95,23 @@ static void test_title_line_is_not_body(void **state)
     precis_doc_free(doc);
 }
 
+/* A video player's notice glued by a scraper to the first sentence goes,
+ * and the sentence stays, also in an excerpt cut off mid-sentence (a
+ * "sentence" rule would drop both, leaving no text). */
+static void test_glued_video_notice_goes(void **state)
+{
+    (void)state;
+    const char in[] = "Please enable Javascript to watch this video Four "
+                      "people have been taken to hospital after three "
+                      "lorries collided on the ring road near the";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_int_equal(precis_doc_sentence_count(doc), 1);
+    assert_sentence(doc, 0,
+                    "Four people have been taken to hospital after three "
+                    "lorries collided on the ring road near the");
+    precis_doc_free(doc);
+}
+
 static void test_first_sentence_is_not_a_title(void **state)
 {
     (void)state;
@@ -448,6 +465,7 @@ int main(void)
         cmocka_unit_test(test_whitespace_is_normalised),
         cmocka_unit_test(test_text_becomes_nfc),
         cmocka_unit_test(test_title_line_is_not_body),
+        cmocka_unit_test(test_glued_video_notice_goes),
         cmocka_unit_test(test_first_sentence_is_not_a_title),
         cmocka_unit_test(test_single_paragraph_has_no_title),
         cmocka_unit_test(test_hard_wrapped_lines_are_joined),
