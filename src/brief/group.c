@@ -14,8 +14,9 @@
  *      reaches the threshold;
  *   3. merging, strongest edge first, by average linkage: two groups join
  *      only when the mean cosine over all pairs of their articles reaches
- *      the threshold too, and when their dates (if both have one) are
- *      within a few days. The mean needs no pairs: for unit vectors it is
+ *      the threshold too, when their dates (if both have one) are
+ *      within a few days, and when their leads (if both name days of the
+ *      week) name one day in common. The mean needs no pairs: for unit vectors it is
  *      the dot product of the two groups' vector sums over the product of
  *      their sizes, so each check costs one merge of two sparse sums.
  *      A chain A-B-C of related events does not pull C into A's story
@@ -270,6 +271,7 @@ typedef struct group {
     size_t n_c;
     size_t size; /* articles */
     long first_day, last_day; /* -1: no member is dated */
+    unsigned char weekdays;   /* the days the members' leads name */
 } group;
 
 static int by_hterm_weight(const void *x, const void *y)
@@ -355,6 +357,16 @@ static bool dates_apart(const group *a, const group *b)
            a->first_day - b->last_day > DATE_WINDOW_DAYS;
 }
 
+/* Two groups whose leads name days of the week, none in common, report
+ * different days ("appeared in court on Tuesday", "were charged on
+ * Friday"): the same people, another event. A group whose members name
+ * several days joins a group that names any of them, since a report
+ * filed the next day may name both the event's day and its own. */
+static bool weekdays_apart(const group *a, const group *b)
+{
+    return a->weekdays && b->weekdays && !(a->weekdays & b->weekdays);
+}
+
 static size_t root(size_t *parent, size_t i)
 {
     while (parent[i] != i) {
@@ -365,8 +377,8 @@ static size_t root(size_t *parent, size_t i)
 }
 
 size_t group_stories(const hvec *const *vecs, const char *const *dates,
-                     size_t n, size_t full_terms, double threshold,
-                     size_t *story)
+                     const unsigned char *days, size_t n, size_t full_terms,
+                     double threshold, size_t *story)
 {
     double *scale = precis__malloc((n ? n : 1) * sizeof *scale);
     for (size_t i = 0; i < n; i++) {
@@ -384,10 +396,12 @@ size_t group_stories(const hvec *const *vecs, const char *const *dates,
         parent[i] = i;
         g[i].size = 1;
         g[i].first_day = g[i].last_day = day_number(dates ? dates[i] : NULL);
+        g[i].weekdays = days ? days[i] : 0;
     }
     for (size_t k = 0; k < n_edges; k++) {
         size_t a = root(parent, edges[k].a), b = root(parent, edges[k].b);
-        if (a == b || dates_apart(&g[a], &g[b]))
+        if (a == b || dates_apart(&g[a], &g[b]) ||
+            weekdays_apart(&g[a], &g[b]))
             continue;
         /* Sums are made when a group first grows: an article alone is
          * its own vector, and the edge's cosine is theirs. */
@@ -407,6 +421,7 @@ size_t group_stories(const hvec *const *vecs, const char *const *dates,
          * which side an edge names first. */
         size_t keep = a < b ? a : b, gone = a < b ? b : a;
         sum_add(&g[keep], &g[gone]);
+        g[keep].weekdays |= g[gone].weekdays;
         if (g[gone].first_day >= 0) {
             if (g[keep].first_day < 0 || g[gone].first_day < g[keep].first_day)
                 g[keep].first_day = g[gone].first_day;

@@ -265,6 +265,11 @@ precis_status model_load(lang_model *m, const char *language, const char *dir,
         status =
             model_read(language, "months.txt", dir, &m->months, &found, err);
     }
+    if (status == PRECIS_OK) {
+        bool found;
+        status = model_read(language, "weekdays.txt", dir, &m->weekdays,
+                            &found, err);
+    }
     m->language = language;
     m->dir = dir;
     buf_free(&text);
@@ -328,12 +333,41 @@ void model_free(lang_model *m)
     buf_free(&m->abbrev_suffixes);
     strmap_free(&m->idf);
     buf_free(&m->months);
+    buf_free(&m->weekdays);
     bp_free(&m->boilerplate);
 }
 
 bool model_is_stopword(const lang_model *m, const char *folded, size_t len)
 {
     return strmap_get(&m->stopwords, folded, len) != NULL;
+}
+
+int model_weekday(const lang_model *m, const char *folded, size_t len)
+{
+    /* A few lines of names: a scan costs less than a map would to build,
+     * and it runs on the words of two sentences an article. */
+    const char *p = m->weekdays.data, *end = p + m->weekdays.len;
+    int day = 0;
+    while (p && p < end && day < 7) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol)
+            eol = end;
+        if (*p != '#' && eol > p) {
+            day++;
+            for (const char *w = p; w < eol;) {
+                while (w < eol && (*w == ' ' || *w == '\t' || *w == '\r'))
+                    w++;
+                const char *we = w;
+                while (we < eol && *we != ' ' && *we != '\t' && *we != '\r')
+                    we++;
+                if ((size_t)(we - w) == len && memcmp(w, folded, len) == 0)
+                    return day;
+                w = we;
+            }
+        }
+        p = eol + 1;
+    }
+    return 0;
 }
 
 bool model_is_opener(const lang_model *m, const char *folded, size_t len)

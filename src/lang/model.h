@@ -44,6 +44,7 @@ typedef struct lang_model {
     bp_rules boilerplate;
     rank_weights weights;
     buf months;        /* months.txt: names of the months, for dates */
+    buf weekdays;      /* weekdays.txt: names of the days, Monday first */
     strmap idf;        /* stem -> background document frequency */
     uint32_t idf_docs; /* documents behind the idf table, 0: none */
     /* idf.txt is read on first use (model_need_idf): most runs never need
@@ -94,6 +95,9 @@ void model_each_line(const char *text, size_t len,
                      void *ud);
 
 bool model_is_stopword(const lang_model *m, const char *folded, size_t len);
+/* The day of the week the case-folded word names in weekdays.txt, 1 for
+ * Monday to 7 for Sunday, or 0. */
+int model_weekday(const lang_model *m, const char *folded, size_t len);
 /* A stopword or one of openers.txt: a word that, capitalised, starts a
  * sentence ("The", "However"). */
 bool model_is_opener(const lang_model *m, const char *folded, size_t len);

@@ -91,6 +91,7 @@
 #define model_free                 precis__model_free
 #define model_is_opener            precis__model_is_opener
 #define model_is_stopword          precis__model_is_stopword
+#define model_weekday              precis__model_weekday
 #define model_load                 precis__model_load
 #define model_load_stopwords       precis__model_load_stopwords
 #define model_need_idf             precis__model_need_idf
