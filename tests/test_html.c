@@ -203,6 +203,27 @@ static void test_html_without_text_fails(void **state)
     precis_doc_free(doc);
 }
 
+/* Attributes present but empty (aria-hidden="", style="", role="",
+ * class="") hide nothing and name nothing; reading them once took a null
+ * pointer for the empty value (found by fuzzing, kept as
+ * tests/fuzz/corpus/html/regress-empty-attribute). */
+static void test_html_empty_attributes(void **state)
+{
+    (void)state;
+    const char in[] =
+        "<!doctype html><html><body><main role=\"\" class=\"\">"
+        "<div aria-hidden=\"\"><p>The ferry to the island sails again on "
+        "Monday after three weeks of repairs to its engines.</p></div>"
+        "<p style=\"\" id=\"\">Residents said the crossing had been "
+        "missed by everyone who works on the mainland.</p>"
+        "</main></body></html>";
+    precis_doc *doc = finish_as(in, PRECIS_INPUT_HTML);
+    const char *text = precis_doc_text(doc, NULL);
+    assert_has(text, "The ferry to the island sails again");
+    assert_has(text, "Residents said the crossing");
+    precis_doc_free(doc);
+}
+
 static void test_input_text_reads_markup_as_text(void **state)
 {
     (void)state;
@@ -488,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_html_legacy_charset),
         cmocka_unit_test(test_html_json_ld_body),
         cmocka_unit_test(test_html_without_text_fails),
+        cmocka_unit_test(test_html_empty_attributes),
         cmocka_unit_test(test_input_text_reads_markup_as_text),
         cmocka_unit_test(test_html_sniff),
         cmocka_unit_test(test_text_page_keeps_the_article),

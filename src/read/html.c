@@ -306,10 +306,11 @@ static bool is_hidden(walk *w, xmlNode *n)
 {
     if (xmlHasProp(n, (const xmlChar *)"hidden"))
         return true;
-    if (get_attr(w, n, "aria-hidden") && strcmp(w->attr.data, "true") == 0)
+    if (get_attr(w, n, "aria-hidden") &&
+        strcmp(buf_cstr(&w->attr), "true") == 0)
         return true;
     if (get_attr(w, n, "style")) {
-        const char *s = w->attr.data;
+        const char *s = buf_cstr(&w->attr);
         if (strstr(s, "display:none") || strstr(s, "display: none") ||
             strstr(s, "visibility:hidden") || strstr(s, "visibility: hidden"))
             return true;
@@ -324,7 +325,7 @@ static bool inline_furniture(walk *w, xmlNode *n)
     static const char *const names[] = {"class", "id"};
     for (size_t k = 0; k < 2; k++)
         if (get_attr(w, n, names[k])) {
-            buf_put(&hints, w->attr.data, w->attr.len);
+            buf_put(&hints, buf_cstr(&w->attr), w->attr.len);
             buf_putc(&hints, ' ');
         }
     bool furniture = hints.len && hint_of(hints.data) < 0;
@@ -344,15 +345,15 @@ static int32_t add_element(walk *w, const tag_info *t, xmlNode *n)
     static const char *const names[] = {"class", "id", "role", "itemprop"};
     for (size_t k = 0; k < 4; k++)
         if (get_attr(w, n, names[k])) {
-            buf_put(&hints, w->attr.data, w->attr.len);
+            buf_put(&hints, buf_cstr(&w->attr), w->attr.len);
             buf_putc(&hints, ' ');
         }
     if (hints.len) {
         e->hint = (int8_t)hint_of(hints.data);
         e->structural = strstr(hints.data, "articlebody") != NULL ||
                         (get_attr(w, n, "role") &&
-                         (strcmp(w->attr.data, "main") == 0 ||
-                          strcmp(w->attr.data, "article") == 0));
+                         (strcmp(buf_cstr(&w->attr), "main") == 0 ||
+                          strcmp(buf_cstr(&w->attr), "article") == 0));
     }
     buf_free(&hints);
     if (t && (strcmp(t->name, "article") == 0 || strcmp(t->name, "main") == 0))
