@@ -349,6 +349,9 @@ precis_status precis_doc_set_url(precis_doc *doc, const char *url)
             return precis__fail(doc->ctx, PRECIS_EINVAL,
                                 "not a URL: white space or a control "
                                 "character inside");
+    if (!u8_is_valid(url, len))
+        return precis__fail(doc->ctx, PRECIS_EINVAL,
+                            "not a URL: not valid UTF-8");
     doc->url = len ? arena_strndup(&doc->mem, url, len) : NULL;
     doc->url_given = len > 0;
     return PRECIS_OK;

@@ -432,6 +432,8 @@ static void test_links(void **state)
     assert_int_equal(precis_doc_set_url(doc, "https://a.example/x y"),
                      PRECIS_EINVAL);
     assert_int_equal(precis_doc_set_url(doc, NULL), PRECIS_EINVAL);
+    assert_int_equal(precis_doc_set_url(doc, "https://a.example/\xff"),
+                     PRECIS_EINVAL);
     assert_int_equal(precis_doc_feed(doc, "Short text here.", 16), PRECIS_OK);
     assert_int_equal(precis_doc_set_url(doc, " https://a.example/x\n"),
                      PRECIS_OK);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 
 #include "read/html.h"
+#include "util/utf8.h"
 
 static precis_ctx *ctx;
 
@@ -221,6 +222,24 @@ static void test_html_empty_attributes(void **state)
     const char *text = precis_doc_text(doc, NULL);
     assert_has(text, "The ferry to the island sails again");
     assert_has(text, "Residents said the crossing");
+    precis_doc_free(doc);
+}
+
+/* Metadata from attributes keeps no invalid UTF-8: an unquoted value
+ * reaches us with the page's own bytes (here a surrogate encoded as
+ * UTF-8), which become U+FFFD as in the text (found by fuzzing). */
+static void test_html_metadata_is_valid_utf8(void **state)
+{
+    (void)state;
+    const char in[] =
+        "<link rel=\"canonical\" href=https://news.example/a\xed\xa0\x80>"
+        "<p>The ferry to the island sails again on Monday after three "
+        "weeks of repairs to its engines.</p>";
+    precis_doc *doc = finish_as(in, PRECIS_INPUT_HTML);
+    const char *url = precis_doc_url(doc);
+    assert_non_null(url);
+    assert_true(u8_is_valid(url, strlen(url)));
+    assert_has(url, "https://news.example/a\xef\xbf\xbd");
     precis_doc_free(doc);
 }
 
@@ -510,6 +529,7 @@ int main(void)
         cmocka_unit_test(test_html_json_ld_body),
         cmocka_unit_test(test_html_without_text_fails),
         cmocka_unit_test(test_html_empty_attributes),
+        cmocka_unit_test(test_html_metadata_is_valid_utf8),
         cmocka_unit_test(test_input_text_reads_markup_as_text),
         cmocka_unit_test(test_html_sniff),
         cmocka_unit_test(test_text_page_keeps_the_article),

@@ -557,9 +557,20 @@ static const lang_model *html_language(void *ud, const char *sample,
     return doc->lang ? doc->lang->model : NULL;
 }
 
+/* A copy of a page's metadata string in the document, valid UTF-8: an
+ * attribute (a canonical link's href) reaches us with whatever bytes the
+ * page had, which the parser does not repair. */
 static const char *meta_string(precis_doc *doc, const buf *b)
 {
-    return b->len ? arena_strndup(&doc->mem, b->data, b->len) : NULL;
+    if (!b->len)
+        return NULL;
+    if (u8_is_valid(b->data, b->len))
+        return arena_strndup(&doc->mem, b->data, b->len);
+    buf fixed = {0};
+    u8_repair(&fixed, b->data, b->len);
+    const char *s = arena_strndup(&doc->mem, fixed.data, fixed.len);
+    buf_free(&fixed);
+    return s;
 }
 
 /* Reads an HTML page: its article becomes the input text (buffered in
