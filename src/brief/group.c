@@ -16,9 +16,10 @@
  *      only when the mean cosine over all pairs of their articles reaches
  *      the threshold too, when their dates (if both have one) are
  *      within a few days, and when their leads (if both name days of the
- *      week) name one day in common. The mean needs no pairs: for unit vectors it is
- *      the dot product of the two groups' vector sums over the product of
- *      their sizes, so each check costs one merge of two sparse sums.
+ *      week) name one day in common. The mean needs no pairs: for unit
+ *      vectors it is the dot product of the two groups' vector sums over
+ *      the product of their sizes, so each check costs one merge of two
+ *      sparse sums.
  *      A chain A-B-C of related events does not pull C into A's story
  *      unless C is close to A's articles on average (single linkage joins
  *      whatever touches; a centroid check is lenient too, since the

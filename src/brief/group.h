@@ -13,8 +13,8 @@
  * dates[i] (dates may be NULL) its "YYYY-MM-DD" or "" when unknown;
  * days[i] (days may be NULL) the days of the week its lead names, bit
  * d - 1 for day d, 0 when none;
- * full_terms the number of terms in the vector of a whole article (its
- * cap): a vector with fewer is a short text, whose cosines count more.
+ * full_terms the fewest terms the vector of a whole article has: a
+ * vector with fewer is of a short text, whose cosines count more.
  * Two articles can share a story when their cosine reaches threshold, two
  * groups when the mean cosine between their articles does (average
  * linkage), their dates are within a few days and their leads, when both

@@ -346,9 +346,11 @@ int model_weekday(const lang_model *m, const char *folded, size_t len)
 {
     /* A few lines of names: a scan costs less than a map would to build,
      * and it runs on the words of two sentences an article. */
+    if (!m->weekdays.len || !len)
+        return 0;
     const char *p = m->weekdays.data, *end = p + m->weekdays.len;
     int day = 0;
-    while (p && p < end && day < 7) {
+    while (p < end && day < 7) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol)
             eol = end;
