@@ -532,7 +532,7 @@ static char *headline_text(const char *s, size_t len)
             at++;
         }
     }
-    char *t = precis__strndup(out.data ? out.data : "", out.len);
+    char *t = precis__strndup(buf_cstr(&out), out.len);
     buf_free(&out);
     return t;
 }

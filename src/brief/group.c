@@ -275,20 +275,6 @@ typedef struct group {
     unsigned char weekdays;   /* the days the members' leads name */
 } group;
 
-static int by_hterm_weight(const void *x, const void *y)
-{
-    const hterm *a = x, *b = y;
-    if (a->w != b->w)
-        return a->w > b->w ? -1 : 1;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-static int by_hterm_id(const void *x, const void *y)
-{
-    const hterm *a = x, *b = y;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
 /* The mean cosine between the articles of a and those of b. */
 static double average_link(const group *a, const group *b)
 {
@@ -321,11 +307,8 @@ static void sum_add(group *into, const group *from)
             sum[k++].w += from->c[j++].w;
         }
     }
-    if (k > SUM_TERMS) {
-        qsort(sum, k, sizeof *sum, by_hterm_weight);
-        k = SUM_TERMS;
-        qsort(sum, k, sizeof *sum, by_hterm_id);
-    }
+    if (k > SUM_TERMS) /* (else the merge left it sorted by id) */
+        k = hterm_keep_heaviest(sum, k, SUM_TERMS);
     free(into->c);
     into->c = sum;
     into->n_c = k;

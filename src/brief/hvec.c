@@ -45,15 +45,20 @@ static int by_id(const void *x, const void *y)
     return (a->id > b->id) - (a->id < b->id);
 }
 
-/* Keeps the keep heaviest of t[0..n), sorts them by id and makes them a
- * unit vector. */
-hvec hvec_make(hterm *t, size_t n, size_t keep)
+size_t hterm_keep_heaviest(hterm *t, size_t n, size_t keep)
 {
     if (n > keep) {
         qsort(t, n, sizeof *t, by_weight);
         n = keep;
     }
     qsort(t, n, sizeof *t, by_id);
+    return n;
+}
+
+/* Keeps the keep heaviest of t[0..n), sorted by id, as a unit vector. */
+hvec hvec_make(hterm *t, size_t n, size_t keep)
+{
+    n = hterm_keep_heaviest(t, n, keep);
     hvec v = {(uint32_t)n, precis__malloc((n ? n : 1) * sizeof *v.ids),
               precis__malloc((n ? n : 1) * sizeof *v.w)};
     double norm = 0.0;

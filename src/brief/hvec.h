@@ -24,6 +24,9 @@ typedef struct hterm {
 uint64_t hvec_hash(const char *s, size_t len);
 /* The dot product of two vectors (their cosine: both are unit length). */
 double hvec_dot(const hvec *a, const hvec *b);
+/* Moves the keep heaviest of t[0..n) (ties: the smaller id) to the front,
+ * sorted by id; returns their number, at most keep. */
+size_t hterm_keep_heaviest(hterm *t, size_t n, size_t keep);
 /* Keeps the keep heaviest of t[0..n) (reordering t), as a unit vector
  * sorted by id. Free with hvec_free. */
 hvec hvec_make(hterm *t, size_t n, size_t keep);

@@ -342,34 +342,41 @@ bool model_is_stopword(const lang_model *m, const char *folded, size_t len)
     return strmap_get(&m->stopwords, folded, len) != NULL;
 }
 
-int model_weekday(const lang_model *m, const char *folded, size_t len)
+int model_table_line(const char *table, size_t len, const char *word,
+                     size_t n, int max)
 {
     /* A few lines of names: a scan costs less than a map would to build,
-     * and it runs on the words of two sentences an article. */
-    if (!m->weekdays.len || !len)
+     * and it runs on a few words an article. */
+    if (!len || !n)
         return 0;
-    const char *p = m->weekdays.data, *end = p + m->weekdays.len;
-    int day = 0;
-    while (p < end && day < 7) {
+    const char *p = table, *end = table + len;
+    int line = 0;
+    while (p < end && line < max) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol)
             eol = end;
         if (*p != '#' && eol > p) {
-            day++;
+            line++;
             for (const char *w = p; w < eol;) {
                 while (w < eol && (*w == ' ' || *w == '\t' || *w == '\r'))
                     w++;
                 const char *we = w;
                 while (we < eol && *we != ' ' && *we != '\t' && *we != '\r')
                     we++;
-                if ((size_t)(we - w) == len && memcmp(w, folded, len) == 0)
-                    return day;
+                if ((size_t)(we - w) == n && memcmp(w, word, n) == 0)
+                    return line;
                 w = we;
             }
         }
         p = eol + 1;
     }
     return 0;
+}
+
+int model_weekday(const lang_model *m, const char *folded, size_t len)
+{
+    return model_table_line(m->weekdays.data, m->weekdays.len, folded, len,
+                            7);
 }
 
 bool model_is_opener(const lang_model *m, const char *folded, size_t len)

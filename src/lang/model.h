@@ -95,6 +95,12 @@ void model_each_line(const char *text, size_t len,
                      void *ud);
 
 bool model_is_stopword(const lang_model *m, const char *folded, size_t len);
+/* The line of table[0..len) that lists word[0..n) among its forms
+ * (separated by spaces), counting from 1 and skipping blank lines and '#'
+ * comments, up to the max-th line; 0 when none does. The shape of
+ * months.txt and weekdays.txt. */
+int model_table_line(const char *table, size_t len, const char *word,
+                     size_t n, int max);
 /* The day of the week the case-folded word names in weekdays.txt, 1 for
  * Monday to 7 for Sunday, or 0. */
 int model_weekday(const lang_model *m, const char *folded, size_t len);

@@ -5,6 +5,7 @@
 
 #include "util/buf.h"
 #include "util/unicode.h"
+#include "lang/model.h"
 
 static const char *const months[12] = {
     "january", "february", "march",     "april",   "may",      "june",
@@ -25,29 +26,6 @@ static bool is_alpha(char c)
     return (lower((unsigned char)c) >= 'a' && lower((unsigned char)c) <= 'z');
 }
 
-/* The month of the word w (case-folded) in a months.txt table, or 0. */
-static int month_in_table(const char *table, const char *w, size_t n)
-{
-    int month = 1;
-    const char *p = table;
-    while (*p && month <= 12) {
-        while (*p == ' ')
-            p++;
-        if (*p == '\n') {
-            month++;
-            p++;
-            continue;
-        }
-        const char *e = p;
-        while (*e && *e != ' ' && *e != '\n')
-            e++;
-        if ((size_t)(e - p) == n && memcmp(p, w, n) == 0)
-            return month;
-        p = e;
-    }
-    return 0;
-}
-
 /* A word of another language's month table at s[i] (letters of any
  * script, an optional period after it). */
 static int month_at_lang(const char *s, size_t len, size_t i, size_t *next,
@@ -62,7 +40,8 @@ static int month_at_lang(const char *s, size_t len, size_t i, size_t *next,
         return 0;
     buf fold = {0};
     uc_casefold(&fold, s + i, j - i);
-    int m = month_in_table(table, buf_cstr(&fold), fold.len);
+    int m = model_table_line(table, strlen(table), buf_cstr(&fold), fold.len,
+                             12);
     buf_free(&fold);
     if (m && j < len && s[j] == '.')
         j++;

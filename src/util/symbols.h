@@ -68,6 +68,7 @@
 #define html_extract               precis__html_extract
 #define html_page_free             precis__html_page_free
 #define html_sniff                 precis__html_sniff
+#define hterm_keep_heaviest        precis__hterm_keep_heaviest
 #define hvec_dot                   precis__hvec_dot
 #define hvec_free                  precis__hvec_free
 #define hvec_hash                  precis__hvec_hash
@@ -91,6 +92,7 @@
 #define model_free                 precis__model_free
 #define model_is_opener            precis__model_is_opener
 #define model_is_stopword          precis__model_is_stopword
+#define model_table_line           precis__model_table_line
 #define model_weekday              precis__model_weekday
 #define model_load                 precis__model_load
 #define model_load_stopwords       precis__model_load_stopwords
