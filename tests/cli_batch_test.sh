@@ -8,12 +8,7 @@ data=$3
 shared=$4
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name" >&2; fi
-}
+. "$(dirname "$0")/check.sh"
 
 # ---- brief on articles written for the tests ----
 mkdir -p "$tmp/in/sub"

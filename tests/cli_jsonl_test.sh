@@ -7,12 +7,7 @@ set -u
 bin=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-check() {
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name" >&2; fi
-}
+. "$(dirname "$0")/check.sh"
 rec() { # rec ID TEXT: one record, text written here
   printf '{"id":"%s","text":"%s"}' "$1" "$2"
 }

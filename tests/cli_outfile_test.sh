@@ -28,18 +28,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-passed=0 failed=0
-
-check() { # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name" >&2
-  fi
-}
+. "$(dirname "$0")/check.sh"
 
 mkdir -p "$tmp/in" "$tmp/out"
 python3 "$gen" --articles "$tmp/in" 40 1048576 || exit 1

@@ -27,17 +27,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-passed=0 failed=0
-check() { # check NAME COMMAND...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name" >&2
-  fi
-}
+. "$(dirname "$0")/check.sh"
 not() { ! "$@"; }
 root=false
 [ "$(id -u)" = 0 ] && root=true

@@ -6,18 +6,7 @@ bin=$1
 data=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-passed=0 failed=0
-
-check() { # check NAME CONDITION...
-  local name=$1
-  shift
-  if "$@"; then
-    passed=$((passed + 1))
-  else
-    failed=$((failed + 1))
-    echo "FAIL: $name" >&2
-  fi
-}
+. "$(dirname "$0")/check.sh"
 
 run() { # run ARGS...: sets out, err, rc
   "$bin" "$@" >"$tmp/out" 2>"$tmp/err"

@@ -11,12 +11,7 @@ if [ ! -f "$a" ] || [ ! -f "$b" ]; then
   echo "skipped: seeds not found in $seeds"
   exit 77
 fi
-passed=0 failed=0
-check() {
-  local name=$1
-  shift
-  if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL: $name" >&2; fi
-}
+. "$(dirname "$0")/check.sh"
 tells='read more|support now|your support|donation|paywall|journalism should|follow us|facebook|^- [0-9]|[0-9][0-9]:[0-9][0-9]'
 
 # Seed 000: the date prefix and the donation appeal glued to it.
