@@ -555,6 +555,53 @@ static void test_headline_from_lead(void **state)
     precis_brief_free(b);
 }
 
+/* The headline a one-article briefing of text in language makes. */
+static char *lead_headline(const char *text, const char *language)
+{
+    precis_brief *b = precis_brief_new(ctx, NULL);
+    precis_doc *doc = precis_doc_new(ctx);
+    assert_int_equal(precis_doc_set_language(doc, language), PRECIS_OK);
+    assert_int_equal(precis_doc_feed(doc, text, strlen(text)), PRECIS_OK);
+    assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
+    assert_int_equal(precis_doc_summarize(doc, NULL), PRECIS_OK);
+    assert_int_equal(precis_brief_add(b, precis_brief_item_new(doc, "wire")),
+                     PRECIS_OK);
+    precis_doc_free(doc);
+    assert_int_equal(precis_brief_finish(b), PRECIS_OK);
+    precis_story s;
+    assert_int_equal(precis_brief_story(b, 0, &s), PRECIS_OK);
+    char *headline = strdup(s.headline);
+    precis_brief_free(b);
+    return headline;
+}
+
+/* A headline cut from a lead in another language drops that language's
+ * dangling words (its dangling.txt), not English ones. */
+static void test_headline_dangling_by_language(void **state)
+{
+    (void)state;
+    /* Twelve words end on "aux" (German: "nach"), neither an English one. */
+    char *h = lead_headline(
+        "Le nouveau pont de la ville de Kettleby a ouvert samedi aux voitures "
+        "apr\xC3\xA8s deux ans de travaux sur la rive nord. Les habitants "
+        "attendaient ce pont depuis la fermeture du bac en 2019. La mairie "
+        "dit que le trafic du centre baissera d'un tiers.",
+        "french");
+    assert_string_equal(h, "Le nouveau pont de la ville de Kettleby a ouvert "
+                           "samedi\xE2\x80\xA6");
+    free(h);
+    h = lead_headline(
+        "Die neue Br\xC3\xBC" "cke \xC3\xBC" "ber den Fluss bei Kettleby wurde "
+        "am Samstag nach zwei Jahren Bauzeit f\xC3\xBCr den Verkehr "
+        "freigegeben. Die Anwohner hatten seit der Schlie\xC3\x9F" "ung der "
+        "F\xC3\xA4hre auf sie gewartet. Die Stadt erwartet deutlich weniger "
+        "Verkehr in der Altstadt.",
+        "german");
+    assert_string_equal(h, "Die neue Br\xC3\xBC" "cke \xC3\xBC" "ber den "
+                           "Fluss bei Kettleby wurde am Samstag\xE2\x80\xA6");
+    free(h);
+}
+
 /* A BMP's width: little-endian at byte 18. */
 static uint32_t bmp_width(const precis_membuf *m)
 {
@@ -619,6 +666,7 @@ int main(void)
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_sources_by_site),
         cmocka_unit_test(test_headline_from_lead),
+        cmocka_unit_test(test_headline_dangling_by_language),
         cmocka_unit_test(test_ticker_fits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

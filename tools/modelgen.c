@@ -357,6 +357,8 @@ static void emit_language_data(FILE *out, size_t i, const lang_model *m)
     emit_buf_data(out, name, &m->months);
     snprintf(name, sizeof name, "weekdays_%zu", i);
     emit_buf_data(out, name, &m->weekdays);
+    snprintf(name, sizeof name, "dangling_%zu", i);
+    emit_buf_data(out, name, &m->dangling);
     snprintf(name, sizeof name, "suffixes_%zu", i);
     emit_buf_data(out, name, &m->abbrev_suffixes);
     emit_rules_data(out, i, &m->boilerplate);
@@ -398,6 +400,7 @@ static void emit_language_init(FILE *out, size_t i, const char *language,
     emit_map_field(out, "idf", "idf", i, &m->idf);
     emit_buf_field(out, "months", "months", i, &m->months);
     emit_buf_field(out, "weekdays", "weekdays", i, &m->weekdays);
+    emit_buf_field(out, "dangling", "dangling", i, &m->dangling);
     emit_buf_field(out, "abbrev_suffixes", "suffixes", i, &m->abbrev_suffixes);
     fputs(",\n        .boilerplate = ", out);
     emit_rules_init(out, i, &m->boilerplate);

@@ -25,6 +25,7 @@
 #include "brief/hvec.h"
 #include "util/unicode.h"
 #include "util/utf8.h"
+#include "lang/load.h"
 #include "lang/model.h"
 #include "read/date.h"
 #include "score/vector.h"
@@ -87,6 +88,10 @@ struct precis_brief_item {
     char time[6];
     hvec vec;
     unsigned char days; /* bit d - 1: the lead names day d (1 = Monday) */
+    /* Its text's language (a Snowball name, static storage), or NULL: a
+     * name rather than the model, since the context that read the document
+     * may be gone before the briefing is finished. */
+    const char *language;
     item_sentence *sents;
     size_t n_sents;
     item_headline *heads;
@@ -221,6 +226,7 @@ precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source)
         it->title = precis__strndup(title, tlen);
         it->title_len = tlen;
     }
+    it->language = doc->lang ? doc->lang->name : NULL;
     memcpy(it->date, doc->date, sizeof it->date);
     memcpy(it->time, doc->time, sizeof it->time);
     if (!doc->vecs) /* textrank and lexrank leave none: make them */
@@ -474,24 +480,17 @@ static char *cut_at_word(const char *s, size_t len, size_t max)
     return h;
 }
 
-/* Whether the word s[0..len) is one a cut headline should not end on:
- * an article, a preposition, a conjunction, a possessive ("reminded Ibe
- * about…" reads better as "reminded Ibe…"). English only; in another
- * language nothing is dropped. */
-static bool dangling_word(const char *s, size_t len)
+/* Whether the word s[0..len) is one a cut headline should not end on
+ * in language m (its dangling.txt): an article, a preposition, a
+ * conjunction, a possessive ("reminded Ibe about…" reads better as
+ * "reminded Ibe…"). Without a model nothing is dropped. */
+static bool dangling_word(const lang_model *m, buf *fold, const char *s,
+                          size_t len)
 {
-    static const char *const words[] = {
-        "a",    "an",   "the",   "of",   "to",    "in",    "on",   "at",
-        "for",  "with", "about", "and",  "or",    "but",   "from", "by",
-        "as",   "that", "which", "who",  "than",  "into",  "over", "after",
-        "before", "his", "her",  "their", "its",  "is",    "are",  "was",
-        "were", "has",  "have",  "had",  "be",    "been",  "will", "would",
-        "this", "these", "those", "when", "while", "if",   "not",  "said",
-        "says", "up",   "out",   "off",  "under", "amid",  "against"};
-    for (size_t k = 0; k < sizeof words / sizeof words[0]; k++)
-        if (strlen(words[k]) == len && strncasecmp(s, words[k], len) == 0)
-            return true;
-    return false;
+    if (!m || !m->dangling.len)
+        return false;
+    analyze_fold_word(fold, s, len);
+    return model_is_dangling(m, fold->data, fold->len);
 }
 
 /* The lead sentence s[0..len) without what a headline does without: a
@@ -543,7 +542,7 @@ static char *headline_text(const char *s, size_t len)
  * HEADLINE_WORDS words, less any that leave it dangling, and an ellipsis;
  * the closing full stop goes. The story's summary then leaves the
  * sentence out, so the headline is never read twice. */
-static char *headline_from(const char *s, size_t len)
+static char *headline_from(const lang_model *m, const char *s, size_t len)
 {
     size_t words = 0, end = len;
     bool in = false;
@@ -573,6 +572,7 @@ static char *headline_from(const char *s, size_t len)
         return cut_at_word(s, end, HEADLINE_MAX);
     }
     /* Drop the words it would end on badly, keeping at least four. */
+    buf fold = {0};
     for (;;) {
         while (end > 0 && (s[end - 1] == ' ' || s[end - 1] == ','))
             end--;
@@ -582,10 +582,11 @@ static char *headline_from(const char *s, size_t len)
         size_t kept = 0;
         for (size_t i = 0; i < start; i++)
             kept += s[i] != ' ' && (i == 0 || s[i - 1] == ' ');
-        if (kept < 4 || !dangling_word(s + start, end - start))
+        if (kept < 4 || !dangling_word(m, &fold, s + start, end - start))
             break;
         end = start;
     }
+    buf_free(&fold);
     char *h = precis__malloc(end + 4);
     memcpy(h, s, end);
     memcpy(h + end, "\xE2\x80\xA6", 4);
@@ -747,6 +748,21 @@ static void summarize_story(precis_brief *b, story *s,
     free(taken);
 }
 
+/* The model of language in ctx, loading it if need be; NULL when it does
+ * not load or language is NULL. */
+static const lang_model *language_model(precis_ctx *ctx, const char *language)
+{
+    if (!language)
+        return NULL;
+    for (size_t i = 0; i < ctx->n_langs; i++) {
+        lang_state *l = &ctx->langs[i];
+        precis_status status;
+        if (strcmp(l->name, language) == 0)
+            return lang_load(ctx, l, &status) ? l->model : NULL;
+    }
+    return NULL;
+}
+
 /* The story's headline: its best title (cut to HEADLINE_MAX), else one
  * made from its most relevant lead sentence. Returns the sentence the
  * headline was made from, which the summary then leaves out, or NULL. */
@@ -761,13 +777,16 @@ static const item_sentence *make_headline(const precis_brief *b, story *s)
     }
     /* The most relevant sentence among the members' leads. */
     const item_sentence *lead = NULL;
+    const precis_brief_item *lead_item = NULL;
     for (size_t m = 0; m < s->n_members && m < HEADLINE_PEERS; m++) {
         const precis_brief_item *it = b->items[s->members[m]];
         for (size_t j = 0; j < it->n_sents; j++)
             if (!lead || it->sents[j].relevance > lead->relevance ||
                 (it->sents[j].relevance == lead->relevance &&
-                 it->sents[j].index < lead->index))
+                 it->sents[j].index < lead->index)) {
                 lead = &it->sents[j];
+                lead_item = it;
+            }
     }
     if (!lead) {
         s->headline = precis__strdup(b->items[s->members[0]]->name);
@@ -775,7 +794,8 @@ static const item_sentence *make_headline(const precis_brief *b, story *s)
         return NULL;
     }
     char *clean = headline_text(lead->text, lead->len);
-    s->headline = headline_from(clean, strlen(clean));
+    s->headline = headline_from(language_model(b->ctx, lead_item->language),
+                                clean, strlen(clean));
     free(clean);
     s->headline_len = strlen(s->headline);
     return lead;

@@ -1,6 +1,7 @@
 #include "lang/model.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -270,6 +271,11 @@ precis_status model_load(lang_model *m, const char *language, const char *dir,
         status = model_read(language, "weekdays.txt", dir, &m->weekdays,
                             &found, err);
     }
+    if (status == PRECIS_OK) {
+        bool found;
+        status = model_read(language, "dangling.txt", dir, &m->dangling,
+                            &found, err);
+    }
     m->language = language;
     m->dir = dir;
     buf_free(&text);
@@ -334,6 +340,7 @@ void model_free(lang_model *m)
     strmap_free(&m->idf);
     buf_free(&m->months);
     buf_free(&m->weekdays);
+    buf_free(&m->dangling);
     bp_free(&m->boilerplate);
 }
 
@@ -377,6 +384,13 @@ int model_weekday(const lang_model *m, const char *folded, size_t len)
 {
     return model_table_line(m->weekdays.data, m->weekdays.len, folded, len,
                             7);
+}
+
+bool model_is_dangling(const lang_model *m, const char *folded, size_t len)
+{
+    /* A few dozen words, read for the last word or two of a headline. */
+    return model_table_line(m->dangling.data, m->dangling.len, folded, len,
+                            INT_MAX) != 0;
 }
 
 bool model_is_opener(const lang_model *m, const char *folded, size_t len)

@@ -45,6 +45,7 @@ typedef struct lang_model {
     rank_weights weights;
     buf months;        /* months.txt: names of the months, for dates */
     buf weekdays;      /* weekdays.txt: names of the days, Monday first */
+    buf dangling;      /* dangling.txt: words a cut headline ends badly on */
     strmap idf;        /* stem -> background document frequency */
     uint32_t idf_docs; /* documents behind the idf table, 0: none */
     /* idf.txt is read on first use (model_need_idf): most runs never need
@@ -104,6 +105,10 @@ int model_table_line(const char *table, size_t len, const char *word,
 /* The day of the week the case-folded word names in weekdays.txt, 1 for
  * Monday to 7 for Sunday, or 0. */
 int model_weekday(const lang_model *m, const char *folded, size_t len);
+/* Whether the case-folded word is one of dangling.txt's: an article,
+ * preposition, conjunction or auxiliary that a shortened headline should
+ * not end on. */
+bool model_is_dangling(const lang_model *m, const char *folded, size_t len);
 /* A stopword or one of openers.txt: a word that, capitalised, starts a
  * sentence ("The", "However"). */
 bool model_is_opener(const lang_model *m, const char *folded, size_t len);

@@ -90,6 +90,7 @@
 #define model_builtin_lang_bits    precis__model_builtin_lang_bits
 #define model_each_line            precis__model_each_line
 #define model_free                 precis__model_free
+#define model_is_dangling          precis__model_is_dangling
 #define model_is_opener            precis__model_is_opener
 #define model_is_stopword          precis__model_is_stopword
 #define model_table_line           precis__model_table_line
