@@ -225,6 +225,39 @@ static void test_html_empty_attributes(void **state)
     precis_doc_free(doc);
 }
 
+/* A name linked in a sentence may sit in a hover-card wrapper beside the
+ * card of the person's biography: the name stays, the card goes; a
+ * tooltip's word stays and its definition goes; a card on its own goes. */
+static void test_html_hover_cards(void **state)
+{
+    (void)state;
+    const char in[] =
+        "<!doctype html><html><body><article>"
+        "<p>The harbour board was questioned by Councillor "
+        "<span class=\"rollover-people\"><a class=\"rollover-people-link\" "
+        "href=\"/people/ann-marsh\">Ann Marsh</a><span "
+        "class=\"rollover-people-block\"><img src=\"marsh.jpg\">Ann Marsh "
+        "has sat on the council since 2009 and chairs its transport "
+        "committee.</span></span> (Independent) about the ferry repairs on "
+        "Monday evening.</p>"
+        "<p>She asked why the <span class=\"tooltip\">slipway<span "
+        "class=\"tooltip-text\">a ramp on which boats are moved to and from "
+        "the water</span></span> had been closed for three weeks without "
+        "notice to the island residents.</p>"
+        "<p>The board said the engines had failed an inspection in "
+        "March.<span class=\"hovercard\">Follow the Harbour Gazette on its "
+        "channels for more local news every day.</span></p>"
+        "</article></body></html>";
+    precis_doc *doc = finish_as(in, PRECIS_INPUT_HTML);
+    const char *text = precis_doc_text(doc, NULL);
+    assert_has(text, "questioned by Councillor Ann Marsh (Independent) about");
+    assert_lacks(text, "has sat on the council");
+    assert_has(text, "why the slipway had been closed");
+    assert_lacks(text, "a ramp on which");
+    assert_lacks(text, "Follow the Harbour Gazette");
+    precis_doc_free(doc);
+}
+
 /* Metadata from attributes keeps no invalid UTF-8: an unquoted value
  * reaches us with the page's own bytes (here a surrogate encoded as
  * UTF-8), which become U+FFFD as in the text (found by fuzzing). */
@@ -529,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_html_json_ld_body),
         cmocka_unit_test(test_html_without_text_fails),
         cmocka_unit_test(test_html_empty_attributes),
+        cmocka_unit_test(test_html_hover_cards),
         cmocka_unit_test(test_html_metadata_is_valid_utf8),
         cmocka_unit_test(test_input_text_reads_markup_as_text),
         cmocka_unit_test(test_html_sniff),

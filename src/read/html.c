@@ -176,8 +176,7 @@ static const char *const negative_hints[] = {
     "print-only", "skip-link", "sr-only",  "visually-hidden", "login",
     "donate",    "membership", "inline-ad", "ad-slot", "ad-container",
     "adslot",    "dfp",      "timestamp", "dateline",  "meta-data",
-    "image",     "photo",    "gallery",   "standfirst", "tooltip",
-    "popover",   "hovercard", "rollover",
+    "image",     "photo",    "gallery",   "standfirst",
     "article-meta", "post-meta", "entry-meta", "kicker", "eyebrow",
 };
 static const char *const positive_hints[] = {
@@ -188,16 +187,29 @@ static const char *const positive_hints[] = {
     "content-body", "text-body", "rich-text", "richtext",
 };
 
+/* Cards that pop up over a word or a name: furniture, but the word or the
+ * linked name they wrap is the sentence's (see inline_furniture). */
+static const char *const hover_hints[] = {"tooltip", "popover", "hovercard",
+                                          "rollover"};
+
+static bool has_hint(const char *s, const char *const *hints, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (strstr(s, hints[k]))
+            return true;
+    return false;
+}
+
+#define HAS_HINT(s, hints) has_hint(s, hints, sizeof hints / sizeof *hints)
+
 /* +1 for an article hint, -1 for furniture, 0 for neither; s is the
  * lower-cased class, id and role. */
 static int hint_of(const char *s)
 {
-    for (size_t k = 0; k < sizeof positive_hints / sizeof *positive_hints; k++)
-        if (strstr(s, positive_hints[k]))
-            return 1;
-    for (size_t k = 0; k < sizeof negative_hints / sizeof *negative_hints; k++)
-        if (strstr(s, negative_hints[k]))
-            return -1;
+    if (HAS_HINT(s, positive_hints))
+        return 1;
+    if (HAS_HINT(s, negative_hints) || HAS_HINT(s, hover_hints))
+        return -1;
     return 0;
 }
 
@@ -232,6 +244,7 @@ typedef struct walk {
     size_t block_at;   /* where the open block's text starts */
     uint32_t link_at;  /* link code points in the open block */
     int link_depth;    /* inside <a> */
+    int hover_depth;   /* inside a kept hover-card wrapper */
     bool pending_space;
     unsigned block_flags; /* flags of the open block element */
     int32_t cur;       /* the innermost open element */
@@ -318,8 +331,11 @@ static bool is_hidden(walk *w, xmlNode *n)
     return false;
 }
 
-/* Whether an inline element's class or id names page furniture. */
-static bool inline_furniture(walk *w, xmlNode *n)
+/* Which furniture an element's class and id name: none, only a hover
+ * card, or other furniture. */
+enum furniture_kind { FURNITURE_NONE, FURNITURE_HOVER, FURNITURE_OTHER };
+
+static enum furniture_kind furniture_of(walk *w, xmlNode *n)
 {
     buf hints = {0};
     static const char *const names[] = {"class", "id"};
@@ -328,9 +344,49 @@ static bool inline_furniture(walk *w, xmlNode *n)
             buf_put(&hints, buf_cstr(&w->attr), w->attr.len);
             buf_putc(&hints, ' ');
         }
-    bool furniture = hints.len && hint_of(hints.data) < 0;
+    enum furniture_kind kind = FURNITURE_NONE;
+    if (hints.len && hint_of(hints.data) < 0)
+        kind = HAS_HINT(hints.data, negative_hints) ? FURNITURE_OTHER
+                                                    : FURNITURE_HOVER;
     buf_free(&hints);
-    return furniture;
+    return kind;
+}
+
+static bool is_anchor(const xmlNode *n)
+{
+    return strcmp((const char *)n->name, "a") == 0;
+}
+
+/* Whether n's subtree holds a hover card other than a link. */
+static bool holds_hover_card(walk *w, xmlNode *n)
+{
+    for (xmlNode *c = n->children; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE &&
+            ((!is_anchor(c) && furniture_of(w, c) == FURNITURE_HOVER) ||
+             holds_hover_card(w, c)))
+            return true;
+    return false;
+}
+
+/* Whether an inline element's class or id names page furniture (a photo's
+ * caption and credit, a share link), which holds no article text. A hover
+ * card is furniture, but its wrapper is not: a name linked in a sentence
+ * may sit in an element named "rollover" together with the card of the
+ * person's biography, and the name is the sentence's. So a link is kept,
+ * and so is an outermost hover element that holds a card; a card inside
+ * one, or standing alone, is dropped. Sets *wrapper for a kept one. */
+static bool inline_furniture(walk *w, xmlNode *n, bool *wrapper)
+{
+    *wrapper = false;
+    enum furniture_kind kind = furniture_of(w, n);
+    if (kind != FURNITURE_HOVER)
+        return kind == FURNITURE_OTHER;
+    if (is_anchor(n))
+        return false;
+    if (w->hover_depth > 0 || !holds_hover_card(w, n))
+        return true;
+    *wrapper = true;
+    return false;
 }
 
 static int32_t add_element(walk *w, const tag_info *t, xmlNode *n)
@@ -387,12 +443,14 @@ static bool enter(walk *w, xmlNode *n)
     if (kind == TAG_INLINE) {
         /* An inline element named as furniture (a photo's caption and
          * credit, a share link) holds no article text. */
-        if (inline_furniture(w, n)) {
+        bool wrapper;
+        if (inline_furniture(w, n, &wrapper)) {
             if (strcmp((const char *)n->name, "a") == 0)
                 w->link_depth--;
             return false;
         }
-        n->_private = (void *)(uintptr_t)1;
+        w->hover_depth += wrapper;
+        n->_private = (void *)(uintptr_t)(wrapper ? 3 : 1);
         return n->children != NULL;
     }
     flush_block(w);
@@ -409,6 +467,8 @@ static void leave(walk *w, xmlNode *n)
         return;
     if (strcmp((const char *)n->name, "a") == 0)
         w->link_depth--;
+    if (mark == 3)
+        w->hover_depth--;
     if (mark == 2) {
         flush_block(w);
         element *e = &w->els[w->cur];
