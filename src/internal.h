@@ -109,7 +109,8 @@ struct precis_doc {
     size_t n_headlines;
     /* From an HTML page's metadata (NUL-terminated, in mem), or NULL. */
     const char *site, *url, *author, *page_lang;
-    bool url_given; /* url is the caller's (precis_doc_set_url) */
+    bool url_given;  /* url is the caller's (precis_doc_set_url) */
+    bool site_given; /* site is the caller's (precis_doc_set_site) */
     size_t visible; /* bytes of readable text in the input */
     span *keywords; /* into text; made on first use (keywords_run) */
     size_t n_keywords;

@@ -357,6 +357,35 @@ precis_status precis_doc_set_url(precis_doc *doc, const char *url)
     return PRECIS_OK;
 }
 
+precis_status precis_doc_set_site(precis_doc *doc, const char *site)
+{
+    if (doc->state != DOC_FEEDING)
+        return precis__fail(doc->ctx, PRECIS_ESTATE,
+                            "site set after the document was finished");
+    if (!site)
+        return precis__fail(doc->ctx, PRECIS_EINVAL, "no site name");
+    /* A name for one line of a briefing: white space at either end goes;
+     * a control character or invalid UTF-8 makes it no name. */
+    size_t len = strlen(site);
+    while (len && (unsigned char)site[len - 1] <= ' ')
+        len--;
+    while (len && (unsigned char)*site <= ' ') {
+        site++;
+        len--;
+    }
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)site[i] < ' ' || site[i] == 0x7f)
+            return precis__fail(doc->ctx, PRECIS_EINVAL,
+                                "not a site name: a control character "
+                                "inside");
+    if (!u8_is_valid(site, len))
+        return precis__fail(doc->ctx, PRECIS_EINVAL,
+                            "not a site name: not valid UTF-8");
+    doc->site = len ? arena_strndup(&doc->mem, site, len) : NULL;
+    doc->site_given = len > 0;
+    return PRECIS_OK;
+}
+
 precis_status precis_doc_set_language(precis_doc *doc, const char *language)
 {
     if (doc->state != DOC_FEEDING)

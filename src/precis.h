@@ -302,6 +302,14 @@ PRECIS_API precis_status precis_doc_set_date(precis_doc *doc, const char *date);
  * or PRECIS_ESTATE. */
 PRECIS_API precis_status precis_doc_set_url(precis_doc *doc, const char *url);
 
+/** Sets the name of the site or outlet that published the document (a
+ * feed's title, a JSON Lines record's "site"), instead of the page's
+ * og:site_name; precis_doc_site returns it and a briefing lists the
+ * source by it. site (NUL-terminated, copied) loses white space at either
+ * end; "" clears it. Before finish. Returns PRECIS_OK, PRECIS_EINVAL for
+ * NULL, a control character inside or invalid UTF-8, or PRECIS_ESTATE. */
+PRECIS_API precis_status precis_doc_set_site(precis_doc *doc, const char *site);
+
 /** Analyses this document in language (a Snowball name or ISO code)
  * whatever the context's language. Before finish. Returns PRECIS_OK,
  * PRECIS_ELANG, PRECIS_EMODEL or PRECIS_ESTATE. */
@@ -380,10 +388,11 @@ PRECIS_API const char *precis_doc_language(const precis_doc *doc);
 /** Page metadata read from an HTML input (PRECIS_INPUT_HTML, or AUTO on
  * a page): the site's name (og:site_name), the canonical URL, the author,
  * and the language the page declares (<html lang>, as written, such as
- * "en-GB"); the URL is the caller's when precis_doc_set_url gave one.
+ * "en-GB"); the URL is the caller's when precis_doc_set_url gave one, the
+ * site's name when precis_doc_set_site did.
  * Each returns a NUL-terminated string valid until
  * precis_doc_free, or NULL when the page gave none (always NULL for text
- * input, but for a URL set by the caller). */
+ * input, but for a URL or site name set by the caller). */
 PRECIS_API const char *precis_doc_site(const precis_doc *doc);
 PRECIS_API const char *precis_doc_url(const precis_doc *doc);
 PRECIS_API const char *precis_doc_author(const precis_doc *doc);
@@ -844,8 +853,10 @@ typedef struct precis_brief_options {
 PRECIS_API precis_brief_options precis_brief_options_default(void);
 
 /** Copies what a briefing needs of a summarised document (title, date,
- * time, URL, a vector of its words, its best sentences); source (copied) names
- * it in the briefing. doc may be freed afterwards. Returns NULL (the
+ * time, URL, site name, a vector of its words, its best sentences); source
+ * (copied: a file name, a record's id) identifies it. A reader sees it
+ * named by its site (precis_doc_site), else its URL's host, else source's
+ * file name. doc may be freed afterwards. Returns NULL (the
  * reason in doc's context) when doc was not summarised. Free with precis_brief_item_free unless it was
  * handed to precis_brief_add. */
 PRECIS_API precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source);
@@ -892,8 +903,10 @@ typedef struct precis_story {
     size_t n_sources;
     const char *const *sources;      /* as given to precis_brief_item_new,
                                       * in input order */
-    const char *const *source_names; /* as a reader knows them: the file
-                                      * name without folder or extension */
+    const char *const *source_names; /* as a reader knows them: the site
+                                      * name, else the URL's host
+                                      * ("example.com"), else the file name
+                                      * without folder or extension */
     size_t n_sentences;
     const char *const *sentences;
     const size_t *sentence_lens;

@@ -276,7 +276,7 @@ run "$tmp/courier.rss"
 check "a feed is summarised item by item" test "$(grep -c '^==> .*courier.rss: ' "$tmp/out")" -eq 2
 check "a feed item's HTML is read as HTML" bash -c "! grep -q '<p>' '$tmp/out'"
 run -f json "$tmp/courier.rss"
-check "a feed item keeps its date, link and time" grep -q '"date":"2025-11-04","url":"https://c.example/b","time":"12:20"' "$tmp/out"
+check "a feed item keeps its date, link and time" grep -q '"date":"2025-11-04","site":"Kettleby Courier","url":"https://c.example/b","time":"12:20"' "$tmp/out"
 mkdir -p "$tmp/feeds"
 cp "$tmp/courier.rss" "$tmp/feeds/"
 run brief "$tmp/feeds"
@@ -289,8 +289,20 @@ cat >"$tmp/linked.jsonl" <<'JSONL'
 {"id":"post","url":"javascript:alert(1)","title":"Market moves to the fish hall","text":"The weekly harbour market will move into the old fish hall from next month, the town council said. Stallholders welcomed the move."}
 JSONL
 run brief -f html "$tmp/linked.jsonl"
-check "brief html links a JSONL record's url, escaped" grep -qF '<a href="https://gazette.example/a?x=1&amp;y=%222%22">gazette</a>' "$tmp/out"
+check "brief html links a JSONL record's url, escaped" grep -qF '<a href="https://gazette.example/a?x=1&amp;y=%222%22">gazette.example</a>' "$tmp/out"
 check "brief html never links javascript:" bash -c "! grep -qi 'href=\"javascript' '$tmp/out'"
+run brief -f json "$tmp/linked.jsonl"
+check "brief names a source by its URL's host" grep -qF '"name":"gazette.example","file":"gazette"' "$tmp/out"
+check "brief names a source without a URL by its id" grep -qF '"name":"post","file":"post"' "$tmp/out"
+cat >"$tmp/sited.jsonl" <<'JSONL'
+{"id":"g-17","site":" The Kettleby Gazette ","url":"https://www.gazette.example/a","title":"Harbour bridge reopens early","text":"The Kettleby harbour bridge reopened to traffic on Monday morning, two weeks ahead of schedule. Engineers closed the steel bridge in May."}
+{"id":"g-18","site":"Bad\u0007name","url":"https://WWW.Post.example:8080/b","title":"Market moves to the fish hall","text":"The weekly harbour market will move into the old fish hall from next month, the town council said. Stallholders welcomed the move."}
+JSONL
+run brief -f json "$tmp/sited.jsonl"
+check "brief names a source by a JSONL record's site" grep -qF '"name":"The Kettleby Gazette","file":"g-17"' "$tmp/out"
+check "a site name with a control character gives way to the URL's host" grep -qF '"name":"post.example","file":"g-18"' "$tmp/out"
+"$bin" --jsonl <"$tmp/sited.jsonl" >"$tmp/out" 2>"$tmp/err"
+check "summarize --jsonl reports a record's site" grep -qF '"site":"The Kettleby Gazette"' "$tmp/out"
 run brief -f atom "$tmp/linked.jsonl"
 check "brief atom links the entry to its source" grep -qF '<link href="https://gazette.example/a?x=1&amp;y=&quot;2&quot;"/>' "$tmp/out"
 check "brief atom gives a linkless entry its text as content" grep -q '<content>' "$tmp/out"

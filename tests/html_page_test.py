@@ -147,7 +147,7 @@ def brief_inputs(testdata, shared):
 # Records for the links page: names and URLs that try to leave their
 # attribute or element, and a javascript: URL that must not be a link.
 HOSTILE = [
-    {"id": "Courier <b>&amp; \"Post\"",
+    {"id": "courier-1", "site": "Courier <b>&amp; \"Post\"",
      "url": "https://courier.example/a?b=1&c=\"x\"'y'<z>",
      "title": "Harbour bridge reopens early",
      "text": "The Kettleby harbour bridge reopened to traffic on Monday "

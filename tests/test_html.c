@@ -138,6 +138,36 @@ static void test_html_metadata(void **state)
     precis_doc_free(doc);
 }
 
+/* The caller's site name (a feed's title, a record's "site") wins over
+ * the page's; white space around it goes; a control character, invalid
+ * UTF-8 or a finished document is refused. */
+static void test_doc_set_site(void **state)
+{
+    (void)state;
+    precis_options opt = precis_options_default();
+    opt.input = PRECIS_INPUT_HTML;
+    precis_doc *doc = precis_doc_new(ctx);
+    assert_int_equal(precis_doc_feed(doc, page, strlen(page)), PRECIS_OK);
+    assert_int_equal(precis_doc_set_site(doc, "Bad\x07name"), PRECIS_EINVAL);
+    assert_int_equal(precis_doc_set_site(doc, "Bad \xC3("), PRECIS_EINVAL);
+    assert_int_equal(precis_doc_set_site(doc, NULL), PRECIS_EINVAL);
+    assert_int_equal(precis_doc_set_site(doc, "  Kettleby Courier \n"),
+                     PRECIS_OK);
+    assert_int_equal(precis_doc_finish(doc, &opt), PRECIS_OK);
+    assert_string_equal(precis_doc_site(doc), "Kettleby Courier");
+    assert_int_equal(precis_doc_set_site(doc, "Late"), PRECIS_ESTATE);
+    precis_doc_free(doc);
+
+    /* "" clears it: the page's own name is read again. */
+    doc = precis_doc_new(ctx);
+    assert_int_equal(precis_doc_feed(doc, page, strlen(page)), PRECIS_OK);
+    assert_int_equal(precis_doc_set_site(doc, "Kettleby Courier"), PRECIS_OK);
+    assert_int_equal(precis_doc_set_site(doc, ""), PRECIS_OK);
+    assert_int_equal(precis_doc_finish(doc, &opt), PRECIS_OK);
+    assert_string_equal(precis_doc_site(doc), "The Harbour Gazette");
+    precis_doc_free(doc);
+}
+
 static void test_html_title_without_site(void **state)
 {
     (void)state;
@@ -557,6 +587,7 @@ int main(void)
         cmocka_unit_test(test_html_standfirst_and_question_headline),
         cmocka_unit_test(test_html_post_among_teaser_articles),
         cmocka_unit_test(test_html_metadata),
+        cmocka_unit_test(test_doc_set_site),
         cmocka_unit_test(test_html_title_without_site),
         cmocka_unit_test(test_html_legacy_charset),
         cmocka_unit_test(test_html_json_ld_body),

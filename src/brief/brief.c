@@ -118,6 +118,39 @@ static char *display_name(const char *source)
     return precis__strndup(base, len);
 }
 
+/* The host of a web URL as a reader names the site: "https://www.
+ * example.com:8080/a" -> "example.com"; NULL when there is none. url is
+ * web_url's (absolute http or https, no white space). */
+static char *url_site(const char *url)
+{
+    const char *h = strstr(url, "://");
+    if (!h)
+        return NULL;
+    h += 3;
+    size_t len = strcspn(h, "/?#");
+    const char *at = memchr(h, '@', len); /* user:password@ */
+    if (at) {
+        len -= (size_t)(at + 1 - h);
+        h = at + 1;
+    }
+    if (len && h[0] != '[') { /* an IPv6 address keeps its colons */
+        const char *colon = memchr(h, ':', len);
+        if (colon)
+            len = (size_t)(colon - h);
+    }
+    if (len > 4 && strncasecmp(h, "www.", 4) == 0) {
+        h += 4;
+        len -= 4;
+    }
+    if (!len)
+        return NULL;
+    char *site = precis__strndup(h, len);
+    for (char *p = site; *p; p++)
+        if (*p >= 'A' && *p <= 'Z')
+            *p = (char)(*p - 'A' + 'a');
+    return site;
+}
+
 /* A copy of url when it is an absolute http or https URL, which a reader
  * can follow (a relative canonical or a javascript: one is no link), else
  * NULL. */
@@ -208,8 +241,16 @@ precis_brief_item *precis_brief_item_new(precis_doc *doc, const char *source)
     }
     precis_brief_item *it = precis__calloc(1, sizeof *it);
     it->source = precis__strdup(source ? source : "");
-    it->name = display_name(it->source);
+    /* The name a reader knows it by: the site's (the page's, a feed's),
+     * else the host of its URL, else the file's. */
     it->url = web_url(precis_doc_url(doc));
+    const char *site = precis_doc_site(doc);
+    if (site)
+        it->name = precis__strdup(site);
+    else if (it->url)
+        it->name = url_site(it->url);
+    if (!it->name)
+        it->name = display_name(it->source);
     it->n_heads = precis_doc_headline_count(doc);
     it->heads = precis__calloc(it->n_heads ? it->n_heads : 1, sizeof *it->heads);
     for (size_t h = 0; h < it->n_heads; h++) {

@@ -311,8 +311,9 @@ static bool is_article_name(const char *name)
            ends_with(name, ".htm");
 }
 
-/* An RSS or Atom feed: each item becomes a record (its content, title and
- * date), named by the feed's title so that the briefing lists the outlet.
+/* An RSS or Atom feed: each item becomes a record (its content, title,
+ * date and link) named FILE#N, its site the feed's title so that the
+ * briefing lists the outlet.
  * Returns false when the file is not a feed (nothing added). */
 static bool add_feed_file(reader *r, input_list *l, const char *path,
                           bool listed, bool must)
@@ -360,11 +361,10 @@ static bool add_feed_file(reader *r, input_list *l, const char *path,
                        it.time ? it.time : "");
             in->rec.has_date = 1;
         }
-        buf name = {0};
         if (source)
-            buf_puts(&name, source);
-        else
-            buf_printf(&name, "%s#%zu", path, i + 1);
+            buf_puts(&in->rec.site, source);
+        buf name = {0};
+        buf_printf(&name, "%s#%zu", path, i + 1);
         in->name = buf_detach(&name, NULL);
     }
     precis_feed_free(f);
@@ -578,9 +578,12 @@ static precis_doc *summarize_input(worker *w, const cli_opts *o,
     if (st == PRECIS_OK && r->has_lang && r->lang.len &&
         strcmp(buf_cstr(&r->lang), "auto") != 0)
         st = precis_doc_set_language(doc, buf_cstr(&r->lang));
-    /* A URL with white space inside is left out, not the article. */
+    /* A URL with white space inside is left out, not the article; so is
+     * a site name with a control character. */
     if (st == PRECIS_OK && r->url.len)
         (void)precis_doc_set_url(doc, buf_cstr(&r->url));
+    if (st == PRECIS_OK && r->site.len)
+        (void)precis_doc_set_site(doc, buf_cstr(&r->site));
     precis_options opt = cli_input_options(o, NULL);
     if (r->is_html)
         opt.input = PRECIS_INPUT_HTML;
@@ -647,9 +650,8 @@ static void brief_run_one(void *state, size_t i, void *ud)
     if (in == &file)
         free(file.rec.text.data);
     if (doc) {
-        /* A page names its source: the site's own name, when it gave one. */
-        const char *site = precis_doc_site(doc);
-        t->items[i] = precis_brief_item_new(doc, site ? site : in->name);
+        /* The item names itself by its site when it has one. */
+        t->items[i] = precis_brief_item_new(doc, in->name);
         precis_doc_free(doc);
     } else {
         t->why[i] = SKIP_FAILED;

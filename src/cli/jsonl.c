@@ -167,7 +167,7 @@ static int holds_nul(json_t *v)
 static int refuse_nul(json_t *root, char *err, size_t err_size)
 {
     static const char *const known[] = {"id",   "text", "html", "title",
-                                        "date", "lang", "url"};
+                                        "date", "lang", "url",  "site"};
     const char *key;
     json_t *v;
     json_object_foreach(root, key, v) {
@@ -197,6 +197,7 @@ int jsonl_parse(const char *line, size_t len, jsonl_record *rec, char *err,
     buf_clear(&rec->date);
     buf_clear(&rec->lang);
     buf_clear(&rec->url);
+    buf_clear(&rec->site);
     rec->has_title = rec->has_date = rec->has_lang = rec->is_html = 0;
     json_error_t jerr;
     /* JSON_ALLOW_NUL, so that refuse_nul can say which key held one
@@ -253,6 +254,7 @@ int jsonl_parse(const char *line, size_t len, jsonl_record *rec, char *err,
     take_string(root, "date", &rec->date, &rec->has_date);
     take_string(root, "lang", &rec->lang, &rec->has_lang);
     take_string(root, "url", &rec->url, NULL);
+    take_string(root, "site", &rec->site, NULL);
     json_decref(root);
     return 0;
 }
@@ -265,4 +267,5 @@ void jsonl_record_free(jsonl_record *rec)
     buf_free(&rec->date);
     buf_free(&rec->lang);
     buf_free(&rec->url);
+    buf_free(&rec->site);
 }

@@ -64,6 +64,8 @@ typedef struct jsonl_record {
     buf date;
     buf lang;
     buf url; /* where the article was published; empty when not given */
+    buf site; /* the site or outlet that published it; empty when not
+               * given */
     int has_title, has_date, has_lang;
     int is_html; /* text holds the record's "html" */
 } jsonl_record;

@@ -130,7 +130,8 @@ static bool draw_headlines(const precis_doc *doc, const cli_opts *o,
  * out. On failure prints the reason and returns false. */
 static bool process_text(precis_ctx *ctx, const cli_opts *o, const char *name,
                          const char *shown, const char *data, size_t len,
-                         const precis_feed_entry *item, precis_membuf *out);
+                         const precis_feed_entry *item, const char *site,
+                         precis_membuf *out);
 
 /* An RSS or Atom feed: each item is an article of its own, summarised
  * under a "==> FILE: TITLE <==" line in text (its title and date from the
@@ -160,7 +161,7 @@ static bool process_feed(precis_ctx *ctx, const cli_opts *o, const char *name,
             sink.write(sink.ud, " <==\n", 5);
         }
         ok &= process_text(ctx, o, name, label, e.content, e.content_len, &e,
-                           out);
+                           precis_feed_source(f), out);
     }
     if (precis_feed_count(f) == 0) {
         cli_error(shown, "the feed has no items");
@@ -180,15 +181,18 @@ static bool process_one(precis_ctx *ctx, const cli_opts *o, const char *name,
     bool ok = o->opt.input == PRECIS_INPUT_AUTO && precis_feed_sniff(data, len) &&
                       o->command != CMD_HEADLINES
                   ? process_feed(ctx, o, name, shown, data, len, out)
-                  : process_text(ctx, o, name, shown, data, len, NULL, out);
+                  : process_text(ctx, o, name, shown, data, len, NULL, NULL,
+                                 out);
     free(data);
     return ok;
 }
 
-/* One article's bytes (item: the feed item they came from, or NULL). */
+/* One article's bytes (item: the feed item they came from, and site the
+ * feed's title, or NULL). */
 static bool process_text(precis_ctx *ctx, const cli_opts *o, const char *name,
                          const char *shown, const char *data, size_t len,
-                         const precis_feed_entry *item, precis_membuf *out)
+                         const precis_feed_entry *item, const char *site,
+                         precis_membuf *out)
 {
     precis_doc *doc = precis_doc_new(ctx);
     precis_status st = precis_doc_set_max_input(doc, o->max_input);
@@ -209,6 +213,8 @@ static bool process_text(precis_ctx *ctx, const cli_opts *o, const char *name,
         /* A link with white space inside is left out, not the item. */
         if (st == PRECIS_OK && item->link)
             (void)precis_doc_set_url(doc, item->link);
+        if (st == PRECIS_OK && site)
+            (void)precis_doc_set_site(doc, site);
     }
     if (st == PRECIS_OK)
         st = precis_doc_finish(doc, &opt);

@@ -586,7 +586,8 @@ static precis_status read_html(precis_doc *doc, const char *raw, size_t len,
         return st;
     }
     buf_free(&err);
-    doc->site = meta_string(doc, &page->site);
+    if (!doc->site_given) /* the caller's name (a feed's title) wins */
+        doc->site = meta_string(doc, &page->site);
     if (!doc->url_given) /* the caller's URL (a feed's link) wins */
         doc->url = meta_string(doc, &page->url);
     doc->author = meta_string(doc, &page->author);
