@@ -168,6 +168,44 @@ static void test_doc_set_site(void **state)
     precis_doc_free(doc);
 }
 
+/* An og:title or h1 that carries the site's name (og:site_name) after
+ * or before a separator loses it; one that merely mentions it keeps it. */
+static void test_html_title_loses_named_site(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *title, *want;
+    } cases[] = {
+        {"Ferry returns to the island | The Harbour Gazette",
+         "Ferry returns to the island"},
+        {"Ferry returns to the island \xE2\x80\x93 the harbour gazette",
+         "Ferry returns to the island"},
+        {"The Harbour Gazette - Ferry returns to the island",
+         "Ferry returns to the island"},
+        {"The Harbour Gazette wins a prize for its ferry reporting",
+         "The Harbour Gazette wins a prize for its ferry reporting"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char in[1024];
+        snprintf(in, sizeof in,
+                 "<html><head><meta property=\"og:site_name\" content=\"The "
+                 "Harbour Gazette\"><meta property=\"og:title\" "
+                 "content=\"%s\"></head><body><article><p>The ferry to the "
+                 "island sails again on Monday after three weeks of repairs "
+                 "to both of its engines.</p></article></body></html>",
+                 cases[i].title);
+        precis_doc *doc = finish_as(in, PRECIS_INPUT_HTML);
+        size_t len;
+        const char *title = precis_doc_title(doc, &len);
+        assert_non_null(title);
+        if (len != strlen(cases[i].want) ||
+            memcmp(title, cases[i].want, len) != 0)
+            fail_msg("title \"%.*s\", want \"%s\"", (int)len, title,
+                     cases[i].want);
+        precis_doc_free(doc);
+    }
+}
+
 static void test_html_title_without_site(void **state)
 {
     (void)state;
@@ -588,6 +626,7 @@ int main(void)
         cmocka_unit_test(test_html_post_among_teaser_articles),
         cmocka_unit_test(test_html_metadata),
         cmocka_unit_test(test_doc_set_site),
+        cmocka_unit_test(test_html_title_loses_named_site),
         cmocka_unit_test(test_html_title_without_site),
         cmocka_unit_test(test_html_legacy_charset),
         cmocka_unit_test(test_html_json_ld_body),

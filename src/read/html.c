@@ -11,6 +11,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <jansson.h>
 #include <libxml/HTMLparser.h>
@@ -677,20 +678,51 @@ static void read_meta(xmlNode *top, html_page *pg, meta_found *mf, ld_info *ld)
     }
 }
 
+/* What stands between a story's title and its site's name. */
+static const char *const title_seps[] = {" | ", " - ", " \xE2\x80\x93 ",
+                                         " \xE2\x80\x94 ", " :: ",
+                                         " \xC2\xBB "};
+
+/* An og:title or h1 without the site's name when the page names the site
+ * and the title ends ("Story | Site") or starts ("Site - Story") with it. */
+static void strip_named_site(buf *t, const buf *site)
+{
+    if (!site->len || t->len <= site->len)
+        return;
+    for (size_t k = 0; k < sizeof title_seps / sizeof *title_seps; k++) {
+        size_t sep = strlen(title_seps[k]), n = site->len + sep;
+        if (t->len <= n)
+            continue;
+        const char *end = t->data + t->len - n;
+        if (strncmp(end, title_seps[k], sep) == 0 &&
+            strncasecmp(end + sep, site->data, site->len) == 0) {
+            t->len -= n;
+            t->data[t->len] = '\0';
+            return;
+        }
+        if (strncasecmp(t->data, site->data, site->len) == 0 &&
+            strncmp(t->data + site->len, title_seps[k], sep) == 0) {
+            memmove(t->data, t->data + n, t->len - n);
+            t->len -= n;
+            t->data[t->len] = '\0';
+            return;
+        }
+    }
+}
+
 /* The <title> element without the site's name: "Story - Site", "Site |
  * Story". The longest part between separators is the story. */
 static void strip_site_suffix(buf *t)
 {
-    static const char *const seps[] = {" | ", " - ", " \xE2\x80\x93 ",
-                                       " \xE2\x80\x94 ", " :: ", " \xC2\xBB "};
     const char *s = buf_cstr(t);
     size_t best_at = 0, best_len = t->len, at = 0;
     bool cut = false;
     for (size_t i = 0; i <= t->len; i++) {
         size_t sep = 0;
-        for (size_t k = 0; k < sizeof seps / sizeof *seps && i < t->len; k++)
-            if (strncmp(s + i, seps[k], strlen(seps[k])) == 0)
-                sep = strlen(seps[k]);
+        for (size_t k = 0;
+             k < sizeof title_seps / sizeof *title_seps && i < t->len; k++)
+            if (strncmp(s + i, title_seps[k], strlen(title_seps[k])) == 0)
+                sep = strlen(title_seps[k]);
         if (sep || i == t->len) {
             if (!cut || i - at > best_len) {
                 best_at = at;
@@ -1124,11 +1156,13 @@ bool html_extract(const char *s, size_t len, html_lang_fn pick, void *ud,
 
     /* The title: og:title, the JSON-LD headline, the first h1, or the
      * title element without the site's name. */
-    if (mf.og_title.len)
+    if (mf.og_title.len) {
         set_once(&pg->title, mf.og_title.data);
-    else if (mf.h1.len)
+        strip_named_site(&pg->title, &pg->site);
+    } else if (mf.h1.len) {
         set_once(&pg->title, mf.h1.data);
-    else if (mf.head_title.len) {
+        strip_named_site(&pg->title, &pg->site);
+    } else if (mf.head_title.len) {
         set_once(&pg->title, mf.head_title.data);
         strip_site_suffix(&pg->title);
     }
