@@ -604,6 +604,67 @@ static void test_headline_dangling_by_language(void **state)
     free(h);
 }
 
+/* Whether any story of b says needle in its headline or sentences. */
+static bool brief_says(const precis_brief *b, const char *needle)
+{
+    for (size_t i = 0; i < precis_brief_story_count(b); i++) {
+        precis_story s;
+        assert_int_equal(precis_brief_story(b, i, &s), PRECIS_OK);
+        if (strstr(s.headline, needle))
+            return true;
+        for (size_t k = 0; k < s.n_sentences; k++)
+            if (strstr(s.sentences[k], needle))
+                return true;
+    }
+    return false;
+}
+
+/* A wire story's dateline ("KETTLEBY, Westshire (Courier) — ") is not
+ * read out in a briefing, headline or summary; a sentence that opens with
+ * an acronym and a dash keeps it. */
+static void test_datelines_dropped(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "KETTLEBY, Westshire (Courier) \xE2\x80\x94 The harbour ferry carried "
+        "its first passengers in four months on Saturday. Engineers replaced "
+        "both of its engines over the winter at the Bayline yard.",
+        "BRANDMOUTH -- Volunteers planted four hundred oak saplings along the "
+        "river path on Sunday morning. The council paid for the trees from "
+        "its parks budget this year.",
+        "(Wire) - Orchard growers in the valley began picking apples two "
+        "weeks early after the warmest spring on record. Prices at the "
+        "market fell by a tenth in the first week.",
+        "NASA \xE2\x80\x94 the space agency \xE2\x80\x94 said on Monday that "
+        "its new lunar rover had passed its final vacuum chamber test. The "
+        "rover is due to fly late next year on a commercial lander.",
+    };
+    precis_brief *b = precis_brief_new(ctx, NULL);
+    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+        precis_doc *doc = precis_doc_new(ctx);
+        assert_int_equal(precis_doc_feed(doc, texts[i], strlen(texts[i])),
+                         PRECIS_OK);
+        assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
+        assert_int_equal(precis_doc_summarize(doc, NULL), PRECIS_OK);
+        char name[16];
+        snprintf(name, sizeof name, "wire-%zu", i);
+        assert_int_equal(precis_brief_add(b, precis_brief_item_new(doc, name)),
+                         PRECIS_OK);
+        precis_doc_free(doc);
+    }
+    assert_int_equal(precis_brief_finish(b), PRECIS_OK);
+    assert_int_equal(precis_brief_story_count(b), 4);
+    assert_false(brief_says(b, "KETTLEBY"));
+    assert_false(brief_says(b, "Courier"));
+    assert_false(brief_says(b, "BRANDMOUTH"));
+    assert_false(brief_says(b, "(Wire)"));
+    assert_true(brief_says(b, "The harbour ferry carried"));
+    assert_true(brief_says(b, "Volunteers planted four hundred"));
+    assert_true(brief_says(b, "Orchard growers in the valley"));
+    assert_true(brief_says(b, "NASA \xE2\x80\x94 the space agency"));
+    precis_brief_free(b);
+}
+
 /* A BMP's width: little-endian at byte 18. */
 static uint32_t bmp_width(const precis_membuf *m)
 {
@@ -668,6 +729,7 @@ int main(void)
         cmocka_unit_test(test_links),
         cmocka_unit_test(test_sources_by_site),
         cmocka_unit_test(test_headline_from_lead),
+        cmocka_unit_test(test_datelines_dropped),
         cmocka_unit_test(test_headline_dangling_by_language),
         cmocka_unit_test(test_ticker_fits),
     };
