@@ -77,6 +77,8 @@ typedef struct sentence {
     uint32_t *terms;  /* term ids (doc-local), in order */
     term_pos *pos;    /* n_terms entries, parallel to terms */
     uint8_t terminal; /* ends with terminal punctuation */
+    uint8_t caption;  /* a photo caption run into the text (boilerplate.txt
+                       * "caption"): its words count, it is never chosen */
 } sentence;
 
 enum doc_state { DOC_FEEDING, DOC_FINISHED, DOC_SUMMARIZED, DOC_FAILED };

@@ -112,6 +112,38 @@ static void test_glued_video_notice_goes(void **state)
     precis_doc_free(doc);
 }
 
+/* A news agency's photo caption run into the text ("FILE - In this July
+ * 12, 2018 file photo, ...") stays a sentence, for its words, but no
+ * summary chooses it; prose that merely says "In this case, the photo"
+ * may be chosen. */
+static void test_agency_caption_is_never_chosen(void **state)
+{
+    (void)state;
+    const char in[] =
+        "FILE - In this July 12, 2018 file photo, council leader Ann Marsh "
+        "speaks at the town hall in Kettleby.\n\n"
+        "The Kettleby council approved the new harbour plan on Tuesday "
+        "after a long debate in the town hall.\n\n"
+        "In this Saturday, July 1, 2017, photo, people line up at the old "
+        "ferry pier in Kettleby.\n\n"
+        "The plan adds two berths and a new cafe to the old ferry pier by "
+        "next summer, council leader Ann Marsh said.\n\n"
+        "In this case, the photo of the old ferry pier was taken in 2019 "
+        "by a reader of the paper.\n";
+    precis_doc *doc = must_finish(in, sizeof in - 1);
+    assert_int_equal(precis_doc_sentence_count(doc), 5);
+    precis_options opt = precis_options_default();
+    opt.sentences = 3;
+    assert_int_equal(precis_doc_summarize(doc, &opt), PRECIS_OK);
+    assert_int_equal(precis_doc_summary_count(doc), 3);
+    for (size_t k = 0; k < precis_doc_summary_count(doc); k++) {
+        precis_sentence s;
+        assert_int_equal(precis_doc_summary_sentence(doc, k, &s), PRECIS_OK);
+        assert_true(s.index == 1 || s.index == 3 || s.index == 4);
+    }
+    precis_doc_free(doc);
+}
+
 static void test_first_sentence_is_not_a_title(void **state)
 {
     (void)state;
@@ -466,6 +498,7 @@ int main(void)
         cmocka_unit_test(test_text_becomes_nfc),
         cmocka_unit_test(test_title_line_is_not_body),
         cmocka_unit_test(test_glued_video_notice_goes),
+        cmocka_unit_test(test_agency_caption_is_never_chosen),
         cmocka_unit_test(test_first_sentence_is_not_a_title),
         cmocka_unit_test(test_single_paragraph_has_no_title),
         cmocka_unit_test(test_hard_wrapped_lines_are_joined),

@@ -83,13 +83,13 @@ static void emit_buf_init(FILE *out, const char *name, const buf *b)
         fputs("{0}", out);
 }
 
-/* The three per-kind rows of a bp_index table as ".name = {{...},...},":
+/* The per-kind rows of a bp_index table as ".name = {{...},...},":
  * value(ix, kind, column) gives each entry. */
 static void emit_rows(FILE *out, const char *name, const bp_index *ix,
                       int (*value)(const bp_index *, int, int), int columns)
 {
     fprintf(out, "    .%s = {", name);
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < BP_KINDS; k++) {
         fputs("{", out);
         for (int c = 0; c < columns; c++)
             fprintf(out, "%d,", value(ix, k, c));
@@ -134,8 +134,10 @@ static void emit_rules_data(FILE *out, size_t lang, const bp_rules *r)
     const bp_index *ix = r->ix;
     fprintf(out, "static bp_index index_%zu = {\n", lang);
     emit_rows(out, "head", ix, head_at, 256);
-    fprintf(out, "    .digit_head = {%d, %d, %d},\n", (int)ix->digit_head[0],
-            (int)ix->digit_head[1], (int)ix->digit_head[2]);
+    fputs("    .digit_head = {", out);
+    for (int k = 0; k < BP_KINDS; k++)
+        fprintf(out, "%s%d", k ? ", " : "", (int)ix->digit_head[k]);
+    fputs("},\n", out);
     emit_rows(out, "can_start", ix, can_start_at, 256);
     emit_rows(out, "prefix3", ix, prefix3_at, (int)sizeof ix->prefix3[0]);
     emit_rows(out, "check_always", ix, check_always_at, 256);

@@ -90,7 +90,10 @@ bool bp_add(bp_rules *r, const char *line, size_t len)
         const char *name;
         enum bp_kind kind;
     } kinds[] = {
-        {"strip", BP_STRIP}, {"line", BP_LINE}, {"sentence", BP_SENTENCE}};
+        {"strip", BP_STRIP},
+        {"line", BP_LINE},
+        {"sentence", BP_SENTENCE},
+        {"caption", BP_CAPTION}};
     size_t w = 0;
     while (w < len && line[w] != ' ' && line[w] != '\t')
         w++;
@@ -278,22 +281,32 @@ bool bp_is_line(const bp_rules *r, const char *s, size_t len)
            !more_words_than(s, len, BP_LINE_MAX_WORDS);
 }
 
-bool bp_is_sentence(const bp_rules *r, const char *s, size_t len)
+/* Whether a rule of kind matches at a word start anywhere in s. */
+static bool holds_kind(const bp_rules *r, enum bp_kind kind, const char *s,
+                       size_t len)
 {
-    if (bp_is_line(r, s, len))
-        return true;
     if (!r->ix)
         return false;
-    const bool *can_start = r->ix->can_start[BP_SENTENCE];
+    const bool *can_start = r->ix->can_start[kind];
     for (size_t i = 0; i < len; i++) {
         /* Most bytes start no rule, or are inside a word: skip them
          * without a call. */
         if (!can_start[(unsigned char)s[i]] ||
             (i > 0 && is_alnum((unsigned char)s[i - 1])) ||
-            !prefix_may_match(r->ix, BP_SENTENCE, s, len, i))
+            !prefix_may_match(r->ix, kind, s, len, i))
             continue;
-        if (match_kind(r, BP_SENTENCE, s, len, i) != (size_t)-1)
+        if (match_kind(r, kind, s, len, i) != (size_t)-1)
             return true;
     }
     return false;
+}
+
+bool bp_is_sentence(const bp_rules *r, const char *s, size_t len)
+{
+    return bp_is_line(r, s, len) || holds_kind(r, BP_SENTENCE, s, len);
+}
+
+bool bp_is_caption(const bp_rules *r, const char *s, size_t len)
+{
+    return holds_kind(r, BP_CAPTION, s, len);
 }

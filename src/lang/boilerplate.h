@@ -11,7 +11,7 @@
 
 #include "util/buf.h"
 
-enum bp_kind { BP_STRIP, BP_LINE, BP_SENTENCE };
+enum bp_kind { BP_STRIP, BP_LINE, BP_SENTENCE, BP_CAPTION, BP_KINDS };
 
 /* Lines (and sentences that are whole lines) longer than this many words
  * are never dropped by a "line" rule. */
@@ -35,17 +35,17 @@ typedef struct bp_rule {
 #define BP_PREFIX_BITS 4096
 
 typedef struct bp_index {
-    int32_t head[3][256];
-    int32_t digit_head[3]; /* rules starting with '#', +1 */
+    int32_t head[BP_KINDS][256];
+    int32_t digit_head[BP_KINDS]; /* rules starting with '#', +1 */
     /* For each kind and byte as written: can a rule start there? The
      * scanning loops test this first and skip most bytes at once. */
-    bool can_start[3][256];
+    bool can_start[BP_KINDS][256];
     /* A finer test: bit h3(first three bytes) is set for every rule whose
      * first three bytes are literals, and check_always[kind][byte] for a
      * rule that starts with that byte but is shorter or has a wildcard
      * there. Most word starts fail both and are never matched. */
-    uint8_t prefix3[3][BP_PREFIX_BITS / 8];
-    bool check_always[3][256];
+    uint8_t prefix3[BP_KINDS][BP_PREFIX_BITS / 8];
+    bool check_always[BP_KINDS][256];
 } bp_index;
 
 typedef struct bp_rules {
@@ -69,6 +69,10 @@ bool bp_is_line(const bp_rules *r, const char *s, size_t len);
 
 /* A sentence that holds a "sentence" pattern, or is a boilerplate line. */
 bool bp_is_sentence(const bp_rules *r, const char *s, size_t len);
+
+/* A sentence that holds a "caption" pattern: a photo's caption run into
+ * the text, kept for its words but never chosen. */
+bool bp_is_caption(const bp_rules *r, const char *s, size_t len);
 
 /* Matches pattern p at s[i]; returns the end of the match, or (size_t)-1.
  * Exposed for the unit tests. */

@@ -520,8 +520,9 @@ void ingest_drop_boilerplate(precis_doc *doc)
     size_t n = doc->n_sents;
     bool *flag = precis__calloc(n ? n : 1, sizeof *flag);
     for (size_t k = 0; k < n; k++) {
-        const sentence *st = &doc->sents[k];
+        sentence *st = &doc->sents[k];
         flag[k] = bp_is_sentence(rules, doc->text.data + st->off, st->len);
+        st->caption = bp_is_caption(rules, doc->text.data + st->off, st->len);
     }
     /* A paragraph that is mostly appeal or notice goes whole: its other
      * sentences ("The Independent is on the ground...") belong to it. */

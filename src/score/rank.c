@@ -296,7 +296,7 @@ static void build_graph(precis_doc *doc, const svec *v, enum edge_kind kind,
 /* Whether a sentence can stand alone in a summary (select.c agrees). */
 bool rank_is_candidate(const sentence *s)
 {
-    return s->terminal && s->words >= RANK_MIN_WORDS;
+    return s->terminal && !s->caption && s->words >= RANK_MIN_WORDS;
 }
 
 /* A sentence that opens with a quotation mark reports what someone said;

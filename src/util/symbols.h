@@ -22,6 +22,7 @@
 #define bidi_levels                precis__bidi_levels
 #define bp_add                     precis__bp_add
 #define bp_free                    precis__bp_free
+#define bp_is_caption              precis__bp_is_caption
 #define bp_is_line                 precis__bp_is_line
 #define bp_is_sentence             precis__bp_is_sentence
 #define bp_match                   precis__bp_match
