@@ -865,9 +865,10 @@ PRECIS_API precis_brief_item *precis_brief_item_new(precis_doc *doc, const char 
 PRECIS_API void precis_brief_item_free(precis_brief_item *item);
 
 /** A new, empty briefing (opt copied; NULL: defaults). Its failures are
- * reported to ctx (precis_ctx_errmsg), which must outlive it; it reads
- * nothing else of ctx, so worker threads may use other contexts for the
- * articles. Returns NULL for a NULL ctx, or (the reason in ctx) a
+ * reported to ctx (precis_ctx_errmsg), which must outlive it; of ctx it
+ * otherwise uses only the language models (precis_brief_finish loads those
+ * its headlines need), so worker threads may use other contexts for the
+ * articles while ctx is not used elsewhere during finish. Returns NULL for a NULL ctx, or (the reason in ctx) a
  * threshold outside (0, 1] or a date that is not a real "YYYY-MM-DD". */
 PRECIS_API precis_brief *precis_brief_new(precis_ctx *ctx,
                                           const precis_brief_options *opt);
