@@ -144,6 +144,54 @@ static void test_agency_caption_is_never_chosen(void **state)
     precis_doc_free(doc);
 }
 
+/* Page furniture on the first line is no title: a dateline cut at a
+ * separator, a photo credit, a caption pointing at a person, a share link,
+ * a quoted infobox line, a relative time, a line in brackets; controls
+ * glued to a caption ("Media caption ...") go and leave the caption. */
+static void test_furniture_is_not_a_title(void **state)
+{
+    (void)state;
+    static const char body[] =
+        "\n\nThe Kettleby harbour ferry carried its first passengers in four "
+        "months on Saturday after engineers replaced both of its engines. "
+        "The operator said the new engines burn a third less fuel.\n";
+    static const struct {
+        const char *line, *title; /* title NULL: none */
+    } cases[] = {
+        {"KETTLEBY, Westshire |", NULL},
+        {"Ann Marsh/ Harbour Gazette/", NULL},
+        {"Harbour Images/Westshire via Harbour Images/Westshire via", NULL},
+        {"Crew members Ann Marsh (left) and Tom Reed at the pier", NULL},
+        {"The ferry's old engines, lifted out in May (second from right)",
+         NULL},
+        {"E-mail this to a friend \xC2\xBB", NULL},
+        {"> Occupation: Harbour master", NULL},
+        {"(Gazette Staff Photo/Ann Marsh)", NULL},
+        {"2 years ago", NULL},
+        {"Enlarge this image toggle caption Ann Marsh/ Ann Marsh/", NULL},
+        {"Media caption The ferry docked at dawn on Saturday",
+         "The ferry docked at dawn on Saturday"},
+        {"Harbour ferry returns after engine refit",
+         "Harbour ferry returns after engine refit"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char in[1024];
+        snprintf(in, sizeof in, "%s%s", cases[i].line, body);
+        precis_doc *doc = must_finish(in, strlen(in));
+        size_t len = 0;
+        const char *title = precis_doc_title(doc, &len);
+        if (!cases[i].title && title)
+            fail_msg("\"%s\" taken as the title \"%.*s\"", cases[i].line,
+                     (int)len, title);
+        if (cases[i].title &&
+            (!title || len != strlen(cases[i].title) ||
+             memcmp(title, cases[i].title, len) != 0))
+            fail_msg("title of \"%s\": \"%.*s\"", cases[i].line, (int)len,
+                     title ? title : "");
+        precis_doc_free(doc);
+    }
+}
+
 static void test_first_sentence_is_not_a_title(void **state)
 {
     (void)state;
@@ -499,6 +547,7 @@ int main(void)
         cmocka_unit_test(test_title_line_is_not_body),
         cmocka_unit_test(test_glued_video_notice_goes),
         cmocka_unit_test(test_agency_caption_is_never_chosen),
+        cmocka_unit_test(test_furniture_is_not_a_title),
         cmocka_unit_test(test_first_sentence_is_not_a_title),
         cmocka_unit_test(test_single_paragraph_has_no_title),
         cmocka_unit_test(test_hard_wrapped_lines_are_joined),

@@ -9,6 +9,7 @@
  * more headings, follows it. */
 #include <stdbool.h>
 #include <string.h>
+#include <strings.h>
 
 #include "read/date.h"
 #include "read/title.h"
@@ -96,9 +97,44 @@ static bool is_list_entry(const char *s, size_t len)
            (digits || s[k] == ')' || k - i == 1);
 }
 
+/* What no headline looks like: a line that ends on a separator, a slash
+ * or "via" ("CHRISTCHURCH, New Zealand |", a photo credit "Name/ Name/", "E-mail
+ * this to a friend »"), opens with a quote marker (">"), stands wholly in
+ * brackets ("(Staff Photo/Name)"), or points at a person in a picture
+ * ("Khuram Butt (left) who...", "(second from right)"): a caption. */
+static bool looks_like_furniture(const char *s, size_t len)
+{
+    size_t end = len;
+    while (end > 0 && s[end - 1] == ' ')
+        end--;
+    if (end == 0)
+        return true;
+    char last = s[end - 1];
+    if (last == '/' || last == '|' || last == '>' || s[0] == '>')
+        return true;
+    if (end > 4 && strncasecmp(s + end - 4, " via", 4) == 0) /* a credit */
+        return true;
+    if (end >= 2 && memcmp(s + end - 2, "\xC2\xBB", 2) == 0) /* "»" */
+        return true;
+    if ((s[0] == '(' && last == ')') || (s[0] == '[' && last == ']'))
+        return true;
+    static const char *const pointers[] = {
+        "(left)",  "(right)",  "(centre)", "(center)",  "(second from left)",
+        "(second from right)", "(left to right)", "(from left)", "(l-r)",
+        "(pictured)"};
+    for (size_t k = 0; k < sizeof pointers / sizeof *pointers; k++) {
+        size_t n = strlen(pointers[k]);
+        for (size_t i = 0; i + n <= len; i++)
+            if (s[i] == '(' && strncasecmp(s + i, pointers[k], n) == 0)
+                return true;
+    }
+    return false;
+}
+
 bool title_shape(const lang_model *m, const char *s, size_t len)
 {
-    if (len == 0 || len > TITLE_MAX_BYTES || is_list_entry(s, len))
+    if (len == 0 || len > TITLE_MAX_BYTES || is_list_entry(s, len) ||
+        looks_like_furniture(s, len))
         return false;
     shape sh = measure(s, len);
     if (sh.words > TITLE_MAX_WORDS || sh.letters < 2 || sh.inner_break)
