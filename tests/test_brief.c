@@ -577,6 +577,22 @@ static char *lead_headline(const char *text, const char *language)
     return headline;
 }
 
+/* A lead whose first clause is only a name and its titles is not cut
+ * there: the headline goes on to say what happened. */
+static void test_headline_is_not_a_bare_name(void **state)
+{
+    (void)state;
+    char *h = lead_headline(
+        "Harbour Master Ann Marsh, 54, said on Monday that the Kettleby "
+        "ferry will sail again on Saturday after four months of repairs. "
+        "The operator said the new engines burn a third less fuel than the "
+        "old ones did.",
+        "english");
+    assert_string_equal(h, "Harbour Master Ann Marsh, 54, said on Monday "
+                           "that the Kettleby ferry\xE2\x80\xA6");
+    free(h);
+}
+
 /* A headline cut from a lead in another language drops that language's
  * dangling words (its dangling.txt), not English ones. */
 static void test_headline_dangling_by_language(void **state)
@@ -731,6 +747,7 @@ int main(void)
         cmocka_unit_test(test_headline_from_lead),
         cmocka_unit_test(test_datelines_dropped),
         cmocka_unit_test(test_headline_dangling_by_language),
+        cmocka_unit_test(test_headline_is_not_a_bare_name),
         cmocka_unit_test(test_ticker_fits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

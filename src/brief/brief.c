@@ -622,6 +622,27 @@ static bool dangling_word(const lang_model *m, buf *fold, const char *s,
     return model_is_dangling(m, fold->data, fold->len);
 }
 
+/* Whether s[0..len) holds a word of four letters or more that starts in
+ * lower case: a clause says what happened in words a name is not made of
+ * ("arrested", "wedding"), where "Editor in Chief Frank Newport" has none. */
+static bool has_lower_word(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len;) {
+        size_t start = i, letters = 0;
+        int32_t first = 0;
+        while (i < len && s[i] != ' ') {
+            int32_t cp = u8_next(s, len, &i);
+            if (uc_is_letter(cp) && !letters++)
+                first = cp;
+        }
+        if (letters >= 4 && uc_is_lower(first) && i - start >= 4)
+            return true;
+        while (i < len && s[i] == ' ')
+            i++;
+    }
+    return false;
+}
+
 /* The lead sentence s[0..len) without what a headline does without: a
  * wire tag before it ("(CNN)", "(Reuters) - ") and the picture pointers
  * of a page with photos ("Prisoner Carlos Boente (pictured) was..."). */
@@ -691,7 +712,10 @@ static char *headline_from(const lang_model *m, const char *s, size_t len)
         brk |= i + 6 <= len && s[i] == ' ' &&
                (memcmp(s + i, " said ", 6) == 0 ||
                 memcmp(s + i, " says ", 6) == 0);
-        if (brk && words >= 4) /* a clause of long words: cut it too */
+        /* A clause of four words or more: cut there, unless it is only a
+         * name and its titles ("Senate Majority Leader Mitch McConnell,
+         * R-Ky., smiles..."), which says who but not what. */
+        if (brk && words >= 4 && has_lower_word(s, i))
             return cut_at_word(s, i, HEADLINE_MAX);
     }
     if (end == len) {
