@@ -168,6 +168,8 @@ static void test_furniture_is_not_a_title(void **state)
         {"> Occupation: Harbour master", NULL},
         {"(Gazette Staff Photo/Ann Marsh)", NULL},
         {"2 years ago", NULL},
+        {"UPDATED 5:30 PM WITH MORE DETAILS", NULL},
+        {"Get the Gazette app for your phone!", NULL},
         {"Enlarge this image toggle caption Ann Marsh/ Ann Marsh/", NULL},
         {"Media caption The ferry docked at dawn on Saturday",
          "The ferry docked at dawn on Saturday"},
