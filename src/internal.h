@@ -157,6 +157,10 @@ void segment_run(precis_doc *doc);
 /* Folds word as the analyser does before stopword tests and stemming
  * (case folding, ’ as ', at most PRECIS_MAX_TOKEN bytes) into fold. */
 void analyze_fold_word(buf *fold, const char *w, size_t len);
+/* The length of the dateline a wire story's sentence s[0..len) opens
+ * with ("DALLAS (AP) — ", "CHRISTCHURCH, New Zealand (Reuters) - ",
+ * "BOSTON — ", "(CNN) -- "), or 0: what a reader skips (dateline.c). */
+size_t dateline_length(const char *s, size_t len);
 void analyze_run(precis_doc *doc);
 void rank_run(precis_doc *doc, const precis_options *opt);
 void select_run(precis_doc *doc, const precis_options *opt);

@@ -44,6 +44,7 @@
 #define canvas_pixel               precis__canvas_pixel
 #define date_find                  precis__date_find
 #define date_find_lang             precis__date_find_lang
+#define dateline_length            precis__dateline_length
 #define detect_language            precis__detect_language
 #define encoding_convert           precis__encoding_convert
 #define encoding_decode_entities   precis__encoding_decode_entities
