@@ -67,7 +67,14 @@ precis_status precis_doc_summary_sentence(const precis_doc *doc, size_t k,
     size_t n = precis_doc_summary_count(doc);
     if (k >= n)
         return out_of_range(doc, "summary sentence", k, n);
-    return precis_doc_sentence(doc, doc->summary[k], out);
+    precis_status st = precis_doc_sentence(doc, doc->summary[k], out);
+    /* The summary says what happened; "MADRID (AP) — " is how it was
+     * filed. The span stays one of the text's. */
+    size_t skip = dateline_length(out->text, out->len);
+    out->text += skip;
+    out->len -= skip;
+    out->offset += skip;
+    return st;
 }
 
 const char *precis_doc_date(const precis_doc *doc)

@@ -364,7 +364,8 @@ PRECIS_API precis_status precis_doc_sentence(const precis_doc *doc, size_t i,
 PRECIS_API size_t precis_doc_summary_count(const precis_doc *doc);
 
 /** Fills *out with the k-th summary sentence, in document order (its
- * index says which body sentence it is). Returns PRECIS_OK, or
+ * index says which body sentence it is), without the wire dateline it may
+ * open with ("MADRID (AP) — "; text, len and offset start after it). Returns PRECIS_OK, or
  * PRECIS_EINVAL when k is out of range. */
 PRECIS_API precis_status precis_doc_summary_sentence(const precis_doc *doc,
                                                      size_t k,

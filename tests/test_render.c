@@ -247,6 +247,36 @@ static precis_doc *fake_doc(const char *title, const char *const *sents,
 
 /* ==== Unit tests: text ==== */
 
+/* A summary line leaves out the wire dateline its sentence opens with, in
+ * every format, and its offset and length still point into the text. */
+static void test_summary_without_dateline(void **state)
+{
+    (void)state;
+    precis_doc *doc = summarize_text(
+        ctx,
+        "KETTLEBY, Westshire (Courier) \xE2\x80\x94 The harbour ferry carried "
+        "its first passengers in four months on Saturday after its repairs. "
+        "Engineers replaced both of its engines over the winter.",
+        2);
+    precis_sentence s;
+    assert_int_equal(precis_doc_summary_sentence(doc, 0, &s), PRECIS_OK);
+    assert_int_equal(s.len, strlen("The harbour ferry carried its first "
+                                   "passengers in four months on Saturday "
+                                   "after its repairs."));
+    assert_memory_equal(s.text, "The harbour ferry", 17);
+    assert_ptr_equal(s.text, precis_doc_text(doc, NULL) + s.offset);
+    for (enum fmt f = FMT_TEXT; f <= FMT_HTML; f++) {
+        char *out = render(doc, f, PRECIS_MD_PARAGRAPH, "courier");
+        assert_null(strstr(out, "KETTLEBY"));
+        assert_non_null(strstr(out, "The harbour ferry carried"));
+        free(out);
+    }
+    /* The sentence itself, as split, keeps it. */
+    assert_int_equal(precis_doc_sentence(doc, 0, &s), PRECIS_OK);
+    assert_memory_equal(s.text, "KETTLEBY", 8);
+    precis_doc_free(doc);
+}
+
 static void test_text_lines(void **state)
 {
     (void)state;
@@ -814,6 +844,7 @@ static int run_unit_tests(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_text_lines),
+        cmocka_unit_test(test_summary_without_dateline),
         cmocka_unit_test(test_md_layout_paragraph),
         cmocka_unit_test(test_md_layout_bullets),
         cmocka_unit_test(test_md_no_metadata),

@@ -14,8 +14,9 @@ precis_status precis_render_text(const precis_doc *doc, precis_sink *sink)
     renderer r;
     render_begin(&r, doc, sink, NULL);
     for (size_t k = 0; k < doc->n_summary; k++) {
-        const sentence *s = &doc->sents[doc->summary[k]];
-        render_text(&r, doc->text.data + s->off, s->len);
+        precis_sentence s;
+        precis_doc_summary_sentence(doc, k, &s);
+        render_text(&r, s.text, s.len);
         render_lit(&r, "\n");
     }
     return render_end(&r);
