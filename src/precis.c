@@ -328,62 +328,62 @@ precis_status precis_doc_set_date(precis_doc *doc, const char *date)
     return PRECIS_OK;
 }
 
-precis_status precis_doc_set_url(precis_doc *doc, const char *url)
+/* A one-line value the caller gives a document (a URL, a site's name):
+ * white space at either end goes; a control character inside, or a space
+ * when spaced is false, or invalid UTF-8 is refused, named as what. On
+ * success *out is the copy in doc's arena, NULL for an empty value. */
+static precis_status one_line_value(precis_doc *doc, const char *what,
+                                    const char *value, bool spaced,
+                                    const char **out)
 {
     if (doc->state != DOC_FEEDING)
         return precis__fail(doc->ctx, PRECIS_ESTATE,
-                            "URL set after the document was finished");
-    if (!url)
-        return precis__fail(doc->ctx, PRECIS_EINVAL, "no URL");
-    /* One line: white space at either end goes, and a URL with a control
-     * character or space inside is no URL. */
-    size_t len = strlen(url);
-    while (len && (unsigned char)url[len - 1] <= ' ')
+                            "%s set after the document was finished", what);
+    if (!value)
+        return precis__fail(doc->ctx, PRECIS_EINVAL, "no %s", what);
+    size_t len = strlen(value);
+    while (len && (unsigned char)value[len - 1] <= ' ')
         len--;
-    while (len && (unsigned char)*url <= ' ') {
-        url++;
+    while (len && (unsigned char)*value <= ' ') {
+        value++;
         len--;
     }
+    unsigned char lowest = spaced ? ' ' : ' ' + 1;
     for (size_t i = 0; i < len; i++)
-        if ((unsigned char)url[i] <= ' ' || url[i] == 0x7f)
+        if ((unsigned char)value[i] < lowest || value[i] == 0x7f)
             return precis__fail(doc->ctx, PRECIS_EINVAL,
-                                "not a URL: white space or a control "
-                                "character inside");
-    if (!u8_is_valid(url, len))
+                                "not a %s: %s inside", what,
+                                spaced ? "a control character"
+                                       : "white space or a control "
+                                         "character");
+    if (!u8_is_valid(value, len))
         return precis__fail(doc->ctx, PRECIS_EINVAL,
-                            "not a URL: not valid UTF-8");
-    doc->url = len ? arena_strndup(&doc->mem, url, len) : NULL;
-    doc->url_given = len > 0;
+                            "not a %s: not valid UTF-8", what);
+    *out = len ? arena_strndup(&doc->mem, value, len) : NULL;
     return PRECIS_OK;
+}
+
+precis_status precis_doc_set_url(precis_doc *doc, const char *url)
+{
+    const char *copy;
+    precis_status st = one_line_value(doc, "URL", url, false, &copy);
+    if (st == PRECIS_OK) {
+        doc->url = copy;
+        doc->url_given = copy != NULL;
+    }
+    return st;
 }
 
 precis_status precis_doc_set_site(precis_doc *doc, const char *site)
 {
-    if (doc->state != DOC_FEEDING)
-        return precis__fail(doc->ctx, PRECIS_ESTATE,
-                            "site set after the document was finished");
-    if (!site)
-        return precis__fail(doc->ctx, PRECIS_EINVAL, "no site name");
-    /* A name for one line of a briefing: white space at either end goes;
-     * a control character or invalid UTF-8 makes it no name. */
-    size_t len = strlen(site);
-    while (len && (unsigned char)site[len - 1] <= ' ')
-        len--;
-    while (len && (unsigned char)*site <= ' ') {
-        site++;
-        len--;
+    /* A name for one line of a briefing: spaces inside are its own. */
+    const char *copy;
+    precis_status st = one_line_value(doc, "site name", site, true, &copy);
+    if (st == PRECIS_OK) {
+        doc->site = copy;
+        doc->site_given = copy != NULL;
     }
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)site[i] < ' ' || site[i] == 0x7f)
-            return precis__fail(doc->ctx, PRECIS_EINVAL,
-                                "not a site name: a control character "
-                                "inside");
-    if (!u8_is_valid(site, len))
-        return precis__fail(doc->ctx, PRECIS_EINVAL,
-                            "not a site name: not valid UTF-8");
-    doc->site = len ? arena_strndup(&doc->mem, site, len) : NULL;
-    doc->site_given = len > 0;
-    return PRECIS_OK;
+    return st;
 }
 
 precis_status precis_doc_set_language(precis_doc *doc, const char *language)
@@ -395,18 +395,15 @@ precis_status precis_doc_set_language(precis_doc *doc, const char *language)
     if (!name)
         return precis__fail(doc->ctx, PRECIS_ELANG, "unknown language %s",
                             language ? language : "(null)");
-    for (size_t i = 0; i < doc->ctx->n_langs; i++) {
-        lang_state *l = &doc->ctx->langs[i];
-        if (strcmp(l->name, name) != 0)
-            continue;
-        precis_status st;
-        if (!lang_load(doc->ctx, l, &st))
-            return st;
-        doc->lang = l;
-        return PRECIS_OK;
-    }
-    return precis__fail(doc->ctx, PRECIS_ELANG, "unknown language %s",
-                        language);
+    lang_state *l = lang_find(doc->ctx, name);
+    if (!l)
+        return precis__fail(doc->ctx, PRECIS_ELANG, "unknown language %s",
+                            language);
+    precis_status st;
+    if (!lang_load(doc->ctx, l, &st))
+        return st;
+    doc->lang = l;
+    return PRECIS_OK;
 }
 
 precis_status precis_doc_finish(precis_doc *doc, const precis_options *opt)

@@ -542,14 +542,14 @@ static bool dangling_word(const lang_model *m, buf *fold, const char *s,
 static bool has_lower_word(const char *s, size_t len)
 {
     for (size_t i = 0; i < len;) {
-        size_t start = i, letters = 0;
+        size_t letters = 0;
         int32_t first = 0;
         while (i < len && s[i] != ' ') {
             int32_t cp = u8_next(s, len, &i);
             if (uc_is_letter(cp) && !letters++)
                 first = cp;
         }
-        if (letters >= 4 && uc_is_lower(first) && i - start >= 4)
+        if (letters >= 4 && uc_is_lower(first))
             return true;
         while (i < len && s[i] == ' ')
             i++;
@@ -819,15 +819,9 @@ static void summarize_story(precis_brief *b, story *s,
  * not load or language is NULL. */
 static const lang_model *language_model(precis_ctx *ctx, const char *language)
 {
-    if (!language)
-        return NULL;
-    for (size_t i = 0; i < ctx->n_langs; i++) {
-        lang_state *l = &ctx->langs[i];
-        precis_status status;
-        if (strcmp(l->name, language) == 0)
-            return lang_load(ctx, l, &status) ? l->model : NULL;
-    }
-    return NULL;
+    lang_state *l = language ? lang_find(ctx, language) : NULL;
+    precis_status status;
+    return l && lang_load(ctx, l, &status) ? l->model : NULL;
 }
 
 /* The story's headline: its best title (cut to HEADLINE_MAX), else one

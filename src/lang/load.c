@@ -1,6 +1,7 @@
 /* load.c: a language's model and stemmer, loaded into a context when a
  * document first needs them. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "internal.h"
 #include "lang/load.h"
@@ -37,4 +38,12 @@ bool lang_load(precis_ctx *ctx, lang_state *lang, precis_status *st)
     lang->has_stopwords = lang->model->stopwords.count > 0;
     lang->loaded = true;
     return true;
+}
+
+lang_state *lang_find(precis_ctx *ctx, const char *name)
+{
+    for (size_t i = 0; i < ctx->n_langs; i++)
+        if (strcmp(ctx->langs[i].name, name) == 0)
+            return &ctx->langs[i];
+    return NULL;
 }

@@ -13,4 +13,7 @@
  * reason is in ctx->errmsg. */
 bool lang_load(precis_ctx *ctx, lang_state *lang, precis_status *st);
 
+/* The context's slot for the language of Snowball name name, or NULL. */
+lang_state *lang_find(precis_ctx *ctx, const char *name);
+
 #endif

@@ -84,6 +84,7 @@
 #define ingest_run                 precis__ingest_run
 #define keywords_run               precis__keywords_run
 #define lang_bits_get              precis__lang_bits_get
+#define lang_find                  precis__lang_find
 #define lang_load                  precis__lang_load
 #define layout_run                 precis__layout_run
 #define model_abbrev               precis__model_abbrev
