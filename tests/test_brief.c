@@ -523,6 +523,31 @@ static void test_sources_by_site(void **state)
     precis_brief_free(b);
 }
 
+/* A finished briefing of the n texts, each read in language (NULL: the
+ * context's) and named "text-I". */
+static precis_brief *brief_of(const char *const *texts, size_t n,
+                              const char *language)
+{
+    precis_brief *b = precis_brief_new(ctx, NULL);
+    for (size_t i = 0; i < n; i++) {
+        precis_doc *doc = precis_doc_new(ctx);
+        if (language)
+            assert_int_equal(precis_doc_set_language(doc, language),
+                             PRECIS_OK);
+        assert_int_equal(precis_doc_feed(doc, texts[i], strlen(texts[i])),
+                         PRECIS_OK);
+        assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
+        assert_int_equal(precis_doc_summarize(doc, NULL), PRECIS_OK);
+        char name[16];
+        snprintf(name, sizeof name, "text-%zu", i);
+        assert_int_equal(precis_brief_add(b, precis_brief_item_new(doc, name)),
+                         PRECIS_OK);
+        precis_doc_free(doc);
+    }
+    assert_int_equal(precis_brief_finish(b), PRECIS_OK);
+    return b;
+}
+
 /* A story without a title gets a short headline from its lead that does
  * not end on a dangling word, and its summary does not say the lead
  * again. */
@@ -536,15 +561,8 @@ static void test_headline_from_lead(void **state)
         "links the old town with the island villages, and about 2,000 people "
         "a day used it before the repairs began in November. The operator "
         "said the new engines burn a third less fuel than the old ones did.";
-    precis_brief *b = precis_brief_new(ctx, NULL);
-    precis_doc *doc = precis_doc_new(ctx);
-    assert_int_equal(precis_doc_feed(doc, text, strlen(text)), PRECIS_OK);
-    assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
-    assert_int_equal(precis_doc_summarize(doc, NULL), PRECIS_OK);
-    assert_int_equal(precis_brief_add(b, precis_brief_item_new(doc, "wire")),
-                     PRECIS_OK);
-    precis_doc_free(doc);
-    assert_int_equal(precis_brief_finish(b), PRECIS_OK);
+    const char *const texts[] = {text};
+    precis_brief *b = brief_of(texts, 1, NULL);
     precis_story s;
     assert_int_equal(precis_brief_story(b, 0, &s), PRECIS_OK);
     /* Twelve words at most, less the "on" it would end on; without the
@@ -560,16 +578,8 @@ static void test_headline_from_lead(void **state)
 /* The headline a one-article briefing of text in language makes. */
 static char *lead_headline(const char *text, const char *language)
 {
-    precis_brief *b = precis_brief_new(ctx, NULL);
-    precis_doc *doc = precis_doc_new(ctx);
-    assert_int_equal(precis_doc_set_language(doc, language), PRECIS_OK);
-    assert_int_equal(precis_doc_feed(doc, text, strlen(text)), PRECIS_OK);
-    assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
-    assert_int_equal(precis_doc_summarize(doc, NULL), PRECIS_OK);
-    assert_int_equal(precis_brief_add(b, precis_brief_item_new(doc, "wire")),
-                     PRECIS_OK);
-    precis_doc_free(doc);
-    assert_int_equal(precis_brief_finish(b), PRECIS_OK);
+    const char *const texts[] = {text};
+    precis_brief *b = brief_of(texts, 1, language);
     precis_story s;
     assert_int_equal(precis_brief_story(b, 0, &s), PRECIS_OK);
     char *headline = strdup(s.headline);
@@ -655,20 +665,7 @@ static void test_datelines_dropped(void **state)
         "its new lunar rover had passed its final vacuum chamber test. The "
         "rover is due to fly late next year on a commercial lander.",
     };
-    precis_brief *b = precis_brief_new(ctx, NULL);
-    for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
-        precis_doc *doc = precis_doc_new(ctx);
-        assert_int_equal(precis_doc_feed(doc, texts[i], strlen(texts[i])),
-                         PRECIS_OK);
-        assert_int_equal(precis_doc_finish(doc, NULL), PRECIS_OK);
-        assert_int_equal(precis_doc_summarize(doc, NULL), PRECIS_OK);
-        char name[16];
-        snprintf(name, sizeof name, "wire-%zu", i);
-        assert_int_equal(precis_brief_add(b, precis_brief_item_new(doc, name)),
-                         PRECIS_OK);
-        precis_doc_free(doc);
-    }
-    assert_int_equal(precis_brief_finish(b), PRECIS_OK);
+    precis_brief *b = brief_of(texts, sizeof texts / sizeof *texts, NULL);
     assert_int_equal(precis_brief_story_count(b), 4);
     assert_false(brief_says(b, "KETTLEBY"));
     assert_false(brief_says(b, "Courier"));
